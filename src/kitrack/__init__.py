@@ -1,0 +1,3 @@
+"""kitrack: track industrial estates and the infrastructure that serves them."""
+
+__version__ = "0.1.0"

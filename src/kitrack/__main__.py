@@ -1,0 +1,3 @@
+from kitrack.cli import main
+
+main()

@@ -1,0 +1,108 @@
+"""Checks across records: every reference resolves, every id is unique where it must be.
+
+Indexes are built once by the dataset, so each reference costs one dictionary lookup: the checks
+grow linearly with the data.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Iterator, Optional
+
+from kitrack.checks.schema import did_you_mean
+from kitrack.dataset import Dataset
+from kitrack.models import Estate, Meeting, Project
+from kitrack.problems import Problem
+
+
+class _Refs:
+    def __init__(self, data: Dataset):
+        self.data = data
+        self.known = {
+            "region": data.regions.keys() | data.broken_ids["region"],
+            "regency": data.regency_region.keys() | data.broken_ids["regency"],
+            "agency": data.agencies.keys() | data.broken_ids["agency"],
+            "estate": data.estates.keys() | data.broken_ids["record"],
+            "record": data.estates.keys() | data.projects.keys() | data.broken_ids["record"],
+        }
+        self.choices = {
+            "region": sorted(data.regions),
+            "regency": sorted(data.regency_region),
+            "agency": sorted(data.agencies),
+            "estate": sorted(data.estates),
+            "record": sorted(data.estates.keys() | data.projects.keys()),
+        }
+
+    def check(self, kind: str, record_id: str, path: tuple, target: str, value: Optional[str]) -> Iterator[Problem]:
+        if value is not None and value not in self.known[target]:
+            yield self.data.problem(kind, record_id, path, f"unknown-{target}", id=value, hint=did_you_mean(value, self.choices[target]))
+
+    def check_all(self, kind: str, record_id: str, path: tuple, target: str, values: Iterable[str]) -> Iterator[Problem]:
+        for position, value in enumerate(values):
+            yield from self.check(kind, record_id, path + (position,), target, value)
+
+
+def check_references(data: Dataset, context) -> Iterator[Problem]:
+    refs = _Refs(data)
+    for record in data.records():
+        yield from _record(data, refs, record)
+    for meeting in data.meetings.values():
+        yield from _meeting(refs, meeting)
+
+
+def _record(data: Dataset, refs: _Refs, record: Estate | Project) -> Iterator[Problem]:
+    rid = record.id
+    yield from refs.check("record", rid, ("region",), "region", record.region)
+    if isinstance(record, Estate):
+        yield from _regency(data, refs, rid, ("regency",), record.regency, record.region)
+        yield from refs.check("record", rid, ("operator",), "agency", record.operator)
+    else:
+        for position, regency in enumerate(record.regencies):
+            yield from _regency(data, refs, rid, ("regencies", position), regency, record.region)
+        yield from refs.check("record", rid, ("owner",), "agency", record.owner)
+        yield from refs.check("record", rid, ("operator",), "agency", record.operator)
+        yield from refs.check_all("record", rid, ("serves",), "estate", record.serves)
+
+    source_ids: dict[str, int] = {}
+    for position, source in enumerate(record.sources):
+        if source.id in source_ids:
+            yield data.problem("record", rid, ("sources", position, "id"), "duplicate-id", what="source", id=source.id, first=f"sources[{source_ids[source.id]}]")
+        else:
+            source_ids[source.id] = position
+
+    def cited(path: tuple, source: Optional[str]) -> Iterator[Problem]:
+        if source is not None and source not in source_ids:
+            yield data.problem("record", rid, path, "unknown-source", id=source, hint=did_you_mean(source, list(source_ids)) or "add it to the record's `sources`")
+
+    for position, report in enumerate(record.progress):
+        yield from cited(("progress", position, "source"), report.source)
+    for position, milestone in enumerate(record.milestones):
+        yield from cited(("milestones", position, "source"), milestone.source)
+    issue_ids: dict[str, int] = {}
+    for position, issue in enumerate(record.issues):
+        path = ("issues", position)
+        if issue.id in issue_ids:
+            yield data.problem("record", rid, path + ("id",), "duplicate-id", what="issue", id=issue.id, first=f"issues[{issue_ids[issue.id]}]")
+        issue_ids.setdefault(issue.id, position)
+        yield from refs.check("record", rid, path + ("owner",), "agency", issue.owner)
+        yield from refs.check_all("record", rid, path + ("related",), "record", issue.related)
+        yield from cited(path + ("source",), issue.source)
+
+
+def _regency(data: Dataset, refs: _Refs, rid: str, path: tuple, regency: str, region: str) -> Iterator[Problem]:
+    unknown = list(refs.check("record", rid, path, "regency", regency))
+    if unknown:
+        yield from unknown
+        return
+    actual = data.regency_region.get(regency)
+    if actual is not None and actual != region and region in data.regions:
+        yield data.problem("record", rid, path, "regency-not-in-region", regency=regency, actual=actual, region=region, hint=f"set `region: {actual}`, or pick a regency of `{region}`")
+
+
+def _meeting(refs: _Refs, meeting: Meeting) -> Iterator[Problem]:
+    mid = meeting.id
+    yield from refs.check("meeting", mid, ("chair",), "agency", meeting.chair)
+    yield from refs.check_all("meeting", mid, ("attendees",), "agency", meeting.attendees)
+    for position, decision in enumerate(meeting.decisions):
+        path = ("decisions", position)
+        yield from refs.check("meeting", mid, path + ("owner",), "agency", decision.owner)
+        yield from refs.check_all("meeting", mid, path + ("related",), "record", decision.related)

@@ -1,0 +1,148 @@
+"""Schema checks: a pydantic ValidationError -> problems with codes, positions and hints."""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from enum import Enum
+from typing import Any, Iterator, Optional
+
+from pydantic import BaseModel, ValidationError
+
+from kitrack.loader import YAML11_BOOLEANS, SourceFile
+from kitrack.problems import Problem, format_path
+
+EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping of fields",
+    "model_type": "a mapping of fields",
+    "model_attributes_type": "a mapping of fields",
+    "int_from_float": "a whole number",
+}
+NUMERIC = ("int_type", "float_type", "int_from_float")
+
+
+def describe(value: Any) -> str:
+    """How a YAML value reads to the person who wrote it."""
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return f"`{'true' if value else 'false'}`"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"text `{shown}`"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def _unwrap(annotation: Any) -> list[Any]:
+    """The concrete types inside Optional[...], list[...] and Annotated[...]."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list):
+        return [t for arg in typing.get_args(annotation) for t in _unwrap(arg)]
+    return [annotation]
+
+
+def annotation_at(model: type[BaseModel], loc: tuple) -> Any:
+    """The type expected at `loc` inside `model`, or None if the path leaves the model."""
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue  # list items: the element type is already unwrapped below
+        models = [t for t in _unwrap(current) if isinstance(t, type) and issubclass(t, BaseModel)]
+        if not models or part not in models[0].model_fields:
+            return None
+        current = models[0].model_fields[part].annotation
+    return current
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> Optional[type[BaseModel]]:
+    found = [t for t in _unwrap(annotation_at(model, loc)) if isinstance(t, type) and issubclass(t, BaseModel)]
+    return found[0] if found else None
+
+
+def _enum_at(model: type[BaseModel], loc: tuple) -> Optional[type[Enum]]:
+    found = [t for t in _unwrap(annotation_at(model, loc)) if isinstance(t, type) and issubclass(t, Enum)]
+    return found[0] if found else None
+
+
+def did_you_mean(word: str, choices: list[str]) -> Optional[str]:
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else None
+
+
+def problems_from(error: ValidationError, model: type[BaseModel], source: SourceFile, prefix: tuple = ()) -> Iterator[Problem]:
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        yield _problem(item, loc, model, source, prefix)
+
+
+def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile, prefix: tuple) -> Problem:
+    kind = item["type"]
+    value = item.get("input")
+    full = prefix + loc
+    path = format_path(full)
+
+    def at(code: str, *, key: bool = False, parent: bool = False, hint: Optional[str] = None, **params) -> Problem:
+        line, column = source.locate(full[:-1] if parent else full, key=key)
+        return source.problem(code, line, column, path, hint, **params)
+
+    if kind == "missing":
+        return at("missing-field", parent=True, field=loc[-1])
+    if kind == "extra_forbidden":
+        parent = _model_at(model, loc[:-1])
+        fields = list(parent.model_fields) if parent else []
+        hint = did_you_mean(str(loc[-1]), fields)
+        if hint is None and fields:
+            hint = "allowed fields: " + ", ".join(fields)
+        return at("unknown-field", key=True, field=loc[-1], hint=hint)
+    if kind in ("enum", "literal_error"):
+        enum = _enum_at(model, loc)
+        allowed = [member.value for member in enum] if enum else []
+        hint = did_you_mean(str(value), allowed) if isinstance(value, str) else None
+        if not isinstance(value, str):
+            return at("wrong-type", expected="text", found=describe(value), hint=f"one of: {', '.join(allowed)}")
+        return at("invalid-choice", value=value, allowed=", ".join(allowed), hint=hint)
+    if kind == "string_pattern_mismatch" or (kind == "string_too_long" and "pattern" in str(annotation_at(model, loc))):
+        return at("invalid-id", value=value)
+    if kind == "invalid_date":
+        if not isinstance(value, (str, int)) or isinstance(value, bool):
+            return at("wrong-type", expected="a date such as 2027-06-30", found=describe(value))
+        return at("invalid-date", reason=item["ctx"]["reason"])
+    if kind in EXPECTED or kind.endswith("_type"):
+        expected = EXPECTED.get(kind, kind.replace("_type", ""))
+        if isinstance(value, str) and value in YAML11_BOOLEANS and kind in ("bool_type", *NUMERIC):
+            word = "true" if value.lower() in ("y", "yes", "on") else "false"
+            fix = f"write `{word}`" if kind == "bool_type" else "write the figure, or leave the field out"
+            return at("yaml11-boolean", detail=f"`{value}` is text here, not a boolean: {fix}")
+        hint = None
+        if kind in NUMERIC and isinstance(value, str):
+            hint = "remove the quotes around the number" if _looks_numeric(value) else None
+        elif kind == "string_type" and isinstance(value, (bool, int, float)):
+            hint = "quote the value to make it text"
+        elif kind == "list_type" and value is not None and not isinstance(value, (list, dict)):
+            hint = "write a list: [a, b] or one `- item` per line"
+        return at("wrong-type", expected=expected, found=describe(value), hint=hint)
+    if kind == "string_too_short":
+        return at("invalid-value", reason="the value must not be empty")
+    return at("invalid-value", reason=item["msg"])
+
+
+def _looks_numeric(text: str) -> bool:
+    try:
+        float(text.replace(",", ""))
+        return True
+    except ValueError:
+        return False

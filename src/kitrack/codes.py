@@ -1,0 +1,275 @@
+"""Every problem code kitrack reports: one place for its level, wording and examples.
+
+Codes are stable: scripts, CI annotations and SARIF rules refer to them. `docs/checks.md` is
+generated from this registry (`python -m kitrack.docs`), and `tests/fixtures/` holds a failing file
+for each code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from kitrack.problems import ERROR, WARNING
+
+
+@dataclass(frozen=True)
+class Code:
+    name: str
+    level: str
+    group: str
+    summary: str
+    message: str  # a str.format template over the problem's parameters
+    bad: str
+    good: str
+    hint: Optional[str] = None
+
+
+YAML, SCHEMA, REFERENCES, CONSISTENCY = "YAML", "Schema", "Across records", "Consistency"
+
+CODES: dict[str, Code] = {}
+
+
+def _code(name, level, group, summary, message, bad, good, hint=None) -> None:
+    CODES[name] = Code(name, level, group, summary, message, bad.strip("\n"), good.strip("\n"), hint)
+
+
+# --- YAML: the file as text -------------------------------------------------------------------
+_code(
+    "yaml-syntax", ERROR, YAML, "The file is not valid YAML.",
+    "YAML syntax error: {detail}",
+    "name: \"Kawasan Industri Ngawi\nstatus: planning",
+    "name: \"Kawasan Industri Ngawi\"\nstatus: planning",
+    hint="check quotes, brackets and indentation around this place",
+)
+_code(
+    "duplicate-key", ERROR, YAML, "A key appears twice in the same mapping; YAML would silently keep one.",
+    "duplicate key `{key}`: first at line {first_line}, again at line {again}",
+    "area_ha: 563\narea_ha: 568",
+    "area_ha: 568",
+    hint="keep one; where sources disagree, record each figure as its own dated report",
+)
+_code(
+    "yaml-alias", ERROR, YAML, "Anchors (`&a`) and aliases (`*a`) are refused: every value is written out where it applies.",
+    "{what} `{name}` is not allowed: write the value out in full",
+    "sources:\n  - &bisnis {id: bisnis-2023, url: https://bisnis.com/x}\nprogress:\n  - {date: 2023-11-13, source: *bisnis}",
+    "sources:\n  - {id: bisnis-2023, url: https://bisnis.com/x}\nprogress:\n  - {date: 2023-11-13, source: bisnis-2023}",
+)
+_code(
+    "yaml-tab", ERROR, YAML, "A tab in indentation; YAML indents with spaces only.",
+    "tab character in indentation",
+    "progress:\n\t- date: 2023-11-13",
+    "progress:\n  - date: 2023-11-13",
+    hint="replace the tab with spaces",
+)
+_code(
+    "invalid-encoding", ERROR, YAML, "The file is not UTF-8 text (invalid bytes, NUL bytes or UTF-16).",
+    "{detail}",
+    "name: Kawasan Industri \\xe9 (a Latin-1 byte)",
+    "name: Kawasan Industri é (saved as UTF-8)",
+    hint="save the file as UTF-8",
+)
+_code(
+    "empty-file", ERROR, YAML, "The file holds no data.",
+    "the file is empty",
+    "# nothing yet",
+    "id: ki-ngawi\nname: Kawasan Industri Ngawi\n...",
+    hint="fill in the record, or delete the file",
+)
+_code(
+    "not-a-mapping", ERROR, YAML, "The top level of a record file must be a mapping of field names to values.",
+    "the top level is {found}, not a mapping of fields",
+    "- id: ki-ngawi\n  name: Kawasan Industri Ngawi",
+    "id: ki-ngawi\nname: Kawasan Industri Ngawi",
+)
+_code(
+    "multiple-documents", ERROR, YAML, "A file holds one record: a second `---` document is refused.",
+    "a second YAML document starts here; a file holds one document",
+    "id: ki-ngawi\n---\nid: ki-nganjuk",
+    "id: ki-ngawi   # and ki-nganjuk in estates/ki-nganjuk.yaml",
+    hint="move the second document to a file of its own",
+)
+_code(
+    "yaml11-boolean", ERROR, YAML, "`yes`/`no`/`on`/`off` are text, not booleans; `true`/`false` are not text.",
+    "{detail}",
+    "psn: yes",
+    "psn: true",
+)
+_code(
+    "non-string-key", ERROR, YAML, "Field names are text; a number, boolean, null or collection as a key is refused.",
+    "the key {key} is not text",
+    "1: first phase",
+    "phase_1: first phase   # or a quoted key: \"1\": first phase",
+    hint="use a field name, or quote the key",
+)
+_code(
+    "yaml-tag", ERROR, YAML, "Explicit tags such as `!!python/object` or `!!binary` are refused: the data is plain.",
+    "the tag `{tag}` is not allowed",
+    "name: !!python/object:os.system ls",
+    "name: Kawasan Industri Gresik",
+    hint="remove the tag",
+)
+_code(
+    "unreadable-file", ERROR, YAML, "The file could not be read (permissions, a broken link, a directory named like a file).",
+    "cannot read the file: {detail}",
+    "estates/jiipe.yaml with mode 000",
+    "estates/jiipe.yaml readable by the user running kitrack",
+)
+_code(
+    "missing-file", ERROR, YAML, "`regions.yaml` and `agencies.yaml` must exist in the data directory.",
+    "`{name}` is missing from the data directory",
+    "data/ without agencies.yaml",
+    "data/agencies.yaml with `agencies:` listing every agency",
+)
+_code(
+    "unexpected-file", WARNING, YAML, "A file kitrack does not read: a record in the wrong folder, or a wrong extension.",
+    "kitrack does not read this file: {detail}",
+    "data/jiipe.yaml",
+    "data/estates/jiipe.yaml",
+)
+
+# --- Schema: each record against its model ------------------------------------------------------
+_code(
+    "missing-field", ERROR, SCHEMA, "A required field is absent; the position is the enclosing mapping.",
+    "missing required field `{field}`",
+    "id: ki-ngawi\nname: Kawasan Industri Ngawi\npsn: true",
+    "id: ki-ngawi\nname: Kawasan Industri Ngawi\nstatus: planning\npsn: true",
+)
+_code(
+    "wrong-type", ERROR, SCHEMA, "A value of the wrong type: text where a number is meant, a list where text is meant...",
+    "expected {expected}, found {found}",
+    "area_ha: \"245\"",
+    "area_ha: 245",
+)
+_code(
+    "unknown-field", ERROR, SCHEMA, "A field the record kind does not have, usually a typo.",
+    "unknown field `{field}`",
+    "regncy: kab-gresik",
+    "regency: kab-gresik",
+)
+_code(
+    "invalid-choice", ERROR, SCHEMA, "A value outside its enumeration; the message lists the allowed values.",
+    "`{value}` is not one of: {allowed}",
+    "status: operational",
+    "status: operating",
+)
+_code(
+    "invalid-id", ERROR, SCHEMA, "Ids and references are lowercase slugs: `[a-z0-9][a-z0-9-]*`, at most 64 characters.",
+    "`{value}` is not a valid id: use lowercase letters, digits and hyphens",
+    "id: KI_Ngawi",
+    "id: ki-ngawi",
+)
+_code(
+    "id-mismatch", ERROR, SCHEMA, "A record's `id` must equal its file name without `.yaml`.",
+    "id `{id}` does not match the file name `{stem}.yaml`",
+    "# estates/ki-ngawi.yaml\nid: ngawi",
+    "# estates/ki-ngawi.yaml\nid: ki-ngawi",
+    hint="rename the file or change the id",
+)
+_code(
+    "invalid-date", ERROR, SCHEMA, "Dates are ISO: `2027`, `2027-06` or `2027-06-30`, and must exist.",
+    "invalid date: {reason}",
+    "target: 2026-02-30",
+    "target: 2026-02-28",
+)
+_code(
+    "invalid-value", ERROR, SCHEMA, "A value outside what the field allows: a negative area, a latitude past 90, NaN.",
+    "{reason}",
+    "area_ha: -5",
+    "area_ha: 5",
+)
+
+# --- Across records --------------------------------------------------------------------------
+_code(
+    "duplicate-id", ERROR, REFERENCES, "Two records, sources or issues share an id.",
+    "{what} id `{id}` is already used at {first}",
+    "sources:\n  - {id: bisnis-2019, url: https://a}\n  - {id: bisnis-2019, url: https://b}",
+    "sources:\n  - {id: bisnis-2019-07, url: https://a}\n  - {id: bisnis-2019-08, url: https://b}",
+)
+for _kind, _file, _bad, _good in (
+    ("region", "regions.yaml", "region: gerbangkertosusilo", "region: gerbangkertosusila"),
+    ("regency", "regions.yaml", "regency: kab-grsik", "regency: kab-gresik"),
+    ("agency", "agencies.yaml", "owner: pupr", "owner: kementerian-pupr"),
+    ("estate", "estates/", "serves: [jipe]", "serves: [jiipe]"),
+    ("record", "estates/ or infrastructure/", "related: [tol-klb]", "related: [tol-klbm]"),
+    ("source", "the record's `sources`", "progress:\n  - {date: 2023-11-13, source: bisnis}",
+     "progress:\n  - {date: 2023-11-13, source: bisnis-2023-11-13}"),
+):
+    _code(
+        f"unknown-{_kind}", ERROR, REFERENCES, f"A reference to a {_kind} id that is not defined in {_file}.",
+        f"unknown {_kind} `{{id}}`", _bad, _good,
+    )
+_code(
+    "regency-not-in-region", ERROR, REFERENCES, "The regency is listed under a different region than the record's.",
+    "regency `{regency}` is in region `{actual}`, not `{region}`",
+    "region: selingkar-wilis\nregency: kab-gresik",
+    "region: gerbangkertosusila\nregency: kab-gresik",
+)
+
+# --- Consistency --------------------------------------------------------------------------------
+_code(
+    "occupied-exceeds-area", ERROR, CONSISTENCY, "A report's occupied or available area is larger than the estate's total area.",
+    "{field} {value} ha is larger than the total area {area} ha",
+    "area_ha: 245\nprogress:\n  - {date: 2019-08, source: bisnis-2019, occupied_ha: 425}",
+    "area_ha: 245\nprogress:\n  - {date: 2019-08, source: bisnis-2019, occupied_ha: 225}",
+)
+_code(
+    "progress-order", ERROR, CONSISTENCY, "Progress reports are kept oldest first.",
+    "report dated {date} comes after a report dated {previous}",
+    "progress:\n  - {date: 2023, ...}\n  - {date: 2019, ...}",
+    "progress:\n  - {date: 2019, ...}\n  - {date: 2023, ...}",
+    hint="move the report to its place in date order",
+)
+_code(
+    "percent-range", ERROR, CONSISTENCY, "A percentage outside 0–100.",
+    "{field} {value} is outside 0–100",
+    "percent: 112",
+    "percent: 100",
+)
+_code(
+    "percent-decrease", WARNING, CONSISTENCY, "Physical progress went down between two reports; usually a typo or a re-baselined project.",
+    "{field} went down from {previous} ({previous_date}) to {value}",
+    "progress:\n  - {date: 2025-01, percent: 80, ...}\n  - {date: 2025-06, percent: 70, ...}",
+    "progress:\n  - {date: 2025-01, percent: 70, ...}\n  - {date: 2025-06, percent: 80, ...}",
+    hint="if the project was re-scoped, say so in the report's `note`",
+)
+_code(
+    "future-report", ERROR, CONSISTENCY, "A report dated after the as-of date (today unless `--as-of` is given).",
+    "report dated {date} is after the as-of date {as_of}",
+    "progress:\n  - {date: 2099-01-01, ...}",
+    "progress:\n  - {date: 2025-01-01, ...}",
+)
+_code(
+    "operating-unfinished", WARNING, CONSISTENCY, "A project marked `operating` whose latest report is below 100%.",
+    "status is operating, but the latest report ({date}) says {percent}%",
+    "status: operating\nprogress:\n  - {date: 2019-10, percent: 98.5, ...}",
+    "status: operating\nprogress:\n  - {date: 2019-10, percent: 98.5, ...}\n  - {date: 2020-03, percent: 100, ...}",
+)
+_code(
+    "overdue", WARNING, CONSISTENCY, "A target or milestone due date has passed and it is not done.",
+    "{what} was due {due} and is not done",
+    "target: 2022\nstatus: construction",
+    "target: 2027\nstatus: construction",
+)
+_code(
+    "issue-overdue", WARNING, CONSISTENCY, "An open issue is past its due date.",
+    "open issue `{id}` was due {due}",
+    "issues:\n  - {id: lahan, status: open, due: 2024-06, ...}",
+    "issues:\n  - {id: lahan, status: resolved, resolved: 2024-05, due: 2024-06, ...}",
+)
+_code(
+    "stale", WARNING, CONSISTENCY, "No report within the stale period (365 days unless `--stale-days` says otherwise).",
+    "no report in the {days} days before {as_of} (latest: {latest})",
+    "progress:\n  - {date: 2019-08, ...}",
+    "progress:\n  - {date: 2019-08, ...}\n  - {date: 2026-10, ...}",
+)
+_code(
+    "unsourced", WARNING, CONSISTENCY, "A record or report without a source: every figure must be traceable.",
+    "{what} has no source",
+    "progress:\n  - {date: 2023-11-13, tenants: 21}",
+    "progress:\n  - {date: 2023-11-13, source: bisnis-2023-11-13, tenants: 21}",
+)
+
+
+def level_of(name: str) -> str:
+    return CODES[name].level

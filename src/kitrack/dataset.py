@@ -1,0 +1,222 @@
+"""All records of a data directory, validated, with their indexes and where each came from."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterator, Optional, Union
+
+from pydantic import BaseModel, ValidationError
+
+from kitrack.checks.schema import did_you_mean, problems_from
+from kitrack.loader import SourceFile, read
+from kitrack.models import Agency, Estate, Meeting, Project, Region
+from kitrack.problems import Problem, display_path
+
+MAX_FILE_BYTES = 5 * 1024 * 1024  # the largest real record is a few kilobytes
+
+RECORD_FOLDERS: dict[str, type[BaseModel]] = {
+    "estates": Estate,
+    "infrastructure": Project,
+    "meetings": Meeting,
+}
+LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+    "regions.yaml": ("regions", Region),
+    "agencies.yaml": ("agencies", Agency),
+}
+
+
+class DataDirError(Exception):
+    """The data directory itself cannot be used: a usage or configuration error (exit 2)."""
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a record lives: its file, and its path inside that file (`("regions", 2)`)."""
+
+    file: SourceFile
+    prefix: tuple = ()
+
+
+Located = Union[Estate, Project, Region, Agency, Meeting]
+
+
+@dataclass
+class Dataset:
+    root: Path
+    files: list[SourceFile] = field(default_factory=list)
+    regions: dict[str, Region] = field(default_factory=dict)
+    agencies: dict[str, Agency] = field(default_factory=dict)
+    estates: dict[str, Estate] = field(default_factory=dict)
+    projects: dict[str, Project] = field(default_factory=dict)
+    meetings: dict[str, Meeting] = field(default_factory=dict)
+    # regency id -> region id, from regions.yaml
+    regency_region: dict[str, str] = field(default_factory=dict)
+    # Ids seen in files that failed validation: references to them are not reported again.
+    broken_ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in ("region", "regency", "agency", "record", "meeting")})
+    origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def record_count(self) -> int:
+        return len(self.regions) + len(self.agencies) + len(self.estates) + len(self.projects) + len(self.meetings)
+
+    def records(self) -> Iterator[Union[Estate, Project]]:
+        yield from self.estates.values()
+        yield from self.projects.values()
+
+    def origin(self, kind: str, record_id: str) -> Origin:
+        return self.origins[(kind, record_id)]
+
+    def problem(self, kind: str, record_id: str, path: tuple, code: str, *, key: bool = False, hint: Optional[str] = None, **params: Any) -> Problem:
+        """A problem at `path` inside a record, placed at its line and column."""
+        from kitrack.problems import format_path
+
+        origin = self.origins[(kind, record_id)]
+        full = origin.prefix + tuple(path)
+        line, column = origin.file.locate(full, key=key)
+        return origin.file.problem(code, line, column, format_path(full), hint, **params)
+
+
+def is_data_dir(path: Path) -> bool:
+    return path.is_dir() and any((path / name).exists() for name in ("regions.yaml", "agencies.yaml", "estates", "infrastructure"))
+
+
+def load(root: Path, max_bytes: int = MAX_FILE_BYTES) -> Dataset:
+    """Read and validate every file under `root`. Problems are collected, never raised."""
+    if not root.exists():
+        raise DataDirError(f"data directory `{root}` does not exist")
+    if not root.is_dir():
+        raise DataDirError(f"`{root}` is not a directory")
+    if not os.access(root, os.R_OK | os.X_OK):
+        raise DataDirError(f"data directory `{root}` cannot be read")
+    data = Dataset(root)
+    for name, (key, model) in LIST_FILES.items():
+        path = root / name
+        if not path.exists() and not path.is_symlink():
+            missing = SourceFile(path, display_path(path))
+            missing.add("missing-file", 1, 1, name=name)
+            data.files.append(missing)
+            continue
+        source = _read(data, path, max_bytes)
+        if source.data is not None:
+            _load_list(data, source, key, model)
+    for folder, model in RECORD_FOLDERS.items():
+        directory = root / folder
+        if not directory.is_dir():
+            continue
+        for path in sorted(directory.iterdir()):
+            if path.suffix not in (".yaml", ".yml"):
+                continue
+            if path.suffix == ".yml":
+                _unexpected(data, path, f"record files end in `.yaml`: rename it to `{path.stem}.yaml`")
+                continue
+            source = _read(data, path, max_bytes)
+            if source.data is not None:
+                _load_record(data, source, folder, model)
+    _find_strays(data)
+    for source in data.files:
+        data.problems.extend(source.problems)
+    return data
+
+
+def _read(data: Dataset, path: Path, max_bytes: int) -> SourceFile:
+    source = read(path, display_path(path), max_bytes)
+    data.files.append(source)
+    return source
+
+
+def _unexpected(data: Dataset, path: Path, detail: str) -> None:
+    source = SourceFile(path, display_path(path))
+    source.add("unexpected-file", 1, 1, detail=detail)
+    data.files.append(source)
+
+
+def _find_strays(data: Dataset) -> None:
+    """YAML files kitrack would silently ignore: records in the wrong folder, typos in folder names."""
+    known = set(LIST_FILES) | set(RECORD_FOLDERS)
+    for path in sorted(data.root.iterdir()):
+        if path.name.startswith(".") or path.name in known:
+            continue
+        if path.suffix in (".yaml", ".yml") and not path.is_dir():
+            _unexpected(data, path, "records go in estates/, infrastructure/ or meetings/")
+        elif path.is_dir() and any(p.suffix in (".yaml", ".yml") for p in path.iterdir()):
+            hint = did_you_mean(path.name, sorted(RECORD_FOLDERS))
+            _unexpected(data, path, f"folder `{path.name}/` is not read" + (f"; {hint}" if hint else ""))
+
+
+def _kind_of(model: type[BaseModel]) -> str:
+    return {Estate: "record", Project: "record", Meeting: "meeting", Region: "region", Agency: "agency"}[model]
+
+
+def _load_record(data: Dataset, source: SourceFile, folder: str, model: type[BaseModel]) -> None:
+    raw = source.data
+    kind = _kind_of(model)
+    record_id = raw.get("id") if isinstance(raw.get("id"), str) else source.path.stem
+    try:
+        record = model.model_validate(raw)
+    except ValidationError as error:
+        source.problems.extend(problems_from(error, model, source))
+        data.broken_ids[kind].add(record_id)
+        data.broken_ids[kind].add(source.path.stem)
+        return
+    if record.id != source.path.stem:
+        line, column = source.locate(("id",))
+        source.add("id-mismatch", line, column, "id", id=record.id, stem=source.path.stem)
+    index = {"estates": data.estates, "infrastructure": data.projects, "meetings": data.meetings}[folder]
+    if (kind, record.id) in data.origins:
+        first = data.origins[(kind, record.id)].file
+        line, column = source.locate(("id",))
+        source.add("duplicate-id", line, column, "id", what="record", id=record.id, first=first.name)
+        return
+    index[record.id] = record
+    data.origins[(kind, record.id)] = Origin(source)
+
+
+def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseModel]) -> None:
+    raw = source.data
+    kind = _kind_of(model)
+    for extra in raw:
+        if extra != key:
+            line, column = source.locate((extra,), key=True)
+            source.add("unknown-field", line, column, extra, field=extra, hint=did_you_mean(extra, [key]) or f"the file holds one list, `{key}:`")
+    items = raw.get(key)
+    if items is None and key not in raw:
+        source.add("missing-field", 1, 1, field=key)
+        return
+    if not isinstance(items, list):
+        line, column = source.locate((key,))
+        from kitrack.checks.schema import describe
+
+        source.add("wrong-type", line, column, key, expected="a list", found=describe(items))
+        return
+    index = data.regions if model is Region else data.agencies
+    for position, item in enumerate(items):
+        prefix = (key, position)
+        try:
+            record = model.model_validate(item)
+        except ValidationError as error:
+            source.problems.extend(problems_from(error, model, source, prefix))
+            if isinstance(item, dict) and isinstance(item.get("id"), str):
+                data.broken_ids[kind].add(item["id"])
+                if model is Region:
+                    for regency in item.get("regencies") or []:
+                        if isinstance(regency, dict) and isinstance(regency.get("id"), str):
+                            data.broken_ids["regency"].add(regency["id"])
+            continue
+        if record.id in index:
+            first = data.origins[(kind, record.id)]
+            line, column = source.locate(prefix + ("id",))
+            first_line, _ = source.locate(first.prefix + ("id",))
+            source.add("duplicate-id", line, column, f"{key}[{position}].id", what=kind, id=record.id, first=f"line {first_line}")
+            continue
+        index[record.id] = record
+        data.origins[(kind, record.id)] = Origin(source, prefix)
+        if isinstance(record, Region):
+            for number, regency in enumerate(record.regencies):
+                if regency.id in data.regency_region:
+                    line, column = source.locate(prefix + ("regencies", number, "id"))
+                    source.add("duplicate-id", line, column, f"{key}[{position}].regencies[{number}].id", what="regency", id=regency.id, first=f"region `{data.regency_region[regency.id]}`")
+                    continue
+                data.regency_region[regency.id] = record.id

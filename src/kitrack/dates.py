@@ -1,0 +1,117 @@
+"""Partial ISO dates: `2027`, `2027-06` or `2027-06-30`.
+
+Sources are often vague about when something happens. A partial date keeps exactly what the source
+said, and compares as the *end* of the period it names: `2027-06` is due on 2027-06-30, so a target
+of "June 2027" is not overdue until June is over.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from functools import total_ordering
+from typing import Any
+
+_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+@total_ordering
+class PartialDate:
+    __slots__ = ("year", "month", "day", "end", "start")
+
+    def __init__(self, year: int, month: int | None = None, day: int | None = None):
+        if not 1900 <= year <= 2200:
+            raise ValueError(f"year {year} is outside 1900–2200")
+        if day is not None and month is None:
+            raise ValueError("a day needs a month")
+        if month is not None and not 1 <= month <= 12:
+            raise ValueError(f"month {month} does not exist")
+        self.year, self.month, self.day = year, month, day
+        if day is not None:
+            self.start = self.end = dt.date(year, month, day)  # raises for 2026-02-30
+        elif month is not None:
+            self.start = dt.date(year, month, 1)
+            self.end = dt.date(year, month, calendar.monthrange(year, month)[1])
+        else:
+            self.start, self.end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+    @classmethod
+    def parse(cls, value: Any) -> PartialDate:
+        """Parse what a YAML file holds: text, or an integer year."""
+        if isinstance(value, PartialDate):
+            return value
+        if isinstance(value, dt.datetime):
+            raise ValueError("expected a date, not a date and time")
+        if isinstance(value, dt.date):
+            return cls(value.year, value.month, value.day)
+        if isinstance(value, int) and not isinstance(value, bool):
+            return cls(value)
+        if not isinstance(value, str):
+            raise TypeError("expected a date such as 2027, 2027-06 or 2027-06-30")
+        match = _PARTIAL.fullmatch(value.strip())
+        if not match:
+            raise ValueError(f"`{value}` is not a date such as 2027, 2027-06 or 2027-06-30")
+        year, month, day = (int(part) if part else None for part in match.groups())
+        return cls(year, month, day)
+
+    @classmethod
+    def of(cls, day: dt.date) -> PartialDate:
+        return cls(day.year, day.month, day.day)
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def __str__(self) -> str:
+        if self.day is not None:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month is not None:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def __repr__(self) -> str:
+        return f"PartialDate({str(self)!r})"
+
+    def _key(self) -> tuple:
+        # Ties on the end date: the vaguer period sorts first, so "2027" < "2027-12" < "2027-12-31".
+        return (self.end, self.start)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, PartialDate):
+            return str(self) == str(other)
+        return NotImplemented
+
+    def __lt__(self, other: object) -> bool:
+        if isinstance(other, PartialDate):
+            return self._key() < other._key()
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(str(self))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any):
+        from pydantic_core import PydanticCustomError, core_schema
+
+        def validate(value: Any) -> PartialDate:
+            try:
+                return cls.parse(value)
+            except (TypeError, ValueError) as exc:
+                raise PydanticCustomError("invalid_date", "{reason}", {"reason": str(exc)}) from None
+
+        return core_schema.no_info_plain_validator_function(
+            validate,
+            serialization=core_schema.plain_serializer_function_ser_schema(str),
+            json_schema_input_schema=core_schema.union_schema(
+                [
+                    core_schema.str_schema(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+                    core_schema.int_schema(ge=1900, le=2200),
+                ]
+            ),
+        )
+
+
+def parse_cli_date(text: str) -> dt.date:
+    """A date given on the command line, e.g. `--as-of 2026-06`; a partial date means its end."""
+    return PartialDate.parse(text).end

@@ -1,0 +1,338 @@
+"""Files -> plain data, with YAML-level problems and, on demand, source positions.
+
+YAML is read as plain data (DESIGN.md): only `true`/`false` are booleans, timestamps stay text for
+the models to parse, numbers are decimal (`010` is ten, `1:30` is text), and duplicate keys, anchors,
+aliases, merge keys and tags are refused.
+
+The clean path is kept fast: libyaml composes the node tree and a small converter turns it into
+dicts, lists and scalars, noting only what is wrong. Positions of values are needed only when a
+problem must be reported, so `SourceFile.locate` composes the file again lazily, and only then.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.resolver import BaseResolver
+
+from kitrack.codes import CODES
+from kitrack.problems import Problem
+
+try:  # libyaml when present, pure Python otherwise
+    from yaml import CParser as _Parser
+
+    LIBYAML = True
+except ImportError:  # pragma: no cover - depends on the pyyaml build
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, stream):
+            Reader.__init__(self, stream)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
+    LIBYAML = False
+
+MAX_DEPTH = 64  # records nest three or four levels; deeper is a mistake or an attack
+
+STR = "tag:yaml.org,2002:str"
+INT = "tag:yaml.org,2002:int"
+FLOAT = "tag:yaml.org,2002:float"
+BOOL = "tag:yaml.org,2002:bool"
+NULL = "tag:yaml.org,2002:null"
+SEQ = "tag:yaml.org,2002:seq"
+MAP = "tag:yaml.org,2002:map"
+
+# YAML 1.1 words that are booleans elsewhere; here they are text, and a likely mistake.
+YAML11_BOOLEANS = frozenset(
+    "y Y yes Yes YES n N no No NO on On ON off Off OFF".split()
+)
+
+
+class PlainResolver(BaseResolver):
+    """Resolve plain scalars to null, true/false, decimal ints and floats; everything else is text."""
+
+
+PlainResolver.add_implicit_resolver(NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
+PlainResolver.add_implicit_resolver(BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+PlainResolver.add_implicit_resolver(INT, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
+PlainResolver.add_implicit_resolver(
+    FLOAT,
+    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
+    list("-+0123456789."),
+)
+
+
+class PlainLoader(_Parser, PlainResolver):
+    def __init__(self, stream):
+        _Parser.__init__(self, stream)
+        PlainResolver.__init__(self)
+
+
+def _to_int(text: str) -> Any:
+    try:
+        return int(text)
+    except ValueError:  # more digits than Python converts: leave it as text for the schema to reject
+        return text
+
+
+def _to_float(text: str) -> float:
+    lowered = text.lower()
+    if lowered.endswith("inf"):
+        return float("-inf") if lowered.startswith("-") else float("inf")
+    if lowered == ".nan":
+        return float("nan")
+    return float(text)
+
+
+SCALARS = {
+    STR: str,
+    NULL: lambda text: None,
+    BOOL: lambda text: text in ("true", "True", "TRUE"),
+    INT: _to_int,
+    FLOAT: _to_float,
+}
+
+
+@dataclass
+class SourceFile:
+    """One data file: where it is, its text, its plain data, and what is wrong with it as YAML."""
+
+    path: Path
+    name: str  # as shown to the user: relative to the working directory where possible
+    text: Optional[str] = None
+    data: Any = None
+    problems: list[Problem] = field(default_factory=list)
+    _root: Optional[Node] = field(default=None, repr=False)
+
+    def problem(self, code: str, line: int, column: int, path: str = "", hint: Optional[str] = None, **params) -> Problem:
+        spec = CODES[code]
+        message = spec.message.format(**params) if params or "{" in spec.message else spec.message
+        return Problem(self.name, line, column, code, spec.level, message, path, hint or spec.hint)
+
+    def add(self, code: str, line: int, column: int, path: str = "", hint: Optional[str] = None, **params) -> None:
+        self.problems.append(self.problem(code, line, column, path, hint, **params))
+
+    # -- positions, computed only when asked for ------------------------------------------------
+    def root(self) -> Optional[Node]:
+        if self._root is None and self.text is not None:
+            try:
+                self._root = yaml.compose(self.text, Loader=PlainLoader)
+            except yaml.YAMLError:
+                return None
+        return self._root
+
+    def locate(self, path: tuple, key: bool = False) -> tuple[int, int]:
+        """1-based line and column of the value at `path`: of its key if `key`, or of the deepest
+        mapping or sequence that exists on the way when the path runs out (a missing field)."""
+        node = self.root()
+        if node is None:
+            return 1, 1
+        key_node: Optional[Node] = None
+        for part in path:
+            child = None
+            if isinstance(node, MappingNode):
+                for k, v in node.value:
+                    if isinstance(k, ScalarNode) and k.value == part:
+                        key_node, child = k, v
+                        break
+            elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
+                key_node, child = None, node.value[part]
+            if child is None:
+                break
+            node = child
+        else:
+            if key and key_node is not None:
+                node = key_node
+        mark = node.start_mark
+        return mark.line + 1, mark.column + 1
+
+
+_ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,:?-])[&*][^\s\[\]{},]")
+
+
+def read(path: Path, name: str, max_bytes: int) -> SourceFile:
+    """Read one file into a SourceFile: its data, or the problems that stop it being data."""
+    source = SourceFile(path, name)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            source.add("unreadable-file", 1, 1, detail=f"{size:,} bytes is over the {max_bytes:,}-byte limit")
+            return source
+        raw = path.read_bytes()
+    except IsADirectoryError:
+        source.add("unreadable-file", 1, 1, detail="it is a directory")
+        return source
+    except OSError as exc:
+        source.add("unreadable-file", 1, 1, detail=exc.strerror or str(exc))
+        return source
+    text = decode(source, raw)
+    if text is None:
+        return source
+    source.text = text
+    parse(source)
+    return source
+
+
+def decode(source: SourceFile, raw: bytes) -> Optional[str]:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        source.add("invalid-encoding", 1, 1, detail="the file is UTF-16; kitrack reads UTF-8")
+        return None
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, column = _position_of(raw, exc.start)
+        source.add("invalid-encoding", line, column, detail=f"byte 0x{raw[exc.start]:02x} is not valid UTF-8")
+        return None
+    if "\x00" in text:
+        line, column = _position_of(raw, raw.index(b"\x00"))
+        source.add("invalid-encoding", line, column, detail="the file contains a NUL byte")
+        return None
+    return text.replace("\r\n", "\n") if "\r" in text else text
+
+
+def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
+    before = raw[:offset]
+    line_start = before.rfind(b"\n") + 1
+    return before.count(b"\n") + 1, len(before[line_start:].decode("utf-8", "replace")) + 1
+
+
+def parse(source: SourceFile) -> None:
+    text = source.text or ""
+    if "\t" in text:
+        _find_tabs(source, text)
+    loader = PlainLoader(text)
+    try:
+        root = loader.get_single_node()
+    except yaml.composer.ComposerError as exc:
+        if "single document" in f"{exc.problem} {exc.context}" and exc.problem_mark is not None:
+            source.add("multiple-documents", exc.problem_mark.line + 1, exc.problem_mark.column + 1)
+        else:
+            _syntax_problem(source, exc)
+        return
+    except yaml.YAMLError as exc:
+        if not any(p.code == "yaml-tab" for p in source.problems):
+            _syntax_problem(source, exc)
+        return
+    except RecursionError:
+        source.add("yaml-syntax", 1, 1, detail=f"nesting deeper than {MAX_DEPTH} levels")
+        return
+    finally:
+        loader.dispose()
+    if root is None:
+        source.add("empty-file", 1, 1)
+        return
+    source._root = root  # already composed: positions come for free for this file's problems
+    maybe_anchors = bool(_ANCHOR_HINT.search(text))
+    if maybe_anchors:
+        find_anchors(source)
+    converter = _Converter(source, track_aliases=maybe_anchors)
+    data = converter.convert(root, 0)
+    if not isinstance(data, dict):
+        found = {list: "a list", str: "text", type(None): "empty"}.get(type(data), f"a {type(data).__name__}")
+        source.add("not-a-mapping", root.start_mark.line + 1, root.start_mark.column + 1, found=found)
+        return
+    source.data = data
+    if not source.problems:
+        source._root = None  # clean files keep no node tree in memory
+
+
+def _find_tabs(source: SourceFile, text: str) -> None:
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if "\t" in line[:indent] and line.strip():
+            source.add("yaml-tab", number, line.index("\t") + 1)
+
+
+def _syntax_problem(source: SourceFile, exc: yaml.YAMLError) -> None:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    detail = getattr(exc, "problem", None) or str(exc)
+    context = getattr(exc, "context", None)
+    context_mark = getattr(exc, "context_mark", None)
+    if context and context_mark is not None and context_mark is not mark:
+        detail = f"{detail} ({context} that starts at line {context_mark.line + 1}, column {context_mark.column + 1})"
+    elif context:
+        detail = f"{detail} ({context})"
+    if "\t" in detail or "'\\t'" in detail:
+        source.add("yaml-tab", line, column)
+    elif "found undefined alias" in detail or "found duplicate anchor" in detail:
+        source.add("yaml-alias", line, column, what="alias", name=detail.split("'")[1] if "'" in detail else "")
+    else:
+        source.add("yaml-syntax", line, column, detail=detail)
+
+
+def short_tag(tag: str) -> str:
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+class _Converter:
+    """Node tree -> plain Python data, noting duplicate keys, aliases, tags and bad keys."""
+
+    def __init__(self, source: SourceFile, track_aliases: bool):
+        self.source = source
+        self.seen: Optional[set[int]] = set() if track_aliases else None
+
+    def _at(self, code: str, node: Node, **params) -> None:
+        self.source.add(code, node.start_mark.line + 1, node.start_mark.column + 1, **params)
+
+    def convert(self, node: Node, depth: int) -> Any:
+        if self.seen is not None:
+            if id(node) in self.seen:  # an alias, already reported by find_anchors: never expand it
+                return None
+            self.seen.add(id(node))
+        if isinstance(node, ScalarNode):
+            make = SCALARS.get(node.tag)
+            if make is None:
+                self._at("yaml-tag", node, tag=short_tag(node.tag))
+                return None
+            return make(node.value)
+        if depth >= MAX_DEPTH:
+            self._at("yaml-syntax", node, detail=f"nesting deeper than {MAX_DEPTH} levels")
+            return None
+        if isinstance(node, SequenceNode):
+            if node.tag != SEQ:
+                self._at("yaml-tag", node, tag=short_tag(node.tag))
+            return [self.convert(item, depth + 1) for item in node.value]
+        if node.tag != MAP:
+            self._at("yaml-tag", node, tag=short_tag(node.tag))
+        mapping: dict[str, Any] = {}
+        first_line: dict[str, int] = {}
+        for key_node, value_node in node.value:
+            if not (isinstance(key_node, ScalarNode) and key_node.tag == STR):
+                shown = f"`{key_node.value}`" if isinstance(key_node, ScalarNode) else "(a list or mapping)"
+                self._at("non-string-key", key_node, key=shown)
+                continue
+            key = key_node.value
+            if key in mapping:
+                self._at("duplicate-key", key_node, key=key, first_line=first_line[key], again=key_node.start_mark.line + 1)
+                continue
+            first_line[key] = key_node.start_mark.line + 1
+            mapping[key] = self.convert(value_node, depth + 1)
+        return mapping
+
+
+def find_anchors(source: SourceFile) -> None:
+    """Anchors without aliases leave no trace in the node tree; the event stream shows them."""
+    try:
+        for event in yaml.parse(source.text or "", Loader=PlainLoader):
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None and not isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                source.add("yaml-alias", mark.line + 1, mark.column + 1, what="anchor", name=f"&{anchor}")
+            elif isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                source.add("yaml-alias", mark.line + 1, mark.column + 1, what="alias", name=f"*{anchor}")
+    except yaml.YAMLError:
+        pass

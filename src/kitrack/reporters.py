@@ -1,0 +1,91 @@
+"""Reporters for `kitrack check`: text (Rich, grouped by file), json and github annotations.
+
+One registry, `REPORTERS`, maps each `--format` to the function that renders it.
+"""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+from typing import Callable, TextIO
+
+from kitrack.problems import ERROR, Problem, Summary
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def summary_line(summary: Summary) -> str:
+    checked = f"{_plural(summary.records, 'record')} in {_plural(summary.files, 'file')}"
+    if not summary.errors and not summary.warnings:
+        return f"{checked}: no problems"
+    return f"{checked}: {_plural(summary.errors, 'error')}, {_plural(summary.warnings, 'warning')}"
+
+
+def text(problems: list[Problem], summary: Summary, out: TextIO) -> None:
+    from rich.console import Console
+    from rich.text import Text
+
+    console = Console(file=out, highlight=False, soft_wrap=not out.isatty())
+    # Values from data files are shown as Text, never parsed as markup: `[red]` in a name stays literal.
+    for name, group in groupby(problems, key=lambda p: p.file):
+        console.print(Text(name, style="bold underline"))
+        for problem in group:
+            style = "red" if problem.level == ERROR else "yellow"
+            line = Text.assemble(
+                (f"  {problem.line}:{problem.column}".ljust(10), "dim"),
+                (problem.level.ljust(8), style),
+                (problem.code.ljust(24), "bold"),
+                _safe(problem.message),
+            )
+            if problem.path:
+                line.append(f"  ({_safe(problem.path)})", style="dim")
+            console.print(line)
+            if problem.hint:
+                console.print(Text.assemble(" " * 42, ("hint: ", "cyan"), _safe(problem.hint)))
+        console.print()
+    style = "red" if summary.errors else "yellow" if summary.warnings else "green"
+    mark = "✗" if summary.errors else "!" if summary.warnings else "✓"
+    console.print(Text(f"{mark} {summary_line(summary)}", style=style))
+
+
+def _safe(value: str) -> str:
+    """Control characters from data (an ANSI escape in a name) are shown, not obeyed."""
+    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in value)
+
+
+def as_json(problems: list[Problem], summary: Summary, out: TextIO) -> None:
+    document = {
+        "problems": [problem.as_dict() for problem in problems],
+        "summary": {"files": summary.files, "records": summary.records, "errors": summary.errors, "warnings": summary.warnings},
+    }
+    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(problems: list[Problem], summary: Summary, out: TextIO) -> None:
+    """GitHub Actions workflow commands: one annotation per problem, on its line."""
+    for problem in problems:
+        message = problem.message + (f" ({problem.hint})" if problem.hint else "")
+        properties = ",".join(
+            f"{key}={_escape_property(str(value))}"
+            for key, value in (("file", problem.file), ("line", problem.line), ("col", problem.column), ("title", problem.code))
+        )
+        out.write(f"::{problem.level} {properties}::{_escape_data(message)}\n")
+    out.write(summary_line(summary) + "\n")
+
+
+REPORTERS: dict[str, Callable[[list[Problem], Summary, TextIO], None]] = {
+    "text": text,
+    "json": as_json,
+    "github": github,
+}
