@@ -54,7 +54,7 @@ def _parse_date(value: Optional[str]) -> Optional[dt.date]:
     try:
         return parse_cli_date(value)
     except (TypeError, ValueError) as exc:
-        raise typer.BadParameter(f"{exc}; use a date such as 2026-11-29, 2026-11 or 2026") from None
+        raise typer.BadParameter(f"`{value}` is not a date ({exc}); use a date such as 2026-11-29, 2026-11 or 2026", param_hint="--as-of") from None
 
 
 DataOption = typer.Option(None, "--data", envvar="KITRACK_DATA", help="Data directory [default: ./data].", show_default=False)

@@ -55,6 +55,8 @@ class Dataset:
     regency_region: dict[str, str] = field(default_factory=dict)
     # Ids seen in files that failed validation: references to them are not reported again.
     broken_ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in ("region", "regency", "agency", "record", "meeting")})
+    # Kinds whose list file could not be read at all: references to them cannot be checked.
+    unreadable: set[str] = field(default_factory=set)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -102,6 +104,8 @@ def load(root: Path, max_bytes: int = MAX_FILE_BYTES) -> Dataset:
         source = _read(data, path, max_bytes)
         if source.data is not None:
             _load_list(data, source, key, model)
+        else:
+            data.unreadable.add(_kind_of(model))
     for folder, model in RECORD_FOLDERS.items():
         directory = root / folder
         if not directory.is_dir():
@@ -115,6 +119,8 @@ def load(root: Path, max_bytes: int = MAX_FILE_BYTES) -> Dataset:
             source = _read(data, path, max_bytes)
             if source.data is not None:
                 _load_record(data, source, folder, model)
+            else:  # unreadable as YAML: references to it are not reported as unknown too
+                data.broken_ids[_kind_of(model)].add(path.stem)
     _find_strays(data)
     for source in data.files:
         data.problems.extend(source.problems)

@@ -212,8 +212,9 @@ def parse(source: SourceFile) -> None:
     text = source.text or ""
     if "\t" in text:
         _find_tabs(source, text)
-    loader = PlainLoader(text)
+    loader = None
     try:
+        loader = PlainLoader(text)  # libyaml refuses some control characters already here
         root = loader.get_single_node()
     except yaml.composer.ComposerError as exc:
         if "single document" in f"{exc.problem} {exc.context}" and exc.problem_mark is not None:
@@ -229,7 +230,8 @@ def parse(source: SourceFile) -> None:
         source.add("yaml-syntax", 1, 1, detail=f"nesting deeper than {MAX_DEPTH} levels")
         return
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None:
         source.add("empty-file", 1, 1)
         return

@@ -33,8 +33,13 @@ class _Refs:
         }
 
     def check(self, kind: str, record_id: str, path: tuple, target: str, value: Optional[str]) -> Iterator[Problem]:
-        if value is not None and value not in self.known[target]:
+        if value is not None and value not in self.known[target] and not self._unchecked(target):
             yield self.data.problem(kind, record_id, path, f"unknown-{target}", id=value, hint=did_you_mean(value, self.choices[target]))
+
+    def _unchecked(self, target: str) -> bool:
+        if target == "regency":
+            target = "region"
+        return target in self.data.unreadable
 
     def check_all(self, kind: str, record_id: str, path: tuple, target: str, values: Iterable[str]) -> Iterator[Problem]:
         for position, value in enumerate(values):

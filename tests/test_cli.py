@@ -1,0 +1,161 @@
+"""`kitrack check` through the real entry point: exit codes, formats, and the issue's breakages."""
+
+import json
+
+import pytest
+
+from conftest import REPO, replace_in, run_kitrack
+
+
+def check_json(data, *extra):
+    result = run_kitrack("check", str(data), "--as-of", "2026-11-29", "--format", "json", *extra)
+    assert "Traceback" not in result.stderr
+    return result, json.loads(result.stdout)
+
+
+def test_shipped_data_checks_clean():
+    result = run_kitrack("check", "data")
+    assert result.returncode == 0, result.stdout
+    assert "0 errors" in result.stdout
+
+
+def test_version():
+    result = run_kitrack("--version")
+    assert result.returncode == 0 and result.stdout.startswith("kitrack ")
+
+
+def test_every_breakage_is_named_by_file_line_column_and_code(data_copy):
+    estates = data_copy / "estates"
+    replace_in(estates / "pier.yaml", "psn: false", "psn: yes")
+    replace_in(estates / "kig.yaml", "region: gerbangkertosusila", "region: gerbangkertosusilo")
+    replace_in(estates / "sirie.yaml", "regency:", "regncy:")
+    replace_in(estates / "ki-ngawi.yaml", "status:", "status: planning\nstatus:")
+    (estates / "ki-madiun.yaml").write_bytes((estates / "ki-madiun.yaml").read_bytes() + b"notes: caf\xe9\n")
+    replace_in(estates / "ki-nganjuk.yaml", "\nname:", "\n\tname:")
+    (estates / "ki-wongsorejo.yaml").write_text("")
+    replace_in(estates / "jiipe.yaml", "sources:", "junk: &anchor 1\nsources:")
+    replace_in(estates / "sier-rungkut.yaml", "    occupancy_percent: 100", "    occupancy_percent: 112")
+    replace_in(estates / "safe-n-lock.yaml", "    area_ha: 307", "    area_ha: 307\n    occupied_ha: 400")
+
+    result, report = check_json(data_copy)
+    assert result.returncode == 1
+    found = {(p["file"].split("data/")[-1], p["code"]) for p in report["problems"]}
+    for expected in [
+        ("estates/pier.yaml", "yaml11-boolean"),
+        ("estates/kig.yaml", "unknown-region"),
+        ("estates/sirie.yaml", "unknown-field"),
+        ("estates/ki-ngawi.yaml", "duplicate-key"),
+        ("estates/ki-madiun.yaml", "invalid-encoding"),
+        ("estates/ki-nganjuk.yaml", "yaml-tab"),
+        ("estates/ki-wongsorejo.yaml", "empty-file"),
+        ("estates/jiipe.yaml", "yaml-alias"),
+        ("estates/sier-rungkut.yaml", "percent-range"),
+        ("estates/safe-n-lock.yaml", "occupied-exceeds-area"),
+    ]:
+        assert expected in found, expected
+    for problem in report["problems"]:
+        assert problem["line"] >= 1 and problem["column"] >= 1
+    unknown = next(p for p in report["problems"] if p["code"] == "unknown-field" and "sirie" in p["file"])
+    assert unknown["hint"] == "did you mean `regency`?"
+    # A broken file is not reported again as an unknown reference elsewhere.
+    assert not any(p["code"] == "unknown-estate" and "ki-nganjuk" in p["message"] for p in report["problems"])
+
+
+def test_json_shape(data_copy):
+    replace_in(data_copy / "estates" / "pier.yaml", "status: operating", "status: operational")
+    result, report = check_json(data_copy)
+    assert set(report) == {"problems", "summary"}
+    assert set(report["summary"]) == {"files", "records", "errors", "warnings"}
+    problem = next(p for p in report["problems"] if p["code"] == "invalid-choice")
+    assert set(problem) == {"file", "line", "column", "level", "code", "message", "path", "hint"}
+    assert problem["path"] == "status" and problem["level"] == "error"
+    assert "planning, preparation, transaction, construction, partially-operating, operating" in problem["message"]
+    assert problem["hint"] == "did you mean `operating`?"
+
+
+def test_problems_are_sorted_by_file_and_line(data_copy):
+    replace_in(data_copy / "estates" / "pier.yaml", "psn: false", "psn: no")
+    _, report = check_json(data_copy)
+    keys = [(p["file"], p["line"], p["column"]) for p in report["problems"]]
+    assert keys == sorted(keys)
+
+
+def test_github_format_escapes_and_uses_relative_paths(data_copy):
+    replace_in(data_copy / "estates" / "pier.yaml", "name: PIER", "nme: PIER")
+    result = run_kitrack("check", "--format", "github", "--as-of", "2026-11-29", cwd=data_copy.parent)
+    assert result.returncode == 1
+    line = next(l for l in result.stdout.splitlines() if "title=unknown-field" in l)
+    assert line.startswith("::error file=data/estates/pier.yaml,line=")
+    assert "did you mean `name`?" in line
+    warning = next(l for l in result.stdout.splitlines() if l.startswith("::warning"))
+    assert ",col=" in warning
+
+
+def test_github_escaping_of_special_characters():
+    from kitrack.problems import Problem, Summary
+    from kitrack.reporters import github
+    import io
+
+    out = io.StringIO()
+    github([Problem("a,b:c.yaml", 1, 2, "yaml-syntax", "error", "50% bad\nnext\rline")], Summary(1, 0, 1, 0), out)
+    first = out.getvalue().splitlines()[0]
+    assert first == "::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=yaml-syntax::50%25 bad%0Anext%0Dline"
+
+
+def test_strict_makes_warnings_fail():
+    assert run_kitrack("check", "data", "--strict").returncode == 1
+    assert run_kitrack("check", "data").returncode == 0
+
+
+def test_paths_narrow_the_report_but_not_the_checks(data_copy):
+    replace_in(data_copy / "estates" / "pier.yaml", "operator: pt-sier", "operator: pt-sierr")
+    replace_in(data_copy / "infrastructure" / "tol-klbm.yaml", "owner: kementerian-pupr", "owner: pupr")
+    _, only_estate = check_json(data_copy / "estates" / "pier.yaml", "--data", str(data_copy))
+    assert {p["code"] for p in only_estate["problems"]} >= {"unknown-agency"}
+    assert all(p["file"].endswith("estates/pier.yaml") for p in only_estate["problems"])
+    # Without --data, the data directory is found above the PATH.
+    _, folder = check_json(data_copy / "infrastructure")
+    assert all("/infrastructure/" in p["file"] for p in folder["problems"])
+    assert any(p["code"] == "unknown-agency" for p in folder["problems"])
+
+
+def test_deleted_agency_is_reported_where_it_is_referenced(data_copy):
+    replace_in(data_copy / "agencies.yaml", "  - id: pt-sier\n", "  - id: pt-sier-persero\n")
+    _, report = check_json(data_copy)
+    assert any(p["code"] == "unknown-agency" and p["file"].endswith("pier.yaml") and p["hint"] for p in report["problems"])
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["check", "--data", "/nonexistent/kitrack"], "does not exist"),
+        (["check", "/nonexistent/file.yaml"], "does not exist"),
+        (["check", "data", "--as-of", "2026-02-30"], "2026-02-30"),
+        (["check", "--format", "xml"], "xml"),
+        (["--data", "pyproject.toml", "check"], "not a directory"),
+    ],
+)
+def test_usage_errors_exit_2_without_traceback(args, message):
+    result = run_kitrack(*args)
+    assert result.returncode == 2, result
+    assert "Traceback" not in result.stderr
+    assert message in result.stderr
+
+
+def test_path_outside_the_data_directory_is_a_usage_error():
+    result = run_kitrack("check", "pyproject.toml", "--data", "data")
+    assert result.returncode == 2 and "not inside the data directory" in result.stderr
+
+
+def test_env_var_sets_the_data_directory(tmp_path):
+    result = run_kitrack("check", cwd=tmp_path, env={"KITRACK_DATA": str(REPO / "data")})
+    assert result.returncode == 0
+
+
+def test_text_output_groups_by_file_and_ends_with_a_summary(data_copy):
+    replace_in(data_copy / "estates" / "pier.yaml", "psn: false", "psn: yes")
+    result = run_kitrack("check", str(data_copy), "--as-of", "2026-11-29")
+    lines = result.stdout.splitlines()
+    assert any(line.endswith("estates/pier.yaml") for line in lines)
+    assert "yaml11-boolean" in result.stdout and "\x1b[" not in result.stdout
+    assert lines[-1].startswith("✗") and "1 error" in lines[-1]

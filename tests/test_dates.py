@@ -1,0 +1,42 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kitrack.dates import PartialDate, parse_cli_date
+
+
+@pytest.mark.parametrize(
+    "text, end",
+    [("2027", dt.date(2027, 12, 31)), ("2027-06", dt.date(2027, 6, 30)), ("2024-02", dt.date(2024, 2, 29)), ("2027-06-15", dt.date(2027, 6, 15))],
+)
+def test_partial_dates_end_at_the_end_of_their_period(text, end):
+    assert PartialDate.parse(text).end == end
+    assert str(PartialDate.parse(text)) == text
+
+
+def test_an_integer_year_is_a_date():
+    assert PartialDate.parse(2027).end == dt.date(2027, 12, 31)
+
+
+@pytest.mark.parametrize("bad", ["2026-02-30", "2026-13", "27-06", "2026/06/01", "June 2027", "", "1800", True, 3.5, None])
+def test_impossible_or_malformed_dates_are_refused(bad):
+    with pytest.raises((ValueError, TypeError)):
+        PartialDate.parse(bad)
+
+
+def test_vaguer_dates_sort_before_precise_ones_that_end_the_same_day():
+    dates = sorted(PartialDate.parse(t) for t in ["2027-12-31", "2027", "2027-12", "2026-01-05"])
+    assert [str(d) for d in dates] == ["2026-01-05", "2027", "2027-12", "2027-12-31"]
+
+
+def test_cli_dates_accept_partial_dates():
+    assert parse_cli_date("2026-06") == dt.date(2026, 6, 30)
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)))
+def test_any_real_day_round_trips(day):
+    parsed = PartialDate.parse(day.isoformat())
+    assert parsed.end == parsed.start == day
+    assert str(parsed) == day.isoformat()
