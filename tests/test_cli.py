@@ -159,3 +159,14 @@ def test_text_output_groups_by_file_and_ends_with_a_summary(data_copy):
     assert any(line.endswith("estates/pier.yaml") for line in lines)
     assert "yaml11-boolean" in result.stdout and "\x1b[" not in result.stdout
     assert lines[-1].startswith("✗") and "1 error" in lines[-1]
+
+
+def test_messages_say_what_is_wrong_in_plain_words(data_copy):
+    pier = data_copy / "estates" / "pier.yaml"
+    replace_in(pier, "area_ha: 563", "area_ha: 1,000")
+    replace_in(data_copy / "infrastructure" / "tol-klbm.yaml", "owner: kementerian-pupr", "owner: pupr")
+    _, report = check_json(data_copy)
+    wrong = next(p for p in report["problems"] if p["code"] == "wrong-type")
+    assert wrong["message"] == "expected a number, found text `1,000`" and "thousands separators" in wrong["hint"]
+    agency = next(p for p in report["problems"] if p["code"] == "unknown-agency")
+    assert agency["hint"] == "did you mean `kementerian-pupr` (PUPR)?"

@@ -100,6 +100,7 @@ def load(root: Path, max_bytes: int = MAX_FILE_BYTES) -> Dataset:
             missing = SourceFile(path, display_path(path))
             missing.add("missing-file", 1, 1, name=name)
             data.files.append(missing)
+            data.unreadable.add(_kind_of(model))
             continue
         source = _read(data, path, max_bytes)
         if source.data is not None:

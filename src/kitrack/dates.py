@@ -29,7 +29,10 @@ class PartialDate:
             raise ValueError(f"month {month} does not exist")
         self.year, self.month, self.day = year, month, day
         if day is not None:
-            self.start = self.end = dt.date(year, month, day)  # raises for 2026-02-30
+            last = calendar.monthrange(year, month)[1]
+            if not 1 <= day <= last:
+                raise ValueError(f"{year:04d}-{month:02d} has no day {day} (it has {last} days)")
+            self.start = self.end = dt.date(year, month, day)
         elif month is not None:
             self.start = dt.date(year, month, 1)
             self.end = dt.date(year, month, calendar.monthrange(year, month)[1])

@@ -78,7 +78,12 @@ class PlainLoader(_Parser, PlainResolver):
         PlainResolver.__init__(self)
 
 
+_INT = re.compile(r"^[-+]?[0-9]+$")
+
+
 def _to_int(text: str) -> Any:
+    if not _INT.match(text):
+        raise ValueError(text)  # only reachable through an explicit `!!int` tag
     try:
         return int(text)
     except ValueError:  # more digits than Python converts: leave it as text for the schema to reject
@@ -87,20 +92,27 @@ def _to_int(text: str) -> Any:
 
 def _to_float(text: str) -> float:
     lowered = text.lower()
-    if lowered.endswith("inf"):
+    if lowered in (".inf", "+.inf", "-.inf"):
         return float("-inf") if lowered.startswith("-") else float("inf")
     if lowered == ".nan":
         return float("nan")
-    return float(text)
+    return float(text)  # ValueError for `!!float 1e`: reported as a tag problem
 
 
-SCALARS = {
-    STR: str,
-    NULL: lambda text: None,
-    BOOL: lambda text: text in ("true", "True", "TRUE"),
-    INT: _to_int,
-    FLOAT: _to_float,
-}
+def _to_bool(text: str) -> bool:
+    if text in ("true", "True", "TRUE"):
+        return True
+    if text in ("false", "False", "FALSE"):
+        return False
+    raise ValueError(text)  # `!!bool yes`: the tag would smuggle a YAML 1.1 boolean in
+
+
+def _to_null(text: str) -> None:
+    if text not in ("", "~", "null", "Null", "NULL"):
+        raise ValueError(text)
+
+
+SCALARS = {STR: str, NULL: _to_null, BOOL: _to_bool, INT: _to_int, FLOAT: _to_float}
 
 
 @dataclass
@@ -259,10 +271,12 @@ def _find_tabs(source: SourceFile, text: str) -> None:
 
 def _syntax_problem(source: SourceFile, exc: yaml.YAMLError) -> None:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     detail = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     context_mark = getattr(exc, "context_mark", None)
+    if context_mark is not None and "end of stream" in detail:
+        mark = context_mark  # an unclosed quote or bracket: point where it opens, not at the end
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     if context and context_mark is not None and context_mark is not mark:
         detail = f"{detail} ({context} that starts at line {context_mark.line + 1}, column {context_mark.column + 1})"
     elif context:
@@ -296,10 +310,13 @@ class _Converter:
             self.seen.add(id(node))
         if isinstance(node, ScalarNode):
             make = SCALARS.get(node.tag)
-            if make is None:
-                self._at("yaml-tag", node, tag=short_tag(node.tag))
-                return None
-            return make(node.value)
+            if make is not None:
+                try:
+                    return make(node.value)
+                except ValueError:
+                    pass
+            self._at("yaml-tag", node, tag=short_tag(node.tag))
+            return None
         if depth >= MAX_DEPTH:
             self._at("yaml-syntax", node, detail=f"nesting deeper than {MAX_DEPTH} levels")
             return None

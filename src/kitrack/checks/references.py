@@ -34,7 +34,14 @@ class _Refs:
 
     def check(self, kind: str, record_id: str, path: tuple, target: str, value: Optional[str]) -> Iterator[Problem]:
         if value is not None and value not in self.known[target] and not self._unchecked(target):
-            yield self.data.problem(kind, record_id, path, f"unknown-{target}", id=value, hint=did_you_mean(value, self.choices[target]))
+            yield self.data.problem(kind, record_id, path, f"unknown-{target}", id=value, hint=self._suggest(target, value))
+
+    def _suggest(self, target: str, value: str) -> Optional[str]:
+        if target == "agency":  # `owner: pupr` -> the agency whose short name is PUPR
+            for agency in self.data.agencies.values():
+                if agency.short and agency.short.lower() == value.lower():
+                    return f"did you mean `{agency.id}` ({agency.short})?"
+        return did_you_mean(value, self.choices[target])
 
     def _unchecked(self, target: str) -> bool:
         if target == "regency":

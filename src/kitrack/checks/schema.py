@@ -34,7 +34,8 @@ def describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"`{'true' if value else 'false'}`"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        shown = f"{value}"
+        return f"the number {shown if len(shown) <= 20 else shown[:17] + '...'}"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"text `{shown}`"
@@ -84,9 +85,12 @@ def did_you_mean(word: str, choices: list[str]) -> Optional[str]:
 
 
 def problems_from(error: ValidationError, model: type[BaseModel], source: SourceFile, prefix: tuple = ()) -> Iterator[Problem]:
+    # A value the loader already refused (a tag, an alias) arrives as null: do not report it twice.
+    refused = {(p.line, p.column) for p in source.problems}
     for item in error.errors(include_url=False):
-        loc = tuple(item["loc"])
-        yield _problem(item, loc, model, source, prefix)
+        problem = _problem(item, tuple(item["loc"]), model, source, prefix)
+        if (problem.line, problem.column) not in refused:
+            yield problem
 
 
 def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile, prefix: tuple) -> Problem:
@@ -129,7 +133,7 @@ def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile,
             return at("yaml11-boolean", detail=f"`{value}` is text here, not a boolean: {fix}")
         hint = None
         if kind in NUMERIC and isinstance(value, str):
-            hint = "remove the quotes around the number" if _looks_numeric(value) else None
+            hint = "write a plain number: no quotes, no thousands separators (2933 or 2933.5)" if _looks_numeric(value) else None
         elif kind == "string_type" and isinstance(value, (bool, int, float)):
             hint = "quote the value to make it text"
         elif kind == "list_type" and value is not None and not isinstance(value, (list, dict)):
@@ -137,6 +141,16 @@ def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile,
         return at("wrong-type", expected=expected, found=describe(value), hint=hint)
     if kind == "string_too_short":
         return at("invalid-value", reason="the value must not be empty")
+    if kind == "string_too_long":
+        return at("invalid-value", reason=f"the text is longer than {item['ctx']['max_length']} characters")
+    limits = {"greater_than_equal": ("ge", "less than"), "less_than_equal": ("le", "more than"), "greater_than": ("gt", "not more than"), "less_than": ("lt", "not less than")}
+    if kind in limits:
+        key, relation = limits[kind]
+        return at("invalid-value", reason=f"{describe(value)} is {relation} {item['ctx'][key]}, the limit for `{loc[-1]}`")
+    if kind == "finite_number":
+        return at("invalid-value", reason="NaN and infinity are not figures: write a number or leave the field out")
+    if kind in ("int_parsing_size", "float_parsing_size") or "too large" in item["msg"]:
+        return at("invalid-value", reason="the number is too large")
     return at("invalid-value", reason=item["msg"])
 
 
