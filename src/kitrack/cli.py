@@ -73,15 +73,58 @@ def root(
     ctx.obj = {"data": data, "as_of": _parse_date(as_of), "lang": lang}
 
 
-def _settings(ctx: typer.Context, data: Optional[Path], as_of: Optional[str]) -> tuple[Optional[Path], dt.date]:
+def _settings(ctx: typer.Context, data: Optional[Path], as_of: Optional[str], lang: Optional[Lang] = None) -> tuple[Optional[Path], dt.date]:
+    """Merge the options given after the command with those given before it; set the language."""
+    from kitrack import i18n
+
     outer = ctx.obj or {}
     day = _parse_date(as_of) or outer.get("as_of") or dt.date.today()
+    chosen = lang or outer.get("lang")
+    i18n.set_language(chosen.value if chosen else None)
     return data or outer.get("data"), day
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    typer.echo(f"kitrack: error: {message}", err=True)
+    from kitrack import i18n
+
+    typer.echo(i18n.t("error.prefix", message=message), err=True)
     return typer.Exit(code)
+
+
+def _load(root: Optional[Path]):
+    """The data set of the data directory, or a usage error (exit 2) if there is none."""
+    from kitrack import i18n
+    from kitrack.dataset import DataDirError, load
+
+    try:
+        return load(root or Path("data"))
+    except DataDirError as exc:
+        raise fail(i18n.t("error.data_dir", detail=str(exc))) from None
+
+
+def _closest(value: str, choices: list[str]) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(value, choices, n=3, cutoff=0.5)
+    return ", ".join(f"`{c}`" for c in (close or choices[:8]))
+
+
+def _check_choice(value: Optional[str], option: str, choices: list[str]) -> None:
+    from kitrack import i18n
+
+    if value is not None and value not in choices:
+        raise fail(i18n.t("error.bad_value", value=value, option=f"--{option}", choices=", ".join(choices)))
+
+
+def _check_region(dataset, region: Optional[str]) -> None:
+    from kitrack import i18n
+
+    if region is not None and region not in dataset.regions:
+        raise fail(i18n.t("error.unknown_region", region=region, choices=_closest(region, sorted(dataset.regions))))
+
+
+def _data_errors(dataset) -> int:
+    return sum(1 for problem in dataset.problems if problem.level == "error")
 
 
 def _find_data_dir(explicit: Optional[Path], paths: list[Path]) -> Path:
@@ -116,7 +159,7 @@ def check(
     from kitrack.problems import Summary
     from kitrack.reporters import REPORTERS
 
-    data_option, day = _settings(ctx, data, as_of)
+    data_option, day = _settings(ctx, data, as_of, lang)
     paths = list(paths or [])
     root_dir = _find_data_dir(data_option, paths)
     for path in paths:
@@ -136,6 +179,116 @@ def check(
     REPORTERS[format.value](problems, summary, sys.stdout)
     failed = summary.errors or (strict and summary.warnings)
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
+
+
+class StatusFormat(str, Enum):
+    table = "table"
+    json = "json"
+    md = "md"
+
+
+@app.command()
+def status(
+    ctx: typer.Context,
+    region: Optional[str] = typer.Option(None, "--region", "-r", help="Narrow the view to one region (an id from regions.yaml)."),
+    since: Optional[str] = typer.Option(None, "--since", help="Compare with this date [default: the latest meeting before --as-of, or 30 days before it].", show_default=False),
+    format: StatusFormat = typer.Option(StatusFormat.table, "--format", "-f", help="table on screen, md for the minutes, json for scripts."),
+    stale_days: int = typer.Option(365, "--stale-days", min=1, help="A record with no report in this many days is stale."),
+    data: Optional[Path] = DataOption,
+    as_of: Optional[str] = AsOfOption,
+    lang: Optional[Lang] = LangOption,
+) -> None:
+    """The meeting view: where every estate and project stands, what changed, what is late."""
+    from kitrack import status as board_view
+
+    data_dir, day = _settings(ctx, data, as_of, lang)
+    dataset = _load(data_dir)
+    _check_region(dataset, region)
+    if since is not None:
+        since_day = _parse_date(since)
+        point = board_view.Since(since_day, "given")
+    else:
+        point = board_view.default_since(dataset, day)
+    report = board_view.build(dataset, day, point, region=region, stale_days=stale_days, errors=_data_errors(dataset))
+    board_view.RENDERERS[format.value](report, sys.stdout)
+
+
+class ListWhat(str, Enum):
+    estates = "estates"
+    infrastructure = "infrastructure"
+    issues = "issues"
+    regions = "regions"
+    agencies = "agencies"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+@app.command("list")
+def list_records(
+    ctx: typer.Context,
+    what: ListWhat = typer.Argument(..., help="What to list."),
+    region: Optional[str] = typer.Option(None, "--region", "-r", help="Only this region."),
+    status: Optional[str] = typer.Option(None, "--status", help="Only this status (issues: open or resolved)."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Only this kind (infrastructure: road, port...; agencies: ministry, bumn...)."),
+    owner: Optional[str] = typer.Option(None, "--owner", help="Only records owned or operated by this agency (issues: the agency that must act)."),
+    psn: Optional[bool] = typer.Option(None, "--psn/--no-psn", help="Only National Strategic Projects, or only the others.", show_default=False),
+    overdue: bool = typer.Option(False, "--overdue", help="Only records with something overdue."),
+    sort: Optional[str] = typer.Option(None, "--sort", help="Sort by this column; -column sorts descending."),
+    format: ListFormat = typer.Option(ListFormat.table, "--format", "-f", help="Output format."),
+    data: Optional[Path] = DataOption,
+    as_of: Optional[str] = AsOfOption,
+    lang: Optional[Lang] = LangOption,
+) -> None:
+    """Query records: estates, infrastructure, issues, regions or agencies."""
+    from kitrack import i18n, render, tables
+    from kitrack.models import AgencyType, IssueStatus, Kind, Status
+
+    data_dir, day = _settings(ctx, data, as_of, lang)
+    filters = tables.Filters(region=region, status=status, kind=kind, owner=owner, psn=psn, overdue=overdue)
+    for name in filters.given():
+        if name not in tables.APPLICABLE[what.value]:
+            raise fail(i18n.t("error.bad_filter", option=name, table=what.value))
+    statuses = [s.value for s in (IssueStatus if what is ListWhat.issues else Status)]
+    _check_choice(status, "status", statuses)
+    _check_choice(kind, "kind", [k.value for k in (AgencyType if what is ListWhat.agencies else Kind)])
+    dataset = _load(data_dir)
+    _check_region(dataset, region)
+    table = tables.build(what.value, dataset, day, filters)
+    if sort is not None:
+        if table.column(sort.lstrip("-")) is None:
+            raise fail(i18n.t("error.unknown_sort", field=sort, choices=", ".join(c.key for c in table.columns)))
+        table = table.sorted_by(sort)
+    if format is ListFormat.json:
+        render.write_json(render.as_json(table), sys.stdout)
+    elif format in (ListFormat.csv, ListFormat.tsv):
+        render.write_delimited(table, sys.stdout, "," if format is ListFormat.csv else "\t")
+    else:
+        render.print_table(table, sys.stdout)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    record_id: str = typer.Argument(..., metavar="ID", help="The id of an estate, project, region, agency or meeting."),
+    data: Optional[Path] = DataOption,
+    as_of: Optional[str] = AsOfOption,
+    lang: Optional[Lang] = LangOption,
+) -> None:
+    """One record in full: its figures, reports with the change between them, milestones, issues,
+    sources, and the records that reference it."""
+    from kitrack import i18n, show as detail
+
+    data_dir, day = _settings(ctx, data, as_of, lang)
+    dataset = _load(data_dir)
+    found = detail.find(dataset, record_id)
+    if found is None:
+        raise fail(i18n.t("show.unknown", id=record_id) + "; " + i18n.t("show.closest", ids=_closest(record_id, detail.all_ids(dataset))))
+    detail.print_record(dataset, found, day, sys.stdout)
 
 
 def main() -> None:

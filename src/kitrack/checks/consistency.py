@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
+from kitrack import board
 from kitrack.dataset import Dataset
 from kitrack.models import Estate, Project, Status
 from kitrack.problems import Problem
@@ -31,9 +32,8 @@ def check_consistency(data: Dataset, context) -> Iterator[Problem]:
         if not region.sources:
             yield data.problem("region", region.id, (), "unsourced", what=f"region `{region.id}`")
     for meeting in data.meetings.values():
-        for position, decision in enumerate(meeting.decisions):
-            if decision.due is not None and decision.done is None and decision.due.end < context.as_of:
-                yield data.problem("meeting", meeting.id, ("decisions", position, "due"), "overdue", what="decision", due=decision.due)
+        for item in board.overdue_of_meeting(meeting, context.as_of):
+            yield data.problem("meeting", meeting.id, item.path, "overdue", what="decision", due=item.due)
 
 
 def _history(data: Dataset, record: Estate | Project, as_of: dt.date) -> Iterator[Problem]:
@@ -77,31 +77,31 @@ def _project_state(data: Dataset, project: Project, as_of: dt.date) -> Iterator[
     if project.status is Status.operating and reported and reported[-1][1].percent < 100:
         position, report = reported[-1]
         yield data.problem("record", project.id, ("status",), "operating-unfinished", date=report.date, percent=_fmt(report.percent))
-    if project.target is not None and project.target.end < as_of and project.status is not Status.operating:
-        yield data.problem("record", project.id, ("target",), "overdue", what="target", due=project.target)
 
 
 def _due_dates(data: Dataset, record: Estate | Project, as_of: dt.date) -> Iterator[Problem]:
-    for position, milestone in enumerate(record.milestones):
-        if milestone.due is not None and milestone.done is None and milestone.due.end < as_of:
-            yield data.problem("record", record.id, ("milestones", position, "due"), "overdue", what=f"milestone `{milestone.name}`", due=milestone.due)
-    for position, issue in enumerate(record.issues):
-        if issue.status.value == "open" and issue.due is not None and issue.due.end < as_of:
-            yield data.problem("record", record.id, ("issues", position, "due"), "issue-overdue", id=issue.id, due=issue.due)
+    for item in board.overdue_of(record, as_of):
+        if item.kind == "issue":
+            issue = record.issues[item.path[1]]
+            yield data.problem("record", record.id, item.path, "issue-overdue", id=issue.id, due=item.due)
+        elif item.kind == "milestone":
+            yield data.problem("record", record.id, item.path, "overdue", what=f"milestone `{item.what}`", due=item.due)
+        else:
+            yield data.problem("record", record.id, item.path, "overdue", what="target", due=item.due)
 
 
 def _staleness(data: Dataset, record: Estate | Project, as_of: dt.date, stale_days: int) -> Iterator[Problem]:
-    dates = [report.date for report in record.progress if report.date.start <= as_of]
-    latest = max(dates, key=lambda d: d.end) if dates else None
-    if latest is None:
+    stale, newest = board.stale_since(record, as_of, stale_days)
+    if not stale:
+        return
+    if newest is None:
         yield data.problem("record", record.id, (), "stale", days=stale_days, as_of=as_of.isoformat(), latest="none")
-    elif (as_of - latest.end).days > stale_days:
-        yield data.problem("record", record.id, ("progress", len(record.progress) - 1, "date"), "stale", days=stale_days, as_of=as_of.isoformat(), latest=latest)
+    else:
+        yield data.problem("record", record.id, ("progress", len(record.progress) - 1, "date"), "stale", days=stale_days, as_of=as_of.isoformat(), latest=newest)
 
 
 def _sourcing(data: Dataset, kind: str, record: Estate | Project) -> Iterator[Problem]:
     if not record.sources:
         yield data.problem(kind, record.id, (), "unsourced", what=f"record `{record.id}`")
-    for position, report in enumerate(record.progress):
-        if report.source is None:
-            yield data.problem(kind, record.id, ("progress", position), "unsourced", what=f"the report dated {report.date}")
+    for position in board.unsourced_reports(record):
+        yield data.problem(kind, record.id, ("progress", position), "unsourced", what=f"the report dated {record.progress[position].date}")

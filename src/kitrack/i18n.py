@@ -1,0 +1,250 @@
+"""Every user-facing label, in English and Indonesian, and numbers and dates in each language.
+
+`t("key", **params)` gives the label in the current language. The language comes from `--lang`,
+else `KITRACK_LANG`, else the locale (`id_ID.UTF-8` -> Indonesian), else English. A test fails if a
+label is missing in either language or if the two disagree on their `{placeholders}`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from typing import Any, Optional
+
+LANGUAGES = ("en", "id")
+_current = "en"
+
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
+}
+
+LABELS: dict[str, dict[str, str]] = {
+    # record kinds and enumerations
+    "kind.estates": {"en": "Estates", "id": "Kawasan industri"},
+    "kind.infrastructure": {"en": "Infrastructure", "id": "Infrastruktur"},
+    "kind.issues": {"en": "Issues", "id": "Kendala"},
+    "kind.regions": {"en": "Regions", "id": "Wilayah"},
+    "kind.agencies": {"en": "Agencies", "id": "Instansi"},
+    "kind.meetings": {"en": "Meetings", "id": "Rapat"},
+    "kind.estate": {"en": "estate", "id": "kawasan industri"},
+    "kind.project": {"en": "infrastructure project", "id": "proyek infrastruktur"},
+    "kind.region": {"en": "region", "id": "wilayah"},
+    "kind.agency": {"en": "agency", "id": "instansi"},
+    "kind.meeting": {"en": "meeting", "id": "rapat"},
+    "status.planning": {"en": "planning", "id": "perencanaan"},
+    "status.preparation": {"en": "preparation", "id": "penyiapan"},
+    "status.transaction": {"en": "transaction", "id": "transaksi"},
+    "status.construction": {"en": "construction", "id": "konstruksi"},
+    "status.partially-operating": {"en": "partially operating", "id": "beroperasi sebagian"},
+    "status.operating": {"en": "operating", "id": "beroperasi"},
+    "issue.open": {"en": "open", "id": "terbuka"},
+    "issue.resolved": {"en": "resolved", "id": "selesai"},
+    "projkind.road": {"en": "road", "id": "jalan"},
+    "projkind.toll-road": {"en": "toll road", "id": "jalan tol"},
+    "projkind.rail": {"en": "rail", "id": "kereta api"},
+    "projkind.port": {"en": "port", "id": "pelabuhan"},
+    "projkind.airport": {"en": "airport", "id": "bandara"},
+    "projkind.water": {"en": "water", "id": "air bersih"},
+    "projkind.gas": {"en": "gas", "id": "gas"},
+    "projkind.power": {"en": "power", "id": "listrik"},
+    "projkind.other": {"en": "other", "id": "lainnya"},
+    # column headings
+    "col.id": {"en": "ID", "id": "ID"},
+    "col.name": {"en": "Name", "id": "Nama"},
+    "col.status": {"en": "Status", "id": "Status"},
+    "col.psn": {"en": "PSN", "id": "PSN"},
+    "col.basis": {"en": "Basis", "id": "Dasar hukum"},
+    "col.region": {"en": "Region", "id": "Wilayah"},
+    "col.regency": {"en": "Regency", "id": "Kab./Kota"},
+    "col.regencies": {"en": "Regencies", "id": "Kab./Kota"},
+    "col.operator": {"en": "Operator", "id": "Pengelola"},
+    "col.owner": {"en": "Owner", "id": "Penanggung jawab"},
+    "col.kind": {"en": "Kind", "id": "Jenis"},
+    "col.type": {"en": "Type", "id": "Jenis"},
+    "col.funding": {"en": "Funding", "id": "Pendanaan"},
+    "col.area_ha": {"en": "Area (ha)", "id": "Luas (ha)"},
+    "col.occupied_ha": {"en": "Occupied (ha)", "id": "Terisi (ha)"},
+    "col.available_ha": {"en": "Available (ha)", "id": "Tersedia (ha)"},
+    "col.capacity_lps": {"en": "Capacity (l/s)", "id": "Kapasitas (l/detik)"},
+    "col.capacity_mmscfd": {"en": "Capacity (MMSCFD)", "id": "Kapasitas (MMSCFD)"},
+    "col.capacity_mtpa": {"en": "Capacity (Mt/year)", "id": "Kapasitas (juta ton/tahun)"},
+    "col.source_title": {"en": "Title", "id": "Judul"},
+    "col.occupancy_percent": {"en": "Occupancy", "id": "Okupansi"},
+    "col.tenants": {"en": "Tenants", "id": "Tenan"},
+    "col.investment_idr_bn": {"en": "Investment (Rp bn)", "id": "Investasi (Rp miliar)"},
+    "col.latest_report": {"en": "Latest report", "id": "Laporan terakhir"},
+    "col.progress": {"en": "Progress", "id": "Progres"},
+    "col.percent": {"en": "Progress", "id": "Progres"},
+    "col.land_percent": {"en": "Land", "id": "Lahan"},
+    "col.change": {"en": "Change", "id": "Perubahan"},
+    "col.target": {"en": "Target", "id": "Target"},
+    "col.budget_idr_bn": {"en": "Budget (Rp bn)", "id": "Anggaran (Rp miliar)"},
+    "col.length_km": {"en": "Length (km)", "id": "Panjang (km)"},
+    "col.serves": {"en": "Serves", "id": "Melayani"},
+    "col.record": {"en": "Record", "id": "Data"},
+    "col.title": {"en": "Issue", "id": "Kendala"},
+    "col.raised": {"en": "Raised", "id": "Diangkat"},
+    "col.due": {"en": "Due", "id": "Tenggat"},
+    "col.done": {"en": "Done", "id": "Selesai"},
+    "col.related": {"en": "Related", "id": "Terkait"},
+    "col.priority": {"en": "Priority", "id": "Prioritas"},
+    "col.regency_count": {"en": "Regencies", "id": "Kab./Kota"},
+    "col.estate_count": {"en": "Estates", "id": "Kawasan"},
+    "col.project_count": {"en": "Projects", "id": "Proyek"},
+    "col.short": {"en": "Short", "id": "Singkatan"},
+    "col.what": {"en": "What", "id": "Apa"},
+    "col.projected": {"en": "Projected", "id": "Proyeksi selesai"},
+    "col.pace": {"en": "Pace (pts/month)", "id": "Laju (poin/bulan)"},
+    "col.date": {"en": "Date", "id": "Tanggal"},
+    "col.source": {"en": "Source", "id": "Sumber"},
+    "col.figures": {"en": "Figures", "id": "Angka"},
+    "col.url": {"en": "Address", "id": "Alamat"},
+    "col.publisher": {"en": "Publisher", "id": "Penerbit"},
+    "col.milestone": {"en": "Milestone", "id": "Tonggak"},
+    "col.reason": {"en": "Why", "id": "Alasan"},
+    "col.overdue_days": {"en": "Days late", "id": "Hari terlambat"},
+    "col.open_issues": {"en": "Open issues", "id": "Kendala terbuka"},
+    "col.total": {"en": "Total", "id": "Jumlah"},
+    # status board
+    "status.title": {"en": "Industrial estates and infrastructure — as of {as_of}", "id": "Kawasan industri dan infrastruktur — per {as_of}"},
+    "status.since": {"en": "Changes since {since} ({why})", "id": "Perubahan sejak {since} ({why})"},
+    "status.since.meeting": {"en": "the meeting `{meeting}`", "id": "rapat `{meeting}`"},
+    "status.since.default": {"en": "30 days earlier", "id": "30 hari sebelumnya"},
+    "status.since.given": {"en": "as asked", "id": "sesuai permintaan"},
+    "status.region": {"en": "Region: {region}", "id": "Wilayah: {region}"},
+    "status.headline": {
+        "en": "{operating} operating estates · {planned} planned estates, {planned_psn} of them PSN ({unconfirmed} not confirmed on the Perpres 80/2019 list) · {projects} infrastructure projects",
+        "id": "{operating} kawasan beroperasi · {planned} kawasan rencana, {planned_psn} di antaranya PSN ({unconfirmed} belum terkonfirmasi dalam daftar Perpres 80/2019) · {projects} proyek infrastruktur",
+    },
+    "status.counts": {"en": "Counts by status", "id": "Jumlah menurut status"},
+    "status.by_region": {"en": "Counts by region", "id": "Jumlah menurut wilayah"},
+    "status.estates": {"en": "Estates", "id": "Kawasan industri"},
+    "status.infrastructure": {"en": "Infrastructure", "id": "Infrastruktur"},
+    "status.overdue": {"en": "Overdue", "id": "Lewat tenggat"},
+    "status.at_risk": {"en": "At risk", "id": "Berisiko terlambat"},
+    "status.too_few": {"en": "Too few reports to project", "id": "Laporan terlalu sedikit untuk proyeksi"},
+    "status.issues": {"en": "Open issues by the agency that must act", "id": "Kendala terbuka menurut instansi yang harus bertindak"},
+    "status.stale": {"en": "Stale or unsourced", "id": "Data usang atau tanpa sumber"},
+    "status.none": {"en": "none", "id": "tidak ada"},
+    "status.missing": {"en": "—", "id": "—"},
+    "status.no_target": {"en": "no target", "id": "tanpa target"},
+    "status.never": {"en": "never at this pace", "id": "tidak akan selesai dengan laju ini"},
+    "status.reports_needed": {"en": "{count} report(s) with a percentage; two are needed", "id": "{count} laporan berpersentase; perlu dua"},
+    "status.new": {"en": "new", "id": "baru"},
+    "overdue.target": {"en": "target", "id": "target"},
+    "overdue.milestone": {"en": "milestone: {name}", "id": "tonggak: {name}"},
+    "overdue.issue": {"en": "issue: {title}", "id": "kendala: {title}"},
+    "overdue.decision": {"en": "decision: {text}", "id": "keputusan: {text}"},
+    "stale.no_report": {"en": "no report at all", "id": "belum ada laporan"},
+    "stale.latest": {"en": "latest report {date}", "id": "laporan terakhir {date}"},
+    "stale.unsourced": {"en": "no source", "id": "tanpa sumber"},
+    "stale.unsourced_reports": {"en": "{count} report(s) without a source", "id": "{count} laporan tanpa sumber"},
+    # show
+    "show.reports": {"en": "Reports", "id": "Laporan"},
+    "show.milestones": {"en": "Milestones", "id": "Tonggak"},
+    "show.issues": {"en": "Issues", "id": "Kendala"},
+    "show.sources": {"en": "Sources", "id": "Sumber"},
+    "show.referenced_by": {"en": "Referenced by", "id": "Dirujuk oleh"},
+    "show.regencies": {"en": "Regencies and cities", "id": "Kabupaten dan kota"},
+    "show.records": {"en": "Records", "id": "Data"},
+    "show.decisions": {"en": "Decisions", "id": "Keputusan"},
+    "show.notes": {"en": "Notes", "id": "Catatan"},
+    "show.unknown": {"en": "no record has the id `{id}`", "id": "tidak ada data dengan id `{id}`"},
+    "show.closest": {"en": "closest: {ids}", "id": "yang mirip: {ids}"},
+    "ref.serves": {"en": "serves it", "id": "melayaninya"},
+    "ref.issue": {"en": "issue `{issue}` names it", "id": "kendala `{issue}` menyebutnya"},
+    "ref.decision": {"en": "a decision names it", "id": "sebuah keputusan menyebutnya"},
+    "ref.region": {"en": "in this region", "id": "di wilayah ini"},
+    "ref.owner": {"en": "owner", "id": "penanggung jawab"},
+    "ref.operator": {"en": "operator", "id": "pengelola"},
+    "ref.issue_owner": {"en": "must act on `{issue}`", "id": "harus menindaklanjuti `{issue}`"},
+    "ref.chair": {"en": "chairs", "id": "memimpin"},
+    "ref.attendee": {"en": "attends", "id": "hadir"},
+    "ref.decision_owner": {"en": "owes a decision", "id": "menanggung keputusan"},
+    # words
+    "word.yes": {"en": "yes", "id": "ya"},
+    "word.no": {"en": "no", "id": "tidak"},
+    "word.unconfirmed": {"en": "unconfirmed", "id": "belum terkonfirmasi"},
+    "word.error": {"en": "error", "id": "galat"},
+    "word.warning": {"en": "warning", "id": "peringatan"},
+    "word.hint": {"en": "hint", "id": "saran"},
+    "word.members_unverified": {"en": "members not verified", "id": "anggota belum terverifikasi"},
+    # errors from the command line
+    "error.prefix": {"en": "kitrack: error: {message}", "id": "kitrack: galat: {message}"},
+    "error.unknown_region": {"en": "unknown region `{region}`; {choices}", "id": "wilayah `{region}` tidak dikenal; {choices}"},
+    "error.unknown_sort": {"en": "cannot sort by `{field}`; columns: {choices}", "id": "tidak bisa mengurutkan menurut `{field}`; kolom: {choices}"},
+    "error.bad_filter": {"en": "`--{option}` does not apply to {table}", "id": "`--{option}` tidak berlaku untuk {table}"},
+    "error.bad_value": {"en": "`{value}` is not a valid {option}; one of: {choices}", "id": "`{value}` bukan {option} yang sah; salah satu dari: {choices}"},
+    "error.data_dir": {"en": "{detail}; pass --data DIR or set KITRACK_DATA", "id": "{detail}; gunakan --data DIR atau atur KITRACK_DATA"},
+    "error.data_problems": {
+        "en": "the data has {errors} error(s); run `kitrack check` — figures below leave out the broken records",
+        "id": "data memiliki {errors} galat; jalankan `kitrack check` — angka di bawah tidak memuat data yang rusak",
+    },
+}
+
+
+def set_language(lang: Optional[str]) -> str:
+    global _current
+    _current = lang if lang in LANGUAGES else detect_language()
+    return _current
+
+
+def language() -> str:
+    return _current
+
+
+def detect_language() -> str:
+    for variable in ("KITRACK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable, "")
+        if value:
+            return "id" if value.lower().startswith(("id", "in_")) else "en"
+    return "en"
+
+
+def t(key: str, **params: Any) -> str:
+    text = LABELS[key][_current]
+    return text.format(**params) if params else text
+
+
+def number(value: Optional[float], decimals: int = 0) -> str:
+    """1,234.5 in English; 1.234,5 in Indonesian. Missing stays visibly missing, never 0."""
+    if value is None:
+        return t("status.missing")
+    text = f"{value:,.{decimals}f}"
+    if _current == "id":
+        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return text
+
+
+def figure(value: Optional[float]) -> str:
+    """A figure as its source gave it: no decimals for whole numbers, up to two otherwise."""
+    if value is None:
+        return t("status.missing")
+    if float(value).is_integer():
+        return number(value, 0)
+    return number(value, 2).rstrip("0").rstrip("," if _current == "id" else ".")
+
+
+def percent(value: Optional[float]) -> str:
+    return t("status.missing") if value is None else f"{figure(value)}%"
+
+
+def date(value: Any) -> str:
+    """29 November 2026 in both languages' order; partial dates keep their precision."""
+    if value is None:
+        return t("status.missing")
+    months = MONTHS[_current]
+    if isinstance(value, dt.date):
+        return f"{value.day} {months[value.month - 1]} {value.year}"
+    if value.day is not None:
+        return f"{value.day} {months[value.month - 1]} {value.year}"
+    if value.month is not None:
+        return f"{months[value.month - 1]} {value.year}"
+    return str(value.year)
+
+
+def label(prefix: str, value: Any) -> str:
+    """The label of an enumeration value, e.g. label("status", Status.operating)."""
+    raw = getattr(value, "value", value)
+    return t(f"{prefix}.{raw}")

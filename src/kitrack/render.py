@@ -1,0 +1,133 @@
+"""Renderers for tables: Rich on a terminal, plain aligned text when piped, CSV, TSV, JSON, Markdown.
+
+Values are formatted for the language only here, at the last moment; JSON and CSV carry the raw
+values (ISO dates, plain numbers) so that scripts and spreadsheets read them back exactly.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from typing import Any, Optional, TextIO
+
+from kitrack import i18n
+from kitrack.tables import Column, Table
+
+
+def is_terminal(out: TextIO) -> bool:
+    return hasattr(out, "isatty") and out.isatty()
+
+
+def console(out: TextIO = sys.stdout):
+    """A Rich console: colour and box drawing on a terminal; plain and unwrapped when piped."""
+    from rich.console import Console
+
+    terminal = is_terminal(out)
+    return Console(
+        file=out, highlight=False, markup=False, emoji=False,
+        no_color=not terminal or "NO_COLOR" in os.environ,
+        width=None if terminal else 100_000, soft_wrap=not terminal,
+    )
+
+
+def cell(column: Column, value: Any) -> str:
+    """One value as a person reads it, in the current language. Missing is shown as missing."""
+    if value is None or value == []:
+        return i18n.t("status.missing")
+    if column.kind == "number":
+        return i18n.figure(value)
+    if column.kind == "percent":
+        return i18n.percent(value)
+    if column.kind == "date":
+        return i18n.date(value)
+    if column.kind == "bool":
+        return i18n.t("word.yes" if value else "word.no")
+    if column.kind == "list":
+        return ", ".join(map(str, value))
+    if column.kind == "status":
+        return i18n.label("status", value)
+    if column.kind == "projkind":
+        return i18n.label("projkind", value)
+    if column.kind == "issue":
+        return i18n.label("issue", value)
+    return safe(str(value))
+
+
+def safe(text: str) -> str:
+    """Control characters from data (an ANSI escape in a name) are shown, never obeyed."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
+def raw(value: Any) -> Any:
+    """A value for JSON: dates as ISO text, everything else as it is."""
+    if hasattr(value, "start") and hasattr(value, "end"):
+        return str(value)
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [raw(item) for item in value]
+    if isinstance(value, float) and value.is_integer():
+        return int(value)  # the models read 245 as 245.0; write it back as the source gave it
+    return value
+
+
+def rich_table(table: Table, title: Optional[str] = None, terminal: bool = True):
+    from rich import box
+    from rich.table import Table as RichTable
+
+    numeric = {"number", "percent"}
+    result = RichTable(
+        title=title, title_justify="left", box=box.SIMPLE_HEAD if terminal else None,
+        show_edge=False, pad_edge=False, header_style="bold" if terminal else "",
+    )
+    for column in table.columns:
+        result.add_column(i18n.t(column.label_key), justify="right" if column.kind in numeric else "left", overflow="fold")
+    for row in table.rows:
+        result.add_row(*(cell(column, row.get(column.key)) for column in table.columns))
+    return result
+
+
+def print_table(table: Table, out: TextIO = sys.stdout, title: Optional[str] = None) -> None:
+    console(out).print(rich_table(table, title, terminal=is_terminal(out)))
+
+
+def write_delimited(table: Table, out: TextIO, delimiter: str = ",") -> None:
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
+    writer.writerow([column.key for column in table.columns])
+    for row in table.rows:
+        writer.writerow([_flat(row.get(column.key)) for column in table.columns])
+
+
+def _flat(value: Any) -> Any:
+    value = raw(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(map(str, value))
+    return value
+
+
+def as_json(table: Table) -> list[dict[str, Any]]:
+    return [{column.key: raw(row.get(column.key)) for column in table.columns} for row in table.rows]
+
+
+def write_json(document: Any, out: TextIO) -> None:
+    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def markdown(table: Table) -> str:
+    def escape(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    header = [i18n.t(column.label_key) for column in table.columns]
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    for row in table.rows:
+        lines.append("| " + " | ".join(escape(cell(column, row.get(column.key))) for column in table.columns) + " |")
+    return "\n".join(lines)

@@ -1,0 +1,232 @@
+"""Row builders shared by `list`, `status` and `export`: one builds, many render.
+
+A `Table` holds column definitions and rows of raw values (numbers stay numbers, dates stay
+`PartialDate`, missing stays None). Renderers in `kitrack.render` turn the same table into a Rich
+table, CSV, TSV, JSON or Markdown, formatting numbers and dates for the language at the last moment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, Optional
+
+from kitrack import board
+from kitrack.dataset import Dataset
+from kitrack.models import Estate, Project, Status
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # the JSON and CSV key, and the name `--sort` takes
+    kind: str = "text"  # text | number | percent | date | bool | list | status | projkind | issue
+    label: Optional[str] = None  # i18n key; defaults to col.<key>
+
+    @property
+    def label_key(self) -> str:
+        return self.label or f"col.{self.key}"
+
+
+@dataclass
+class Table:
+    name: str
+    columns: list[Column]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+
+    def column(self, key: str) -> Optional[Column]:
+        return next((c for c in self.columns if c.key == key), None)
+
+    def sorted_by(self, key: str) -> Table:
+        """Sort by a column; `-key` sorts descending. Missing values go last either way."""
+        descending = key.startswith("-")
+        key = key.lstrip("-")
+        present = [row for row in self.rows if row.get(key) is not None]
+        missing = [row for row in self.rows if row.get(key) is None]
+        present.sort(key=lambda row: _sort_key(row[key]), reverse=descending)
+        return Table(self.name, self.columns, present + missing)
+
+
+def _sort_key(value: Any) -> Any:
+    if hasattr(value, "end") and hasattr(value, "start"):
+        return (value.end, value.start)
+    if isinstance(value, list):
+        return ", ".join(map(str, value))
+    if hasattr(value, "value"):
+        return value.value
+    return value
+
+
+@dataclass(frozen=True)
+class Filters:
+    region: Optional[str] = None
+    status: Optional[str] = None
+    kind: Optional[str] = None
+    owner: Optional[str] = None
+    psn: Optional[bool] = None
+    overdue: bool = False
+
+    def given(self) -> list[str]:
+        return [name for name, value in vars(self).items() if value not in (None, False)]
+
+
+# Which filters each table understands; any other given filter is a usage error.
+APPLICABLE = {
+    "estates": {"region", "status", "owner", "psn", "overdue"},
+    "infrastructure": {"region", "status", "kind", "owner", "psn", "overdue"},
+    "issues": {"region", "status", "owner", "overdue"},
+    "regions": {"region"},
+    "agencies": {"kind"},
+}
+
+ESTATE_COLUMNS = [
+    Column("id"), Column("name"), Column("status", "status"), Column("psn", "bool"), Column("basis", "list"),
+    Column("region"), Column("regency"), Column("operator"), Column("area_ha", "number"),
+    Column("occupied_ha", "number"), Column("occupancy_percent", "percent"), Column("tenants", "number"),
+    Column("investment_idr_bn", "number"), Column("latest_report", "date"),
+]
+PROJECT_COLUMNS = [
+    Column("id"), Column("name"), Column("kind", "projkind"), Column("status", "status"), Column("psn", "bool"),
+    Column("region"), Column("owner"), Column("funding"), Column("percent", "percent"),
+    Column("land_percent", "percent"), Column("latest_report", "date"), Column("target", "date"),
+    Column("budget_idr_bn", "number"), Column("length_km", "number"), Column("serves", "list"),
+]
+ISSUE_COLUMNS = [
+    Column("record"), Column("id"), Column("title"), Column("owner"), Column("raised", "date"),
+    Column("due", "date"), Column("status", "issue"), Column("related", "list"),
+]
+REGION_COLUMNS = [
+    Column("id"), Column("name"), Column("priority", "bool"), Column("regency_count", "number"),
+    Column("estate_count", "number"), Column("project_count", "number"),
+]
+AGENCY_COLUMNS = [
+    Column("id"), Column("name"), Column("short"), Column("type"), Column("estate_count", "number"),
+    Column("project_count", "number"), Column("open_issues", "number"),
+]
+
+
+def _matches(record: Estate | Project, filters: Filters, as_of: dt.date) -> bool:
+    if filters.region and record.region != filters.region:
+        return False
+    if filters.status and record.status.value != filters.status:
+        return False
+    if filters.kind and getattr(record, "kind", None) is not None and record.kind.value != filters.kind:
+        return False
+    if filters.owner and filters.owner not in (getattr(record, "owner", None), getattr(record, "operator", None)):
+        return False
+    if filters.psn is not None and record.psn != filters.psn:
+        return False
+    if filters.overdue and not any(True for _ in board.overdue_of(record, as_of)):
+        return False
+    return True
+
+
+def estates(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
+    rows = []
+    for estate in data.estates.values():
+        if not _matches(estate, filters, as_of):
+            continue
+        latest = board.latest(estate, as_of)
+        value = lambda name: board.latest_value(estate, name, as_of)[0]  # noqa: E731
+        rows.append({
+            "id": estate.id, "name": estate.name, "status": estate.status.value, "psn": estate.psn,
+            "basis": list(estate.basis), "region": estate.region, "regency": estate.regency,
+            "operator": estate.operator, "area_ha": board.area(estate, as_of),
+            "occupied_ha": value("occupied_ha"), "occupancy_percent": value("occupancy_percent"),
+            "tenants": value("tenants"), "investment_idr_bn": value("investment_idr_bn"),
+            "latest_report": latest.date if latest else None,
+        })
+    return Table("estates", ESTATE_COLUMNS, rows)
+
+
+def infrastructure(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
+    rows = []
+    for project in data.projects.values():
+        if not _matches(project, filters, as_of):
+            continue
+        percent, reported = board.latest_value(project, "percent", as_of)
+        latest = board.latest(project, as_of)
+        rows.append({
+            "id": project.id, "name": project.name, "kind": project.kind.value, "status": project.status.value,
+            "psn": project.psn, "region": project.region, "owner": project.owner,
+            "funding": project.funding.value if project.funding else None,
+            "percent": percent, "land_percent": board.latest_value(project, "land_percent", as_of)[0],
+            "latest_report": latest.date if latest else None, "target": project.target,
+            "budget_idr_bn": project.budget_idr_bn, "length_km": project.length_km, "serves": list(project.serves),
+        })
+    return Table("infrastructure", PROJECT_COLUMNS, rows)
+
+
+def issues(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
+    rows = []
+    for record in data.records():
+        if filters.region and record.region != filters.region:
+            continue
+        overdue = {item.path[1] for item in board.overdue_of(record, as_of) if item.kind == "issue"}
+        for position, issue in enumerate(record.issues):
+            if issue.raised.start > as_of:
+                continue
+            state = "open" if board.issue_open(issue, as_of) else "resolved"
+            if filters.status and state != filters.status:
+                continue
+            if filters.owner and issue.owner != filters.owner:
+                continue
+            if filters.overdue and position not in overdue:
+                continue
+            rows.append({
+                "record": record.id, "id": issue.id, "title": issue.title, "owner": issue.owner,
+                "raised": issue.raised, "due": issue.due, "status": state, "related": list(issue.related),
+            })
+    rows.sort(key=lambda row: (row["raised"].start, row["record"]))
+    return Table("issues", ISSUE_COLUMNS, rows)
+
+
+def regions(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
+    rows = []
+    for region in data.regions.values():
+        if filters.region and region.id != filters.region:
+            continue
+        rows.append({
+            "id": region.id, "name": region.name, "priority": region.priority, "regency_count": len(region.regencies),
+            "estate_count": sum(1 for e in data.estates.values() if e.region == region.id),
+            "project_count": sum(1 for p in data.projects.values() if p.region == region.id),
+        })
+    return Table("regions", REGION_COLUMNS, rows)
+
+
+def agencies(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
+    operated: dict[str, int] = {}
+    owned: dict[str, int] = {}
+    open_issues: dict[str, int] = {}
+    for estate in data.estates.values():
+        if estate.operator:
+            operated[estate.operator] = operated.get(estate.operator, 0) + 1
+    for project in data.projects.values():
+        owned[project.owner] = owned.get(project.owner, 0) + 1
+    for record in data.records():
+        for issue in record.issues:
+            if board.issue_open(issue, as_of):
+                open_issues[issue.owner] = open_issues.get(issue.owner, 0) + 1
+    rows = [
+        {
+            "id": agency.id, "name": agency.name, "short": agency.short, "type": agency.type.value,
+            "estate_count": operated.get(agency.id, 0), "project_count": owned.get(agency.id, 0),
+            "open_issues": open_issues.get(agency.id, 0),
+        }
+        for agency in data.agencies.values()
+        if not filters.kind or agency.type.value == filters.kind
+    ]
+    return Table("agencies", AGENCY_COLUMNS, rows)
+
+
+BUILDERS: dict[str, Callable[[Dataset, dt.date, Filters], Table]] = {
+    "estates": estates,
+    "infrastructure": infrastructure,
+    "issues": issues,
+    "regions": regions,
+    "agencies": agencies,
+}
+
+
+def build(name: str, data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
+    return BUILDERS[name](data, as_of, filters)
+
