@@ -116,8 +116,10 @@ def project(project: Project, as_of: dt.date) -> Projection:
     if first is None:
         return Projection(state="too-few", **base)
     days = (last.date.end - first.date.end).days
-    pace = (last.percent - first.percent) / days
-    projected = last.date.end + dt.timedelta(days=math.ceil((100 - last.percent) / pace)) if pace > 0 else None
+    gained = last.percent - first.percent
+    pace = gained / days
+    # Days still needed at this pace, computed as one product over one quotient to keep whole figures exact.
+    projected = last.date.end + dt.timedelta(days=math.ceil((100 - last.percent) * days / gained)) if gained > 0 else None
     base.update(pace_per_month=pace * 30, projected=projected)
     if project.target is None:
         return Projection(state="no-target", **base)

@@ -1,6 +1,6 @@
 """Every user-facing label, in English and Indonesian, and numbers and dates in each language.
 
-`t("key", **params)` gives the label in the current language. The language comes from `--lang`,
+`t("status.title", as_of=...)` gives the label in the current language. The language comes from `--lang`,
 else `KITRACK_LANG`, else the locale (`id_ID.UTF-8` -> Indonesian), else English. A test fails if a
 label is missing in either language or if the two disagree on their `{placeholders}`.
 """

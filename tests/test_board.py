@@ -1,0 +1,111 @@
+"""The as-of, since and at-risk arithmetic, on the small fixture data set."""
+
+import datetime as dt
+
+import pytest
+
+from conftest import REPO
+from kitrack import board, status
+from kitrack.dataset import load
+from kitrack.models import Project
+
+BASE = REPO / "tests" / "fixtures" / "base"
+
+
+@pytest.fixture(scope="module")
+def data():
+    return load(BASE)
+
+
+def project_with(reports, target="2027-12", status_="construction"):
+    return Project.model_validate({
+        "id": "p", "name": "P", "kind": "road", "status": status_, "psn": False, "region": "r", "owner": "a",
+        "target": target, "progress": [{"date": d, "percent": p} for d, p in reports],
+    })
+
+
+def test_latest_value_is_the_newest_report_on_or_before_the_date(data):
+    tol = data.projects["tol-alpha"]
+    assert board.latest_value(tol, "percent", dt.date(2026, 11, 29)) == (55, tol.progress[1].date)
+    assert board.latest_value(tol, "percent", dt.date(2026, 10, 30))[0] == 40
+    assert board.latest_value(tol, "percent", dt.date(2026, 4, 29)) == (None, None)
+
+
+def test_a_partial_report_date_is_visible_from_the_start_of_its_period():
+    p = project_with([("2026-11", 10)])
+    assert board.latest_value(p, "percent", dt.date(2026, 11, 1))[0] == 10
+    assert board.latest_value(p, "percent", dt.date(2026, 10, 31))[0] is None
+
+
+def test_projection_extrapolates_recent_pace_against_the_target(data):
+    projection = board.project(data.projects["tol-alpha"], dt.date(2026, 11, 29))
+    # 40% on 2026-04-30, 55% on 2026-10-31: 15 points in 184 days; 45 points to go take 552 days.
+    assert projection.state == "at-risk"
+    assert projection.projected == dt.date(2026, 10, 31) + dt.timedelta(days=552) == dt.date(2028, 5, 5)
+    assert projection.pace_per_month == pytest.approx(15 / 184 * 30)
+
+
+def test_projection_on_track_when_pace_suffices():
+    p = project_with([("2026-01-01", 50), ("2026-07-01", 80)], target="2027-06")
+    assert board.project(p, dt.date(2026, 8, 1)).state == "on-track"
+
+
+def test_projection_needs_two_reports_with_a_percentage():
+    p = project_with([("2026-01-01", 50)])
+    projection = board.project(p, dt.date(2026, 8, 1))
+    assert projection.state == "too-few" and projection.reports == 1
+
+
+def test_stalled_project_is_at_risk_and_never_finishes():
+    p = project_with([("2026-01-01", 50), ("2026-07-01", 50)])
+    projection = board.project(p, dt.date(2026, 8, 1))
+    assert projection.state == "at-risk" and projection.projected is None
+
+
+def test_recent_pace_uses_the_last_year_only():
+    # Slow for years, fast in the last year: the recent pace decides.
+    p = project_with([("2020-01-01", 0), ("2025-07-01", 10), ("2026-07-01", 70)], target="2027-01")
+    projection = board.project(p, dt.date(2026, 8, 1))
+    assert projection.pace_per_month == pytest.approx(60 / 365 * 30)
+    assert projection.state == "on-track"
+
+
+def test_finished_project_is_done():
+    assert board.project(project_with([("2026-01-01", 50), ("2026-07-01", 100)]), dt.date(2026, 8, 1)).state == "done"
+
+
+def test_default_since_is_the_latest_meeting_before_as_of(data):
+    since = status.default_since(data, dt.date(2026, 11, 29))
+    assert (since.date, since.reason, since.meeting) == (dt.date(2026, 11, 1), "meeting", "2026-11-01-rakor")
+
+
+def test_default_since_without_an_earlier_meeting_is_30_days_before(data):
+    since = status.default_since(data, dt.date(2026, 11, 1))  # the meeting is not *before* its own day
+    assert (since.date, since.reason) == (dt.date(2026, 10, 2), "default")
+
+
+@pytest.mark.parametrize(
+    "as_of, since, change",
+    [
+        (dt.date(2026, 11, 29), dt.date(2026, 11, 1), 0),
+        (dt.date(2026, 11, 29), dt.date(2026, 6, 1), 15),
+        (dt.date(2026, 6, 1), dt.date(2026, 5, 2), 0),
+        (dt.date(2026, 5, 1), dt.date(2026, 4, 1), "new"),
+        (dt.date(2026, 4, 1), dt.date(2026, 3, 1), None),
+    ],
+)
+def test_change_since(data, as_of, since, change):
+    report = status.build(data, as_of, status.Since(since, "given"))
+    row = next(r for r in report.sections["infrastructure"].rows if r["id"] == "tol-alpha")
+    assert row["change"] == change
+
+
+def test_overdue_and_issue_state_follow_as_of(data):
+    later = status.build(data, dt.date(2027, 4, 15), status.Since(dt.date(2027, 1, 1), "given"))
+    kinds = {(r["record"], r["kind"]) for r in later.sections["overdue"].rows}
+    assert ("tol-alpha", "issue") in kinds and ("2026-11-01-rakor", "decision") in kinds
+    before = status.build(data, dt.date(2026, 11, 29), status.Since(dt.date(2026, 11, 1), "given"))
+    assert before.sections["overdue"].rows == []
+    assert [r["id"] for r in before.sections["issues"].rows] == ["lahan-seksi-2"]
+    earlier = status.build(data, dt.date(2026, 9, 1), status.Since(dt.date(2026, 8, 1), "given"))
+    assert earlier.sections["issues"].rows == []  # raised in October

@@ -1,0 +1,168 @@
+"""`status`, `list` and `show` through the real entry point, on the shipped data and the fixtures."""
+
+import csv
+import io
+import json
+
+import pytest
+import yaml
+
+from conftest import REPO, replace_in, run_kitrack
+
+BASE = REPO / "tests" / "fixtures" / "base"
+
+
+def status_json(*args, data="data"):
+    result = run_kitrack("status", "--data", str(data), "--format", "json", "--as-of", "2026-11-29", *args)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_status_headline_shows_operating_and_planned_psn_estates():
+    report = status_json()
+    assert report["headline"] == {"operating": 10, "planned": 8, "planned_psn": 8, "unconfirmed": 5, "projects": 12}
+    counts = {row["status"]: row["estates"] for row in report["counts"]}
+    assert counts["operating"] == 10 and sum(counts.values()) == 18
+
+
+def test_status_figures_agree_with_the_yaml():
+    report = status_json()
+    estates = {row["id"]: row for row in report["estates"]}
+    jiipe = yaml.safe_load((REPO / "data" / "estates" / "jiipe.yaml").read_text())
+    tenants = [r["tenants"] for r in jiipe["progress"] if "tenants" in r]
+    assert estates["jiipe"]["tenants"] == tenants[-1]
+    assert estates["sirie"]["area_ha"] is None and estates["sirie"]["tenants"] is None  # missing, never 0
+    projects = {row["id"]: row for row in report["infrastructure"]}
+    assert projects["tol-probolinggo-banyuwangi"]["percent"] == 86.43
+    assert projects["ka-surabaya"]["percent"] is None
+
+
+def test_status_text_in_both_languages_and_piped_output_is_plain():
+    english = run_kitrack("status", "--as-of", "2026-11-29")
+    indonesian = run_kitrack("status", "--as-of", "2026-11-29", "--lang", "id")
+    assert english.returncode == indonesian.returncode == 0
+    assert "10 operating estates" in english.stdout and "Open issues by the agency that must act" in english.stdout
+    assert "10 kawasan beroperasi" in indonesian.stdout and "29 November 2026" in indonesian.stdout
+    assert "86,43%" in indonesian.stdout and "86.43%" in english.stdout
+    for result in (english, indonesian):
+        assert "\x1b[" not in result.stdout
+        assert max(len(line) for line in result.stdout.splitlines()) > 120  # unwrapped when piped
+
+
+def test_status_language_from_environment():
+    result = run_kitrack("status", "--as-of", "2026-11-29", env={"KITRACK_LANG": "id"})
+    assert "Kendala terbuka" in result.stdout
+
+
+def test_status_markdown_brief():
+    result = run_kitrack("status", "--data", str(BASE), "--as-of", "2026-11-29", "--format", "md")
+    assert result.returncode == 0
+    assert result.stdout.startswith("## ") and "### At risk" in result.stdout
+    assert "| tol-alpha |" in result.stdout
+
+
+def test_status_on_fixture_shows_at_risk_since_meeting_and_issues():
+    report = status_json(data=BASE)
+    assert report["since"] == {"date": "2026-11-01", "reason": "meeting", "meeting": "2026-11-01-rakor"}
+    assert [(r["id"], r["projected"]) for r in report["at_risk"]] == [("tol-alpha", "2028-05-05")]
+    assert [r["id"] for r in report["issues"]] == ["lahan-seksi-2"]
+    since = status_json("--since", "2026-06-01", data=BASE)
+    assert next(r for r in since["infrastructure"] if r["id"] == "tol-alpha")["change"] == 15
+
+
+def test_status_as_of_shows_the_board_as_it_stood():
+    report = status_json("--as-of", "2026-06-01", data=BASE)
+    assert report["as_of"] == "2026-06-01"
+    tol = next(r for r in report["infrastructure"] if r["id"] == "tol-alpha")
+    assert tol["percent"] == 40
+    assert report["too_few_reports"] == [{"id": "tol-alpha", "name": "Jalan Tol Alpha", "reports": 1}]
+
+
+def test_status_region_narrows_the_view():
+    report = status_json("--region", "selingkar-wilis")
+    assert {row["id"] for row in report["estates"]} == {"ki-ngawi", "ki-nganjuk", "ki-madiun"}
+    assert [row["region"] for row in report["by_region"]] == ["selingkar-wilis"]
+
+
+def test_status_unknown_region_is_a_usage_error():
+    result = run_kitrack("status", "--region", "selingkar-willis")
+    assert result.returncode == 2 and "`selingkar-wilis`" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_status_still_shows_the_board_when_data_has_errors(data_copy):
+    replace_in(data_copy / "estates" / "pier.yaml", "psn: false", "psn: yes")
+    result = run_kitrack("status", "--data", str(data_copy), "--as-of", "2026-11-29")
+    assert result.returncode == 0 and "1 error(s)" in result.stdout
+
+
+def list_rows(*args, fmt="json"):
+    result = run_kitrack("list", *args, "--format", fmt, "--as-of", "2026-11-29")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_list_filters_and_sorts():
+    rows = json.loads(list_rows("infrastructure", "--kind", "toll-road", "--sort", "-length_km"))
+    assert [r["id"] for r in rows] == ["tol-probolinggo-banyuwangi", "tol-gresik-tuban", "tol-kediri-tulungagung", "tol-klbm"]
+    psn = json.loads(list_rows("estates", "--psn", "--status", "planning"))
+    assert len(psn) == 6 and all(r["psn"] and r["status"] == "planning" for r in psn)
+    assert len(json.loads(list_rows("estates", "--no-psn"))) == 9
+    overdue = json.loads(list_rows("infrastructure", "--overdue"))
+    assert {r["id"] for r in overdue} == {"tol-klbm", "selingkar-wilis-ring-road"}
+
+
+def test_list_json_has_the_table_columns_and_csv_reads_back():
+    rows = json.loads(list_rows("estates"))
+    table_header = run_kitrack("list", "estates").stdout.splitlines()[0]
+    assert "Area (ha)" in table_header and len(rows) == 18
+    parsed = list(csv.DictReader(io.StringIO(list_rows("estates", fmt="csv"))))
+    assert list(parsed[0]) == list(rows[0])
+    assert {r["id"]: r["area_ha"] for r in parsed}["kig"] == "140"
+    tsv = list_rows("regions", fmt="tsv").splitlines()
+    assert tsv[0].split("\t")[:3] == ["id", "name", "priority"] and len(tsv) == 6
+
+
+def test_list_issues_and_agencies():
+    issues = json.loads(list_rows("issues", "--owner", "kementerian-pupr"))
+    assert [i["id"] for i in issues] == ["akses-tol-manyar"]
+    agencies = json.loads(list_rows("agencies", "--kind", "ministry"))
+    assert all(a["type"] == "ministry" for a in agencies) and agencies
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["estates", "--kind", "port"], "--kind"),
+        (["infrastructure", "--kind", "canal"], "canal"),
+        (["estates", "--sort", "size"], "size"),
+        (["issues", "--status", "closed"], "closed"),
+        (["planets"], "planets"),
+    ],
+)
+def test_list_usage_errors(args, message):
+    result = run_kitrack("list", *args)
+    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_show_estate_with_history_sources_and_references():
+    result = run_kitrack("show", "pier", "--as-of", "2026-11-29")
+    assert result.returncode == 0
+    out = result.stdout
+    assert "Area (ha) 534 (−29)" in out and "Area (ha) 563 (+29)" in out
+    assert "antara-683454" in out and "Referenced by" in out and "spam-umbulan" in out
+    assert "sengketa-lahan-120-ha" in out
+
+
+def test_show_agency_lists_what_it_must_do():
+    out = run_kitrack("show", "kementerian-pupr").stdout
+    assert "must act on `akses-tol-manyar`" in out and "tol-klbm" in out
+
+
+def test_show_in_indonesian():
+    out = run_kitrack("show", "pier", "--lang", "id").stdout
+    assert "Luas (ha) 534 (−29)" in out and "Sumber" in out
+
+
+def test_show_unknown_id_suggests_the_closest():
+    result = run_kitrack("show", "jipe")
+    assert result.returncode == 2 and "`jiipe`" in result.stderr and "Traceback" not in result.stderr
