@@ -24,7 +24,7 @@ from kitrack.codes import CODES
 from kitrack.problems import Problem
 
 try:  # libyaml when present, pure Python otherwise
-    from yaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 
     LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the pyyaml build
