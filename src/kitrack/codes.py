@@ -273,3 +273,56 @@ _code(
 
 def level_of(name: str) -> str:
     return CODES[name].level
+
+
+# Indonesian wording of each message and hint, with the same {placeholders} (a test compares them).
+INDONESIAN: dict[str, tuple[str, Optional[str]]] = {
+    "yaml-syntax": ("galat sintaks YAML: {detail}", "periksa tanda kutip, kurung dan indentasi di sekitar tempat ini"),
+    "duplicate-key": ("kunci `{key}` ganda: pertama di baris {first_line}, lagi di baris {again}", "simpan satu; bila sumber berbeda, catat tiap angka sebagai laporan bertanggal tersendiri"),
+    "yaml-alias": ("{what} `{name}` tidak diizinkan: tulis nilainya secara lengkap", None),
+    "yaml-tab": ("karakter tab dalam indentasi", "ganti tab dengan spasi"),
+    "invalid-encoding": ("{detail}", "simpan berkas sebagai UTF-8"),
+    "empty-file": ("berkas kosong", "isi datanya, atau hapus berkasnya"),
+    "not-a-mapping": ("tingkat teratas berisi {found}, bukan pemetaan kolom", None),
+    "multiple-documents": ("dokumen YAML kedua dimulai di sini; satu berkas berisi satu dokumen", "pindahkan dokumen kedua ke berkasnya sendiri"),
+    "yaml11-boolean": ("{detail}", None),
+    "non-string-key": ("kunci {key} bukan teks", "gunakan nama kolom, atau beri tanda kutip pada kuncinya"),
+    "yaml-tag": ("tag `{tag}` tidak diizinkan", "hapus tag tersebut"),
+    "unreadable-file": ("berkas tidak dapat dibaca: {detail}", None),
+    "missing-file": ("`{name}` tidak ada di direktori data", None),
+    "unexpected-file": ("kitrack tidak membaca berkas ini: {detail}", None),
+    "missing-field": ("kolom wajib `{field}` tidak ada", None),
+    "wrong-type": ("seharusnya {expected}, ternyata {found}", None),
+    "unknown-field": ("kolom `{field}` tidak dikenal", None),
+    "invalid-choice": ("`{value}` bukan salah satu dari: {allowed}", None),
+    "invalid-id": ("`{value}` bukan id yang sah: gunakan huruf kecil, angka dan tanda hubung", None),
+    "id-mismatch": ("id `{id}` tidak sama dengan nama berkas `{stem}.yaml`", "ganti nama berkas atau ubah id-nya"),
+    "invalid-date": ("tanggal tidak sah: {reason}", None),
+    "invalid-value": ("{reason}", None),
+    "duplicate-id": ("id {what} `{id}` sudah dipakai di {first}", None),
+    "unknown-region": ("wilayah `{id}` tidak dikenal", None),
+    "unknown-regency": ("kabupaten/kota `{id}` tidak dikenal", None),
+    "unknown-agency": ("instansi `{id}` tidak dikenal", None),
+    "unknown-estate": ("kawasan industri `{id}` tidak dikenal", None),
+    "unknown-record": ("data `{id}` tidak dikenal", None),
+    "unknown-source": ("sumber `{id}` tidak dikenal", None),
+    "regency-not-in-region": ("kabupaten/kota `{regency}` ada di wilayah `{actual}`, bukan `{region}`", None),
+    "occupied-exceeds-area": ("{field} {value} ha lebih besar dari luas total {area} ha", None),
+    "progress-order": ("laporan bertanggal {date} datang setelah laporan bertanggal {previous}", "pindahkan laporan ke tempatnya menurut urutan tanggal"),
+    "percent-range": ("{field} {value} di luar 0–100", None),
+    "percent-decrease": ("{field} turun dari {previous} ({previous_date}) menjadi {value}", "bila lingkup proyek berubah, jelaskan di `note` laporan"),
+    "future-report": ("laporan bertanggal {date} melewati tanggal acuan {as_of}", None),
+    "operating-unfinished": ("status beroperasi, tetapi laporan terakhir ({date}) menyebut {percent}%", None),
+    "overdue": ("{what} jatuh tempo {due} dan belum selesai", None),
+    "issue-overdue": ("kendala terbuka `{id}` jatuh tempo {due}", None),
+    "stale": ("tidak ada laporan dalam {days} hari sebelum {as_of} (terakhir: {latest})", None),
+    "unsourced": ("{what} tidak punya sumber", None),
+}
+
+
+def wording(name: str, language: str) -> tuple[str, Optional[str]]:
+    """The message template and hint of a code in a language."""
+    code = CODES[name]
+    if language == "id":
+        return INDONESIAN[name]
+    return code.message, code.hint

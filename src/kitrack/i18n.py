@@ -170,6 +170,14 @@ LABELS: dict[str, dict[str, str]] = {
     "word.warning": {"en": "warning", "id": "peringatan"},
     "word.hint": {"en": "hint", "id": "saran"},
     "word.members_unverified": {"en": "members not verified", "id": "anggota belum terverifikasi"},
+    # check
+    "noun.record": {"en": "record|records", "id": "data"},
+    "noun.file": {"en": "file|files", "id": "berkas"},
+    "noun.error": {"en": "error|errors", "id": "galat"},
+    "noun.warning": {"en": "warning|warnings", "id": "peringatan"},
+    "check.clean": {"en": "{checked}: no problems", "id": "{checked}: tidak ada masalah"},
+    "check.problems": {"en": "{checked}: {errors}, {warnings}", "id": "{checked}: {errors}, {warnings}"},
+    "check.checked": {"en": "{records} in {files}", "id": "{records} dalam {files}"},
     # errors from the command line
     "error.prefix": {"en": "kitrack: error: {message}", "id": "kitrack: galat: {message}"},
     "error.unknown_region": {"en": "unknown region `{region}`; {choices}", "id": "wilayah `{region}` tidak dikenal; {choices}"},
@@ -205,6 +213,12 @@ def detect_language() -> str:
 def t(key: str, **params: Any) -> str:
     text = LABELS[key][_current]
     return text.format(**params) if params else text
+
+
+def plural(count: int, noun: str) -> str:
+    """`1 error`, `2 errors`; Indonesian nouns do not change."""
+    forms = t(f"noun.{noun}").split("|")
+    return f"{count} {forms[0] if count == 1 or len(forms) == 1 else forms[1]}"
 
 
 def number(value: Optional[float], decimals: int = 0) -> str:

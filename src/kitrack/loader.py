@@ -20,7 +20,8 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from kitrack.codes import CODES
+from kitrack.codes import CODES, wording
+from kitrack.i18n import language
 from kitrack.problems import Problem
 
 try:  # libyaml when present, pure Python otherwise
@@ -127,9 +128,8 @@ class SourceFile:
     _root: Optional[Node] = field(default=None, repr=False)
 
     def problem(self, code: str, line: int, column: int, path: str = "", hint: Optional[str] = None, **params) -> Problem:
-        spec = CODES[code]
-        message = spec.message.format(**params) if params or "{" in spec.message else spec.message
-        return Problem(self.name, line, column, code, spec.level, message, path, hint or spec.hint)
+        template, default_hint = wording(code, language())
+        return Problem(self.name, line, column, code, CODES[code].level, template.format(**params), path, hint or default_hint)
 
     def add(self, code: str, line: int, column: int, path: str = "", hint: Optional[str] = None, **params) -> None:
         self.problems.append(self.problem(code, line, column, path, hint, **params))

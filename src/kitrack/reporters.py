@@ -12,20 +12,20 @@ from typing import Callable, TextIO
 from kitrack.problems import ERROR, Problem, Summary
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def summary_line(summary: Summary) -> str:
-    checked = f"{_plural(summary.records, 'record')} in {_plural(summary.files, 'file')}"
+    from kitrack import i18n
+
+    checked = i18n.t("check.checked", records=i18n.plural(summary.records, "record"), files=i18n.plural(summary.files, "file"))
     if not summary.errors and not summary.warnings:
-        return f"{checked}: no problems"
-    return f"{checked}: {_plural(summary.errors, 'error')}, {_plural(summary.warnings, 'warning')}"
+        return i18n.t("check.clean", checked=checked)
+    return i18n.t("check.problems", checked=checked, errors=i18n.plural(summary.errors, "error"), warnings=i18n.plural(summary.warnings, "warning"))
 
 
 def text(problems: list[Problem], summary: Summary, out: TextIO) -> None:
     from rich.console import Console
     from rich.text import Text
+
+    from kitrack import i18n
 
     console = Console(file=out, highlight=False, soft_wrap=not out.isatty())
     # Values from data files are shown as Text, never parsed as markup: `[red]` in a name stays literal.
@@ -35,7 +35,7 @@ def text(problems: list[Problem], summary: Summary, out: TextIO) -> None:
             style = "red" if problem.level == ERROR else "yellow"
             line = Text.assemble(
                 (f"  {problem.line}:{problem.column}".ljust(10), "dim"),
-                (problem.level.ljust(8), style),
+                (i18n.t(f"word.{problem.level}").ljust(11), style),
                 (problem.code.ljust(24), "bold"),
                 _safe(problem.message),
             )
@@ -43,7 +43,7 @@ def text(problems: list[Problem], summary: Summary, out: TextIO) -> None:
                 line.append(f"  ({_safe(problem.path)})", style="dim")
             console.print(line)
             if problem.hint:
-                console.print(Text.assemble(" " * 42, ("hint: ", "cyan"), _safe(problem.hint)))
+                console.print(Text.assemble(" " * 45, (f"{i18n.t('word.hint')}: ", "cyan"), _safe(problem.hint)))
         console.print()
     style = "red" if summary.errors else "yellow" if summary.warnings else "green"
     mark = "✗" if summary.errors else "!" if summary.warnings else "✓"
