@@ -86,3 +86,20 @@ def test_every_enumeration_value_has_a_label():
     assert columns
     for column in columns:
         assert column.label_key in i18n.LABELS, column
+
+
+@pytest.mark.parametrize("name", sorted(__import__("kitrack.codes", fromlist=["CODES"]).CODES))
+def test_every_check_message_exists_in_both_languages(name):
+    from kitrack.codes import CODES, INDONESIAN
+
+    message, hint = INDONESIAN[name]
+    assert placeholders(message) == placeholders(CODES[name].message)
+    assert (hint is None) == (CODES[name].hint is None)
+
+
+def test_check_output_in_indonesian():
+    from conftest import run_kitrack
+
+    result = run_kitrack("check", "data", "--lang", "id", "--as-of", "2026-11-29")
+    assert "tidak ada laporan dalam 365 hari" in result.stdout
+    assert result.stdout.splitlines()[-1].endswith("0 galat, 32 peringatan")
