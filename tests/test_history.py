@@ -303,3 +303,32 @@ def test_dataset_at_keeps_problems_of_a_broken_revision(tmp_path):
     (problem,) = data.problems
     assert problem.code == "yaml11-boolean" and problem.file.endswith("data/estates/pier.yaml")
     assert "pier" not in data.estates
+
+
+def test_compare_names_every_kind_of_change_and_md_escapes_data(data_copy):
+    import io
+
+    from kitrack.dataset import load
+
+    klbm = data_copy / "infrastructure" / "tol-klbm.yaml"
+    replace_in(klbm, "    due: 2022\n", "    due: 2022\n    done: 2026-11\n")
+    replace_in(klbm, "serves: [jiipe, maspion-industrial-estate, kig]", "serves: [jiipe, kig, pier]")
+    replace_in(klbm, "budget_idr_bn: 3510", "budget_idr_bn: 3600.5")
+    replace_in(klbm, "issues:\n", "issues:\n  - id: banjir\n    title: Flooding <b>*bad*</b> | x\n    owner: kementerian-pupr\n    raised: 2026-11\n    status: open\n")
+    replace_in(data_copy / "regions.yaml", "{id: kab-gresik, name: Kabupaten Gresik}", "{id: kab-gresik, name: Kab. Gresik}")
+    replace_in(data_copy / "agencies.yaml", "agencies:\n", "agencies:\n  - id: bpjt\n    name: Badan Pengatur Jalan Tol\n    type: ministry\n")
+    replace_in(data_copy / "estates" / "jiipe.yaml", "  - id: bisnis-2023-11-13\n", "  - id: antara-2026\n    url: https://example.org/a\n  - id: bisnis-2023-11-13\n")
+    result = history.compare(load(SHIPPED), load(data_copy), "HEAD", history.WORKTREE_LABEL)
+    texts = [(c.kind, c.id, c.action, c.text) for c in result.changes]
+    assert texts == [
+        ("region", "gerbangkertosusila", "changed", "regency kab-gresik: name Kabupaten Gresik → Kab. Gresik"),
+        ("agency", "bpjt", "added", "added: Badan Pengatur Jalan Tol — ministry"),
+        ("estate", "jiipe", "source-added", "new source antara-2026: https://example.org/a"),
+        ("infrastructure", "tol-klbm", "changed", "serves: + pier; − maspion-industrial-estate"),
+        ("infrastructure", "tol-klbm", "changed", "budget_idr_bn 3510 → 3600.5"),
+        ("infrastructure", "tol-klbm", "milestone-done", "milestone “Section 4 Bunder–Manyar open” done (2026-11)"),
+        ("infrastructure", "tol-klbm", "issue-added", "new issue banjir: Flooding <b>*bad*</b> | x (owner kementerian-pupr)"),
+    ]
+    out = io.StringIO()
+    history.render_md(result, out)
+    assert "Flooding \\<b\\>\\*bad\\*\\</b\\> \\| x" in out.getvalue() and "<b>" not in out.getvalue()
