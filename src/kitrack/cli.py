@@ -156,7 +156,7 @@ def check(
 @app.command()
 def diff(
     ctx: typer.Context,
-    revisions: Optional[List[str]] = typer.Argument(None, metavar="[OLD [NEW]]", help="Git revisions: none compares HEAD with the working tree; one compares it with the working tree; two compare OLD with NEW.", show_default=False),
+    revisions: Optional[List[str]] = typer.Argument(None, metavar="REV", help="Git revisions: none compares HEAD with the working tree; one compares it with the working tree; two compare OLD with NEW.", show_default=False),
     format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Output format; md is ready to post as a pull-request comment."),
     data: Optional[Path] = DataOption,
     lang: Optional[Lang] = LangOption,
