@@ -38,6 +38,13 @@ class CheckFormat(str, Enum):
     text = "text"
     json = "json"
     github = "github"
+    sarif = "sarif"
+
+
+class DiffFormat(str, Enum):
+    text = "text"
+    md = "md"
+    json = "json"
 
 
 def _version(value: bool) -> None:
@@ -148,6 +155,7 @@ def check(
     paths: Optional[List[Path]] = typer.Argument(None, help="The data directory, or files and folders inside it [default: the data directory].", show_default=False),
     format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
+    changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REV", help="Report only problems in files changed since this git revision, and those the changes caused elsewhere.", show_default=False),
     stale_days: int = typer.Option(365, "--stale-days", min=1, help="A record with no report in this many days is stale."),
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
@@ -175,6 +183,13 @@ def check(
     problems = checks.run(dataset, checks.Context(as_of=day, stale_days=stale_days))
     if paths and not all(p.resolve() == root_dir.resolve() for p in paths):
         problems = checks.select(problems, dataset, paths)
+    if changed_since is not None:
+        from kitrack import history
+
+        try:
+            problems = history.changed_problems(root_dir, changed_since, dataset, problems, checks.Context(as_of=day, stale_days=stale_days))
+        except history.HistoryError as exc:
+            raise fail(str(exc)) from None
     summary = Summary.of(problems, files=len(dataset.files), records=dataset.record_count)
     REPORTERS[format.value](problems, summary, sys.stdout)
     failed = summary.errors or (strict and summary.warnings)
@@ -289,6 +304,43 @@ def show(
     if found is None:
         raise fail(i18n.t("show.unknown", id=record_id) + "; " + i18n.t("show.closest", ids=_closest(record_id, detail.all_ids(dataset))))
     detail.print_record(dataset, found, day, sys.stdout)
+
+
+@app.command()
+def diff(
+    ctx: typer.Context,
+    revisions: Optional[List[str]] = typer.Argument(None, metavar="REV", help="Git revisions: none compares HEAD with the working tree; one compares it with the working tree; two compare OLD with NEW.", show_default=False),
+    format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Output format; md is ready to post as a pull-request comment."),
+    data: Optional[Path] = DataOption,
+    lang: Optional[Lang] = LangOption,
+) -> None:
+    """What changed in the data between two git revisions, in words."""
+    from kitrack import history
+
+    data_option, _ = _settings(ctx, data, None)
+    revisions = list(revisions or [])
+    if len(revisions) > 2:
+        raise fail("give at most two revisions: kitrack diff [OLD [NEW]]")
+    try:
+        result = history.diff(data_option or Path("data"), revisions)
+    except history.HistoryError as exc:
+        raise fail(str(exc)) from None
+    history.RENDERERS[format.value](result, sys.stdout)
+
+
+@app.command()
+def schema(
+    output: Path = typer.Option(Path("schemas"), "--output", "-o", help="Directory to write the schemas into."),
+) -> None:
+    """Write a JSON Schema for each record kind, for editors (the YAML language server) and other validators."""
+    from kitrack import schemas
+
+    try:
+        written = schemas.write(output)
+    except OSError as exc:
+        raise fail(f"cannot write to `{output}`: {exc.strerror or exc}") from None
+    for path in written:
+        typer.echo(str(path))
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Reporters for `kitrack check`: text (Rich, grouped by file), json and github annotations.
+"""Reporters for `kitrack check`: text (Rich, grouped by file), json, github annotations and SARIF.
 
 One registry, `REPORTERS`, maps each `--format` to the function that renders it.
 """
@@ -84,8 +84,82 @@ def github(problems: list[Problem], summary: Summary, out: TextIO) -> None:
     out.write(summary_line(summary) + "\n")
 
 
+SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+SARIF_LEVELS = {"error": "error", "warning": "warning"}
+
+
+def _artifact_uri(file: str) -> dict:
+    """A relative path stays relative (to the checkout root, as code scanning expects); an absolute
+    one becomes a file:// URI."""
+    from pathlib import Path, PurePosixPath
+    from urllib.parse import quote
+
+    path = Path(file)
+    if path.is_absolute():
+        return {"uri": path.as_uri()}
+    return {"uri": quote(PurePosixPath(*path.parts).as_posix()), "uriBaseId": "%SRCROOT%"}
+
+
+def sarif(problems: list[Problem], summary: Summary, out: TextIO) -> None:
+    """SARIF 2.1.0 for code-scanning upload: one rule per problem code, one result per problem."""
+    from kitrack import __version__
+    from kitrack.codes import CODES
+
+    index = {name: position for position, name in enumerate(CODES)}
+    rules = []
+    for code in CODES.values():
+        help_text = f"{code.summary}\n\nFails:\n{code.bad}\n\nPasses:\n{code.good}"
+        help_markdown = f"{code.summary}\n\nFails:\n\n```yaml\n{code.bad}\n```\n\nPasses:\n\n```yaml\n{code.good}\n```"
+        rules.append({
+            "id": code.name,
+            "name": "".join(part.capitalize() for part in code.name.split("-")),
+            "shortDescription": {"text": code.summary},
+            "fullDescription": {"text": code.summary + (f" Hint: {code.hint}." if code.hint else "")},
+            "help": {"text": help_text, "markdown": help_markdown},
+            "defaultConfiguration": {"level": SARIF_LEVELS[code.level]},
+            "properties": {"tags": ["kitrack", code.group]},
+        })
+    results = []
+    for problem in problems:
+        message = problem.message + (f" ({problem.hint})" if problem.hint else "")
+        result = {
+            "ruleId": problem.code,
+            "level": SARIF_LEVELS.get(problem.level, "warning"),
+            "message": {"text": message},
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": _artifact_uri(problem.file),
+                    "region": {"startLine": max(problem.line, 1), "startColumn": max(problem.column, 1)},
+                },
+                **({"logicalLocations": [{"fullyQualifiedName": problem.path, "kind": "member"}]} if problem.path else {}),
+            }],
+        }
+        if problem.code in index:
+            result["ruleIndex"] = index[problem.code]
+        results.append(result)
+    document = {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "kitrack",
+                "version": __version__,
+                "semanticVersion": __version__,
+                "rules": rules,
+            }},
+            "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory kitrack ran in: the repository root in CI."}}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "properties": {"summary": {"files": summary.files, "records": summary.records, "errors": summary.errors, "warnings": summary.warnings}},
+        }],
+    }
+    json.dump(document, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
 REPORTERS: dict[str, Callable[[list[Problem], Summary, TextIO], None]] = {
     "text": text,
     "json": as_json,
     "github": github,
+    "sarif": sarif,
 }

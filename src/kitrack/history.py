@@ -1,0 +1,673 @@
+"""The data at a git revision, and what changed between two revisions, in words.
+
+Revisions are read with git itself (`git ls-tree` and `git cat-file --batch`) into a temporary
+directory, never into the working tree or the index. The snapshot is loaded with the ordinary
+`dataset.load`, then its files are renamed to where they live in the working tree, so problems and
+changes name `data/estates/jiipe.yaml`, not a temporary path.
+
+`compare(old, new)` works on the plain data of each file, not on validated models: a record that
+has a schema error still shows what changed in it. Only a file that cannot be read as YAML at all is
+reported as unreadable instead.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable, Optional, TextIO
+
+from kitrack.dataset import LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load
+from kitrack.problems import Problem, display_path
+
+WORKTREE_LABEL = "the working tree"
+
+
+class HistoryError(Exception):
+    """Git cannot answer: not a repository, an unknown revision, git missing. A usage error (exit 2)."""
+
+
+class _GitFailed(Exception):
+    pass
+
+
+def _git(cwd: Path, *args: str, stdin: Optional[bytes] = None) -> bytes:
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    try:
+        result = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env)
+    except FileNotFoundError:
+        raise HistoryError("git is not installed (or not on PATH)") from None
+    if result.returncode != 0:
+        raise _GitFailed(result.stderr.decode("utf-8", "replace").strip())
+    return result.stdout
+
+
+@dataclass(frozen=True)
+class Repo:
+    """A data directory inside a git repository."""
+
+    top: Path  # the repository's top level
+    prefix: str  # the data directory relative to `top`, in git's spelling ("data", or "" for the top)
+    data_dir: Path  # the data directory as the user named it
+
+
+def locate(data_dir: Path) -> Repo:
+    """The git repository that holds `data_dir` (which need not exist in the working tree)."""
+    probe = data_dir.resolve()
+    while not probe.is_dir() and probe != probe.parent:
+        probe = probe.parent
+    try:
+        top = Path(_git(probe, "rev-parse", "--show-toplevel").decode("utf-8").strip())
+    except _GitFailed:
+        raise HistoryError(f"`{data_dir}` is not inside a git repository") from None
+    try:
+        relative = data_dir.resolve().relative_to(top.resolve())
+    except ValueError:
+        raise HistoryError(f"`{data_dir}` is not inside the git repository at `{top}`") from None
+    prefix = relative.as_posix()
+    return Repo(top, "" if prefix == "." else prefix, data_dir)
+
+
+def resolve(repo: Repo, rev: str) -> str:
+    """The commit a revision names, or a HistoryError."""
+    if not rev or rev.startswith("-") or "\n" in rev or "\0" in rev:
+        raise HistoryError(f"`{rev}` is not a git revision")
+    try:
+        return _git(repo.top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
+    except _GitFailed:
+        raise HistoryError(f"unknown git revision `{rev}` in `{repo.top}`") from None
+
+
+def _export(repo: Repo, commit: str, target: Path) -> bool:
+    """Write the YAML files of the data directory at `commit` under `target`.
+    False when the data directory does not exist at that commit."""
+    pathspec = [repo.prefix] if repo.prefix else []
+    listing = _git(repo.top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *pathspec)
+    blobs: list[tuple[str, str]] = []
+    seen_any = False
+    for entry in listing.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, raw_path = entry.partition(b"\t")
+        mode, kind, sha = meta.decode().split()
+        path = raw_path.decode("utf-8", "surrogateescape")
+        seen_any = True
+        # Symbolic links and submodules are not data; only YAML files matter to the loader.
+        if kind == "blob" and mode != "120000" and path.endswith((".yaml", ".yml")):
+            blobs.append((sha, path))
+    if not seen_any:
+        return False
+    if not blobs:
+        return True
+    output = _git(repo.top, "cat-file", "--batch", stdin="".join(f"{sha}\n" for sha, _ in blobs).encode())
+    offset = 0
+    for _, path in blobs:
+        header_end = output.index(b"\n", offset)
+        size = int(output[offset:header_end].split()[2])
+        content = output[header_end + 1 : header_end + 1 + size]
+        offset = header_end + 1 + size + 1
+        relative = path[len(repo.prefix) + 1 :] if repo.prefix else path
+        destination = target / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        destination.write_bytes(content)
+    return True
+
+
+def _relocate(data: Dataset, temporary: Path, real: Path) -> None:
+    """Name the snapshot's files as they would be named in the working tree."""
+    renamed: dict[str, str] = {}
+    for source in data.files:
+        path = real / source.path.relative_to(temporary)
+        renamed[source.name] = display_path(path)
+        source.path, source.name = path, renamed[source.name]
+        source.problems = [dataclasses.replace(p, file=renamed.get(p.file, p.file)) for p in source.problems]
+    data.problems = [dataclasses.replace(p, file=renamed.get(p.file, p.file)) for p in data.problems]
+    data.root = real
+
+
+def snapshot(repo: Repo, commit: str) -> Optional[Dataset]:
+    """The data set at `commit`, or None when the data directory did not exist then."""
+    with tempfile.TemporaryDirectory(prefix="kitrack-") as temporary:
+        root = Path(temporary) / "data"
+        root.mkdir()
+        if not _export(repo, commit, root):
+            return None
+        data = load(root)
+        _relocate(data, root, repo.data_dir)
+    return data
+
+
+def dataset_at(repo_root_or_data_dir: Path, rev: str) -> Dataset:
+    """The data set as it was committed at `rev` (a branch, tag, commit or `HEAD~3`).
+
+    `repo_root_or_data_dir` is the data directory, or a repository root whose `data/` is meant.
+    The working tree is not touched. Raises HistoryError outside a git repository, for an unknown
+    revision, or when the data directory did not exist at that revision.
+    """
+    path = Path(repo_root_or_data_dir)
+    data_dir = path / "data" if not is_data_dir(path) and (path / ".git").exists() else path
+    repo = locate(data_dir)
+    commit = resolve(repo, rev)
+    data = snapshot(repo, commit)
+    if data is None:
+        raise HistoryError(f"`{repo.prefix or '.'}` does not exist at revision `{rev}`")
+    return data
+
+
+# --- files changed since a revision -------------------------------------------------------------
+
+
+def changed_paths(repo: Repo, commit: str) -> set[Path]:
+    """Files under the data directory that differ between `commit` and the working tree (staged,
+    unstaged or untracked), as resolved paths. Deleted files are included."""
+    pathspec = [repo.prefix] if repo.prefix else []
+    changed = _git(repo.top, "diff", "--name-only", "-z", "--no-renames", commit, "--", *pathspec)
+    untracked = _git(repo.top, "ls-files", "--others", "--exclude-standard", "-z", "--", *pathspec)
+    names = [n for n in (changed + b"\0" + untracked).split(b"\0") if n]
+    return {(repo.top / n.decode("utf-8", "surrogateescape")).resolve() for n in names}
+
+
+def _problem_key(problem: Problem) -> tuple:
+    return (problem.file, problem.line, problem.column, problem.code, problem.message)
+
+
+def changed_problems(data_dir: Path, rev: str, dataset: Dataset, problems: list[Problem], context) -> list[Problem]:
+    """Of `problems` (found in the whole working-tree `dataset`), those in files changed since
+    `rev`, and those elsewhere that were not there at `rev`: what the changes caused (a deleted
+    estate still referenced, a renamed agency)."""
+    from kitrack import checks
+
+    repo = locate(data_dir)
+    commit = resolve(repo, rev)
+    changed = changed_paths(repo, commit)
+    changed_names = {source.name for source in dataset.files if source.path.resolve() in changed}
+    before_data = snapshot(repo, commit)
+    before = {_problem_key(p) for p in checks.run(before_data, context)} if before_data is not None else set()
+    return [p for p in problems if p.file in changed_names or _problem_key(p) not in before]
+
+
+# --- semantic diff -------------------------------------------------------------------------------
+
+KINDS = {  # kind -> (heading, file or folder)
+    "region": "Regions",
+    "agency": "Agencies",
+    "estate": "Estates",
+    "infrastructure": "Infrastructure",
+    "meeting": "Meetings",
+}
+_FOLDER_KIND = {"estates": "estate", "infrastructure": "infrastructure", "meetings": "meeting"}
+_LIST_KIND = {"regions.yaml": "region", "agencies.yaml": "agency"}
+assert set(_FOLDER_KIND) == set(RECORD_FOLDERS) and set(_LIST_KIND) == set(LIST_FILES)
+
+
+@dataclass
+class Change:
+    """One thing that changed in one record."""
+
+    kind: str  # estate, infrastructure, region, agency, meeting
+    id: str
+    file: str
+    action: str  # added, removed, changed, report-added, report-changed, report-removed, issue-..., ...
+    text: str  # in words, without the record's id
+    field: Optional[str] = None  # the field path, where one field changed
+    old: Any = None
+    new: Any = None
+    date: Optional[str] = None  # the report's date, for report changes
+    figures: list[dict] = dataclasses.field(default_factory=list)  # report-added: [{field, old, new}]
+
+    def as_dict(self) -> dict:
+        data = dataclasses.asdict(self)
+        if not self.figures:
+            data.pop("figures")
+        return data
+
+
+@dataclass
+class Unreadable:
+    """A file that could not be read as YAML at one side of the comparison."""
+
+    file: str
+    side: str  # the revision's label
+    code: str
+    line: int
+    column: int
+    message: str
+
+
+@dataclass
+class Diff:
+    old: str  # labels: a revision as given, or "the working tree"
+    new: str
+    data_dir: str
+    changes: list[Change] = field(default_factory=list)
+    unreadable: list[Unreadable] = field(default_factory=list)
+
+    def summary(self) -> dict:
+        records = {(c.kind, c.id) for c in self.changes}
+        return {
+            "changes": len(self.changes),
+            "records": len(records),
+            "added": sum(1 for c in self.changes if c.action == "added"),
+            "removed": sum(1 for c in self.changes if c.action == "removed"),
+            "unreadable": len(self.unreadable),
+        }
+
+
+@dataclass
+class _Side:
+    label: str
+    entities: dict[tuple[str, str], tuple[str, dict]] = field(default_factory=dict)  # key -> (file, data)
+    unknown_keys: set = field(default_factory=set)  # records whose file could not be read
+    unknown_kinds: set = field(default_factory=set)  # regions/agencies when their file could not be read
+    unreadable: list[Unreadable] = field(default_factory=list)
+
+
+_NOT_READ = {"missing-file", "unexpected-file"}
+
+
+def _side(data: Optional[Dataset], label: str) -> _Side:
+    side = _Side(label)
+    if data is None:
+        return side
+    for source in data.files:
+        try:
+            parts = source.path.relative_to(data.root).parts
+        except ValueError:
+            continue
+        list_kind = _LIST_KIND.get(parts[0]) if len(parts) == 1 else None
+        folder_kind = _FOLDER_KIND.get(parts[0]) if len(parts) == 2 and parts[1].endswith(".yaml") else None
+        if list_kind is None and folder_kind is None:
+            continue
+        if not isinstance(source.data, dict):
+            problems = [p for p in source.problems if p.code not in _NOT_READ]
+            if problems:
+                first = min(problems)
+                side.unreadable.append(Unreadable(source.name, label, first.code, first.line, first.column, first.message))
+                if list_kind:
+                    side.unknown_kinds.add(list_kind)
+                else:
+                    side.unknown_keys.add((folder_kind, Path(parts[1]).stem))
+            continue
+        if folder_kind:
+            side.entities[(folder_kind, Path(parts[1]).stem)] = (source.name, source.data)
+            continue
+        items = source.data.get({"region": "regions", "agency": "agencies"}[list_kind])
+        if not isinstance(items, list):
+            side.unknown_kinds.add(list_kind)
+            continue
+        for item in items:
+            if isinstance(item, dict) and isinstance(item.get("id"), str) and (list_kind, item["id"]) not in side.entities:
+                side.entities[(list_kind, item["id"])] = (source.name, item)
+    return side
+
+
+def compare(old: Optional[Dataset], new: Optional[Dataset], old_label: str, new_label: str, data_dir: str = "data") -> Diff:
+    """What changed from `old` to `new` (either may be None: no data directory at that side)."""
+    before, after = _side(old, old_label), _side(new, new_label)
+    diff = Diff(old_label, new_label, data_dir, unreadable=before.unreadable + after.unreadable)
+    order = list(KINDS)
+    keys = sorted(before.entities.keys() | after.entities.keys(), key=lambda k: (order.index(k[0]), k[1]))
+    for key in keys:
+        kind, rid = key
+        if key in before.unknown_keys or key in after.unknown_keys or kind in before.unknown_kinds or kind in after.unknown_kinds:
+            continue  # one side could not be read: it is listed as unreadable instead
+        if key not in after.entities:
+            file, data = before.entities[key]
+            diff.changes.append(Change(kind, rid, file, "removed", f"removed: {_describe(kind, data)}"))
+        elif key not in before.entities:
+            file, data = after.entities[key]
+            diff.changes.append(Change(kind, rid, file, "added", f"added: {_describe(kind, data)}"))
+        else:
+            file, data = after.entities[key]
+            diff.changes.extend(_Record(kind, rid, file).compare(before.entities[key][1], data))
+    return diff
+
+
+def _describe(kind: str, data: dict) -> str:
+    name = _fmt(data.get("name") or data.get("title") or "")
+    details = [_fmt(data[k]) for k in ("status", "kind", "type", "region", "regency", "date") if _plain(data.get(k))]
+    return f"{name} — {', '.join(details)}" if details and name else name or ", ".join(details)
+
+
+def _plain(value: Any) -> bool:
+    return isinstance(value, (str, int, float)) and not isinstance(value, bool)
+
+
+def _fmt(value: Any, limit: int = 80) -> str:
+    if value is None:
+        return "none"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, (int, float)):
+        return f"{value:g}" if isinstance(value, float) else str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_fmt(v, limit) for v in value) + "]"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} {_fmt(v, limit)}" for k, v in value.items())
+    text = " ".join(str(value).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _figure(name: str, value: Any) -> str:
+    if name == "percent":
+        return f"{_fmt(value)}%"
+    if name.endswith("_percent") and value is not None:
+        return f"{_fmt(value)}%"
+    return _fmt(value)
+
+
+def _label(name: str) -> str:
+    """The physical-progress percent is the headline figure: shown without its field name."""
+    return "" if name == "percent" else f"{name} "
+
+
+def _key_of(item: Any, key: str) -> Any:
+    return item.get(key) if isinstance(item, dict) and _plain(item.get(key)) else None
+
+
+def _keyed(items: Any, key: Callable[[Any], Any]) -> Optional[dict]:
+    """A list of mappings indexed by `key`; None when the list cannot be keyed (the schema is broken)."""
+    if not isinstance(items, list):
+        return None
+    out: dict = {}
+    for item in items:
+        k = key(item)
+        if k is None or k in out:
+            return None
+        out[k] = item
+    return out
+
+
+class _Record:
+    def __init__(self, kind: str, rid: str, file: str):
+        self.kind, self.id, self.file = kind, rid, file
+        self.out: list[Change] = []
+
+    def add(self, action: str, text: str, **extra) -> None:
+        self.out.append(Change(self.kind, self.id, self.file, action, text, **extra))
+
+    def compare(self, old: dict, new: dict) -> list[Change]:
+        special = {
+            "progress": self.progress,
+            "issues": self.issues,
+            "milestones": self.milestones,
+            "sources": self.sources,
+            "regencies": self.regencies,
+            "decisions": self.decisions,
+        }
+        for name in [*new, *(k for k in old if k not in new)]:
+            before, after = old.get(name), new.get(name)
+            if before == after:
+                continue
+            handler = special.get(name)
+            if handler is not None and handler(before or [], after or []):
+                continue
+            self.field(name, before, after)
+        return self.out
+
+    def field(self, path: str, before: Any, after: Any, prefix: str = "", **extra) -> None:
+        lead = f"{prefix}{path}"
+        if _is_slug_list(before) and _is_slug_list(after):
+            added = [v for v in after or [] if v not in (before or [])]
+            removed = [v for v in before or [] if v not in (after or [])]
+            if added or removed:
+                parts = ([f"+ {', '.join(map(_fmt, added))}"] if added else []) + ([f"− {', '.join(map(_fmt, removed))}"] if removed else [])
+                self.add("changed", f"{lead}: {'; '.join(parts)}", field=path, old=before, new=after, **extra)
+            else:
+                self.add("changed", f"{lead}: reordered", field=path, old=before, new=after, **extra)
+            return
+        if before is None:
+            text = f"{lead} set to {_fmt(after)}"
+        elif after is None:
+            text = f"{lead} removed (was {_fmt(before)})"
+        elif isinstance(after, str) and len(after) > 40:
+            text = f"{lead} changed: “{_fmt(after)}”"
+        else:
+            text = f"{lead} {_fmt(before)} → {_fmt(after)}"
+        self.add("changed", text, field=path, old=before, new=after, **extra)
+
+    # -- dated progress reports ------------------------------------------------------------------
+    def progress(self, old: Any, new: Any) -> bool:
+        def key(item: Any) -> Any:
+            if not isinstance(item, dict) or not _plain(item.get("date")):
+                return None
+            return (str(item["date"]), item.get("source") if _plain(item.get("source")) else None)
+
+        before, after = _keyed(old, key), _keyed(new, key)
+        if before is None or after is None:
+            return False
+        latest: dict[str, Any] = {}  # field -> the latest value among earlier reports of the new list
+        for (date, source), report in after.items():
+            if (date, source) not in before:
+                figures = [(k, v) for k, v in report.items() if k not in ("date", "source", "note")]
+                described = ", ".join(
+                    f"{_label(k)}{_figure(k, latest[k])} → {_figure(k, v)}" if k in latest and latest[k] != v else f"{_label(k)}{_figure(k, v)}"
+                    for k, v in figures
+                )
+                text = f"new progress report {date}" + (f" ({source})" if source else "") + (f", {described}" if described else "")
+                self.add(
+                    "report-added", text, date=date,
+                    figures=[{"field": k, "old": latest.get(k), "new": v} for k, v in figures],
+                )
+            else:
+                previous = before[(date, source)]
+                for name in [*report, *(k for k in previous if k not in report)]:
+                    if report.get(name) != previous.get(name):
+                        was, now = previous.get(name), report.get(name)
+                        if name == "note":
+                            text = f"report {date}: note " + ("removed" if now is None else f"changed: “{_fmt(now)}”")
+                        else:
+                            text = f"{_label(name) or 'percent '}{_figure(name, was)} → {_figure(name, now)} (report {date}, edited)"
+                        self.add("report-changed", text, field=f"progress.{name}", old=was, new=now, date=date)
+            for k, v in report.items():
+                if k not in ("date", "source", "note") and v is not None:
+                    latest[k] = v
+        for (date, source), report in before.items():
+            if (date, source) not in after:
+                figures = ", ".join(f"{_label(k)}{_figure(k, v)}" for k, v in report.items() if k not in ("date", "source", "note"))
+                self.add("report-removed", f"progress report {date} removed" + (f" (it said {figures})" if figures else ""), date=date)
+        return True
+
+    # -- issues (kendala) ------------------------------------------------------------------------
+    def issues(self, old: Any, new: Any) -> bool:
+        before, after = _keyed(old, lambda i: _key_of(i, "id")), _keyed(new, lambda i: _key_of(i, "id"))
+        if before is None or after is None:
+            return False
+        for iid, issue in after.items():
+            if iid not in before:
+                facts = [f"owner {_fmt(issue['owner'])}"] if issue.get("owner") else []
+                facts += [f"due {_fmt(issue['due'])}"] if issue.get("due") else []
+                status = " (already resolved)" if issue.get("status") == "resolved" else ""
+                self.add("issue-added", f"new issue {iid}: {_fmt(issue.get('title'))}" + (f" ({', '.join(facts)})" if facts else "") + status, field=f"issues.{iid}")
+                continue
+            previous = before[iid]
+            for name in [*issue, *(k for k in previous if k not in issue)]:
+                was, now = previous.get(name), issue.get(name)
+                if was == now or (name == "resolved" and issue.get("status") != previous.get("status")):
+                    continue
+                if name == "status" and now == "resolved":
+                    when = f" ({_fmt(issue['resolved'])})" if issue.get("resolved") else ""
+                    self.add("issue-resolved", f"issue {iid} resolved{when}", field=f"issues.{iid}.status", old=was, new=now)
+                elif name == "status" and now == "open":
+                    self.add("issue-reopened", f"issue {iid} reopened", field=f"issues.{iid}.status", old=was, new=now)
+                else:
+                    self.field(name, was, now, prefix=f"issue {iid}: ")
+        for iid in before:
+            if iid not in after:
+                self.add("issue-removed", f"issue {iid} removed", field=f"issues.{iid}")
+        return True
+
+    # -- milestones ------------------------------------------------------------------------------
+    def milestones(self, old: Any, new: Any) -> bool:
+        before, after = _keyed(old, lambda m: _key_of(m, "name")), _keyed(new, lambda m: _key_of(m, "name"))
+        if before is None or after is None:
+            return False
+        for name, milestone in after.items():
+            label = f"milestone “{_fmt(name)}”"
+            if name not in before:
+                facts = [f"due {_fmt(milestone['due'])}"] if milestone.get("due") else []
+                facts += [f"done {_fmt(milestone['done'])}"] if milestone.get("done") else []
+                self.add("milestone-added", f"new {label}" + (f" ({', '.join(facts)})" if facts else ""))
+                continue
+            previous = before[name]
+            for key in [*milestone, *(k for k in previous if k not in milestone)]:
+                was, now = previous.get(key), milestone.get(key)
+                if was == now:
+                    continue
+                if key == "done" and was is None:
+                    self.add("milestone-done", f"{label} done ({_fmt(now)})", field="milestones.done", old=was, new=now)
+                else:
+                    self.field(key, was, now, prefix=f"{label}: ")
+        for name in before:
+            if name not in after:
+                self.add("milestone-removed", f"milestone “{_fmt(name)}” removed")
+        return True
+
+    # -- sources, regencies, decisions: keyed lists ----------------------------------------------
+    def _by_id(self, old: Any, new: Any, what: str, describe: Callable[[dict], str], key: str = "id") -> bool:
+        before, after = _keyed(old, lambda s: _key_of(s, key)), _keyed(new, lambda s: _key_of(s, key))
+        if before is None or after is None:
+            return False
+        for sid, item in after.items():
+            if sid not in before:
+                self.add(f"{what}-added", f"new {what} {_fmt(sid)}" + (f": {describe(item)}" if describe(item) else ""))
+                continue
+            for name in [*item, *(k for k in before[sid] if k not in item)]:
+                if before[sid].get(name) != item.get(name):
+                    self.field(name, before[sid].get(name), item.get(name), prefix=f"{what} {_fmt(sid)}: ")
+        for sid in before:
+            if sid not in after:
+                self.add(f"{what}-removed", f"{what} {_fmt(sid)} removed")
+        return True
+
+    def sources(self, old: Any, new: Any) -> bool:
+        return self._by_id(old, new, "source", lambda s: _fmt(s.get("title") or s.get("url") or ""))
+
+    def regencies(self, old: Any, new: Any) -> bool:
+        if _is_slug_list(old) and _is_slug_list(new):  # infrastructure: a list of regency ids
+            return False
+        return self._by_id(old, new, "regency", lambda r: _fmt(r.get("name") or ""))
+
+    def decisions(self, old: Any, new: Any) -> bool:
+        return self._by_id(old, new, "decision", lambda d: _fmt(d.get("owner") or ""), key="text")
+
+
+def _is_slug_list(value: Any) -> bool:
+    return value is None or (isinstance(value, list) and all(_plain(v) for v in value))
+
+
+# --- reading revisions for a diff ----------------------------------------------------------------
+
+
+def diff(data_dir: Path, revisions: list[str]) -> Diff:
+    """`kitrack diff`: no revision compares HEAD with the working tree; one compares it with the
+    working tree; two compare the first with the second."""
+    if len(revisions) > 2:
+        raise HistoryError("give at most two revisions: kitrack diff [OLD [NEW]]")
+    repo = locate(data_dir)
+    old_rev = revisions[0] if revisions else "HEAD"
+    old_data = snapshot(repo, resolve(repo, old_rev))
+    if len(revisions) == 2:
+        new_label = revisions[1]
+        new_data = snapshot(repo, resolve(repo, new_label))
+    else:
+        new_label = WORKTREE_LABEL
+        new_data = load(data_dir) if data_dir.is_dir() else None
+    return compare(old_data, new_data, old_rev, new_label, display_path(data_dir))
+
+
+# --- rendering ------------------------------------------------------------------------------------
+
+
+def _safe(value: str) -> str:
+    """Control characters from data (an ANSI escape in a name) are shown, not obeyed."""
+    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in value)
+
+
+def _grouped(result: Diff) -> Iterable[tuple[str, list[Change]]]:
+    for kind, heading in KINDS.items():
+        changes = [c for c in result.changes if c.kind == kind]
+        if changes:
+            yield heading, changes
+
+
+def _summary_text(result: Diff) -> str:
+    s = result.summary()
+    if not s["changes"]:
+        return "no changes to the data"
+    plural = lambda n, w: f"{n} {w}{'' if n == 1 else 's'}"  # noqa: E731
+    return f"{plural(s['changes'], 'change')} to {plural(s['records'], 'record')} ({s['added']} added, {s['removed']} removed)"
+
+
+def _side_label(label: str) -> str:
+    return label if label == WORKTREE_LABEL else f"revision {label}"
+
+
+def render_text(result: Diff, out: TextIO) -> None:
+    out.write(f"Changes to {result.data_dir} from {result.old} to {result.new}:\n")
+    for heading, changes in _grouped(result):
+        out.write(f"\n{heading}\n")
+        for change in changes:
+            mark = {"added": "+", "removed": "-"}.get(change.action, "~")
+            out.write(f"  {mark} {_safe(change.id)}: {_safe(change.text)}\n")
+    if result.unreadable:
+        out.write("\nNot compared: files that could not be read\n")
+        for item in result.unreadable:
+            out.write(f"  ! {_safe(item.file)} in {_side_label(item.side)}: {_safe(item.message)} ({item.code}, line {item.line}, column {item.column})\n")
+    out.write(f"\n{_summary_text(result)}\n")
+
+
+_MD_SPECIAL = set("\\`*_[]<>|#~!&")
+
+
+def md_escape(text: str) -> str:
+    """Data as literal Markdown text: no emphasis, links, HTML or table breaks from a name."""
+    text = _safe(text)
+    return "".join(f"\\{ch}" if ch in _MD_SPECIAL else ch for ch in text)
+
+
+def render_md(result: Diff, out: TextIO) -> None:
+    old = _safe(result.old).replace("`", "")
+    new = md_escape(result.new) if result.new == WORKTREE_LABEL else f"`{_safe(result.new).replace('`', '')}`"
+    out.write(f"### kitrack diff: `{old}` → {new}\n\n")
+    if not result.changes and not result.unreadable:
+        out.write(f"No changes to the data in `{md_escape(result.data_dir)}`.\n")
+        return
+    for heading, changes in _grouped(result):
+        out.write(f"**{heading}**\n\n")
+        for change in changes:
+            verb = {"added": "➕ ", "removed": "➖ "}.get(change.action, "")
+            out.write(f"- {verb}**{md_escape(change.id)}**: {md_escape(change.text)}\n")
+        out.write("\n")
+    if result.unreadable:
+        out.write("**Not compared: files that could not be read**\n\n")
+        for item in result.unreadable:
+            out.write(
+                f"- ⚠️ {md_escape(item.file)} in {md_escape(_side_label(item.side))}, line {item.line}: "
+                f"{md_escape(item.message)} ({item.code})\n"
+            )
+        out.write("\n")
+    summary = _summary_text(result)
+    out.write(f"_{md_escape(summary[:1].upper() + summary[1:])}._\n")
+
+
+def render_json(result: Diff, out: TextIO) -> None:
+    document = {
+        "from": result.old,
+        "to": None if result.new == WORKTREE_LABEL else result.new,
+        "data": result.data_dir,
+        "changes": [change.as_dict() for change in result.changes],
+        "unreadable": [dataclasses.asdict(item) for item in result.unreadable],
+        "summary": result.summary(),
+    }
+    json.dump(document, out, ensure_ascii=False, indent=2, default=str)
+    out.write("\n")
+
+
+RENDERERS: dict[str, Callable[[Diff, TextIO], None]] = {"text": render_text, "md": render_md, "json": render_json}
