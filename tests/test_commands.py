@@ -166,3 +166,22 @@ def test_show_in_indonesian():
 def test_show_unknown_id_suggests_the_closest():
     result = run_kitrack("show", "jipe")
     assert result.returncode == 2 and "`jiipe`" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_status_since_a_git_revision(tmp_path):
+    import shutil
+    import subprocess
+
+    shutil.copytree(BASE, tmp_path / "data")
+    git = lambda *a: subprocess.run(["git", *a], cwd=tmp_path, check=True, capture_output=True)  # noqa: E731
+    git("init", "-q")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
+    replace_in(tmp_path / "data" / "infrastructure" / "tol-alpha.yaml", "milestones:", "  - date: 2026-11-20\n    source: pupr-2026-10\n    percent: 70\nmilestones:")
+    result = run_kitrack("status", "--since", "HEAD", "--format", "json", "--as-of", "2026-11-29", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["since"]["reason"] == "revision" and report["since"]["meeting"] == "HEAD"
+    assert next(r for r in report["infrastructure"] if r["id"] == "tol-alpha")["change"] == 15
+    bad = run_kitrack("status", "--since", "no-such-rev", cwd=tmp_path)
+    assert bad.returncode == 2 and "neither a date nor a git revision" in bad.stderr

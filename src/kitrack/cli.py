@@ -206,7 +206,7 @@ class StatusFormat(str, Enum):
 def status(
     ctx: typer.Context,
     region: Optional[str] = typer.Option(None, "--region", "-r", help="Narrow the view to one region (an id from regions.yaml)."),
-    since: Optional[str] = typer.Option(None, "--since", help="Compare with this date [default: the latest meeting before --as-of, or 30 days before it].", show_default=False),
+    since: Optional[str] = typer.Option(None, "--since", help="Compare with this date or git revision [default: the latest meeting before --as-of, or 30 days before it].", show_default=False),
     format: StatusFormat = typer.Option(StatusFormat.table, "--format", "-f", help="table on screen, md for the minutes, json for scripts."),
     stale_days: int = typer.Option(365, "--stale-days", min=1, help="A record with no report in this many days is stale."),
     data: Optional[Path] = DataOption,
@@ -214,17 +214,27 @@ def status(
     lang: Optional[Lang] = LangOption,
 ) -> None:
     """The meeting view: where every estate and project stands, what changed, what is late."""
-    from kitrack import status as board_view
+    from kitrack import i18n, status as board_view
 
     data_dir, day = _settings(ctx, data, as_of, lang)
     dataset = _load(data_dir)
     _check_region(dataset, region)
-    if since is not None:
-        since_day = _parse_date(since)
-        point = board_view.Since(since_day, "given")
-    else:
+    baseline = None
+    if since is None:
         point = board_view.default_since(dataset, day)
-    report = board_view.build(dataset, day, point, region=region, stale_days=stale_days, errors=_data_errors(dataset))
+    else:
+        try:
+            point = board_view.Since(_parse_date(since), "given")
+        except typer.BadParameter:
+            # Not a date: a git revision, compared as that revision's data stood on --as-of.
+            from kitrack import history
+
+            try:
+                baseline = history.dataset_at(data_dir or Path("data"), since)
+            except history.HistoryError as exc:
+                raise fail(i18n.t("error.bad_since", since=since, detail=str(exc))) from None
+            point = board_view.Since(day, "revision", since)
+    report = board_view.build(dataset, day, point, region=region, baseline=baseline, stale_days=stale_days, errors=_data_errors(dataset))
     board_view.RENDERERS[format.value](report, sys.stdout)
 
 

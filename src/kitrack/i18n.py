@@ -112,6 +112,7 @@ LABELS: dict[str, dict[str, str]] = {
     "status.since.meeting": {"en": "the meeting `{meeting}`", "id": "rapat `{meeting}`"},
     "status.since.default": {"en": "30 days earlier", "id": "30 hari sebelumnya"},
     "status.since.given": {"en": "as asked", "id": "sesuai permintaan"},
+    "status.since.revision": {"en": "Changes since git revision `{rev}`", "id": "Perubahan sejak revisi git `{rev}`"},
     "status.region": {"en": "Region: {region}", "id": "Wilayah: {region}"},
     "status.headline": {
         "en": "{operating} operating estates · {planned} planned estates, {planned_psn} of them PSN ({unconfirmed} not confirmed on the Perpres 80/2019 list) · {projects} infrastructure projects",
@@ -184,6 +185,7 @@ LABELS: dict[str, dict[str, str]] = {
     "error.unknown_sort": {"en": "cannot sort by `{field}`; columns: {choices}", "id": "tidak bisa mengurutkan menurut `{field}`; kolom: {choices}"},
     "error.bad_filter": {"en": "`--{option}` does not apply to {table}", "id": "`--{option}` tidak berlaku untuk {table}"},
     "error.bad_value": {"en": "`{value}` is not a valid {option}; one of: {choices}", "id": "`{value}` bukan {option} yang sah; salah satu dari: {choices}"},
+    "error.bad_since": {"en": "`--since {since}` is neither a date nor a git revision: {detail}", "id": "`--since {since}` bukan tanggal maupun revisi git: {detail}"},
     "error.data_dir": {"en": "{detail}; pass --data DIR or set KITRACK_DATA", "id": "{detail}; gunakan --data DIR atau atur KITRACK_DATA"},
     "error.data_problems": {
         "en": "the data has {errors} error(s); run `kitrack check` — figures below leave out the broken records",

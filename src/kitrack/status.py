@@ -19,7 +19,7 @@ PERPRES = "perpres-80-2019"
 class Since:
     date: dt.date
     reason: str  # meeting | default | given | revision
-    meeting: Optional[str] = None  # the meeting id, or the git revision
+    meeting: Optional[str] = None  # the meeting id, or the git revision compared with
 
 
 def default_since(data: Dataset, as_of: dt.date) -> Since:
@@ -163,13 +163,14 @@ SECTION_TITLES = {
 
 
 def _since_text(since: Since) -> str:
+    if since.reason == "revision":
+        return i18n.t("status.since.revision", rev=since.meeting)
     why = {
         "meeting": lambda: i18n.t("status.since.meeting", meeting=since.meeting),
         "default": lambda: i18n.t("status.since.default"),
         "given": lambda: i18n.t("status.since.given"),
-        "revision": lambda: since.meeting or "",
     }[since.reason]()
-    return i18n.t("status.since", since=i18n.date(since.date) if since.reason != "revision" else since.meeting, why=why)
+    return i18n.t("status.since", since=i18n.date(since.date), why=why)
 
 
 def _bar(value: Optional[float], terminal: bool, width: int = 10) -> str:
