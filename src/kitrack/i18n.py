@@ -106,6 +106,10 @@ LABELS: dict[str, dict[str, str]] = {
     "col.overdue_days": {"en": "Days late", "id": "Hari terlambat"},
     "col.open_issues": {"en": "Open issues", "id": "Kendala terbuka"},
     "col.total": {"en": "Total", "id": "Jumlah"},
+    "col.record_kind": {"en": "Record kind", "id": "Jenis data"},
+    "col.position": {"en": "No.", "id": "No."},
+    "col.overdue": {"en": "Overdue", "id": "Lewat tenggat"},
+    "col.note": {"en": "Note", "id": "Catatan"},
     # status board
     "status.title": {"en": "Industrial estates and infrastructure — as of {as_of}", "id": "Kawasan industri dan infrastruktur — per {as_of}"},
     "status.since": {"en": "Changes since {since} ({why})", "id": "Perubahan sejak {since} ({why})"},
