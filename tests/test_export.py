@@ -349,3 +349,22 @@ def test_summary_in_indonesian(fixture_data, tmp_path):
     result = export(fixture_data, "geojson", tmp_path / "peta.geojson", "--lang", "id")
     assert result.returncode == 0
     assert "Menulis" in result.stdout and "1 dari 2 kawasan di peta" in result.stdout
+
+
+def test_readme_documents_every_exported_column():
+    from kitrack import tables
+    from kitrack.export.tables import TABLES as EXPORTED
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### `kitrack export`", 1)[1].split("\n### ", 1)[0]
+    documented = dict(re.findall(r"^\| `(\w+)` \| `([^`]+)`", section, re.M))
+    assert list(documented) == list(EXPORTED) == TABLES
+    for name in EXPORTED:
+        columns = [c.key for c in tables.build(name, _empty(), dt.date(2026, 11, 29)).columns]
+        assert documented[name].split(", ") == columns, name
+
+
+def _empty():
+    from kitrack.dataset import Dataset
+
+    return Dataset(REPO)
