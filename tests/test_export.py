@@ -368,3 +368,16 @@ def _empty():
     from kitrack.dataset import Dataset
 
     return Dataset(REPO)
+
+
+def test_data_with_errors_still_exports_and_warns(fixture_data, tmp_path):
+    replace_in(fixture_data / "estates" / "ki-alpha.yaml", "    source: antara-2026-09\n", "    source: no-such-source\n")
+    replace_in(fixture_data / "estates" / "ki-beta.yaml", "status: planning", "status: dreaming")
+    out = tmp_path / "db.sqlite"
+    result = export(fixture_data, "sqlite", out)
+    assert result.returncode == 0, result.stderr
+    assert "1 reference(s) point at rows that are not in the export" in result.stderr
+    assert "the data has 1 error(s)" in result.stderr
+    db = sqlite3.connect(out)
+    assert [row[0] for row in db.execute("SELECT id FROM estates")] == ["ki-alpha"]
+    assert len(db.execute("PRAGMA foreign_key_check").fetchall()) == 1

@@ -334,7 +334,7 @@ def export(
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(i18n.t("export.write_failed", path=str(output), reason=exc.strerror or str(exc))) from None
-    exporter.print_summary(written, sys.stdout, data_errors=_data_errors(dataset))
+    exporter.print_summary(written, sys.stdout, sys.stderr, data_errors=_data_errors(dataset))
 
 
 def main() -> None:

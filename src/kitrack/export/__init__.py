@@ -33,7 +33,6 @@ class Written:
     tables: list[tuple[Path, str, int]] = field(default_factory=list)
     skipped: int = 0  # rows left out of SQLite because their key repeats (data errors)
     dangling: int = 0  # SQLite references to rows that are not in the export
-    notes: list[str] = field(default_factory=list)
 
 
 def write(fmt: str, bundle: Bundle, output: Path, force: bool = False, excel: bool = False) -> Written:
@@ -68,8 +67,9 @@ def write(fmt: str, bundle: Bundle, output: Path, force: bool = False, excel: bo
     return written
 
 
-def print_summary(written: Written, out: TextIO, data_errors: Optional[int] = None) -> None:
-    """What was written: the output, then one line per table with its file and row count."""
+def print_summary(written: Written, out: TextIO, err: Optional[TextIO] = None, data_errors: Optional[int] = None) -> None:
+    """What was written: the output, then one line per table with its file and row count, to `out`;
+    warnings about the data to `err` (default `out`)."""
     from kitrack import i18n
 
     bundle = written.bundle
@@ -95,9 +95,10 @@ def print_summary(written: Written, out: TextIO, data_errors: Optional[int] = No
         else:
             out.write(i18n.t("export.unlocated", count=len(bundle.unlocated)) + "\n")
         out.write("  " + ", ".join(bundle.unlocated) + "\n")
+    err = err or out
     if written.skipped:
-        out.write(i18n.t("export.skipped", count=written.skipped) + "\n")
+        err.write(i18n.t("export.skipped", count=written.skipped) + "\n")
     if written.dangling:
-        out.write(i18n.t("export.dangling", count=written.dangling) + "\n")
+        err.write(i18n.t("export.dangling", count=written.dangling) + "\n")
     if data_errors:
-        out.write(i18n.t("export.data_errors", errors=data_errors) + "\n")
+        err.write(i18n.t("export.data_errors", errors=data_errors) + "\n")
