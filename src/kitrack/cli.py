@@ -353,6 +353,52 @@ def schema(
         typer.echo(str(path))
 
 
+class ExportFormat(str, Enum):
+    csv = "csv"
+    xlsx = "xlsx"
+    json = "json"
+    geojson = "geojson"
+    sqlite = "sqlite"
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    format: ExportFormat = typer.Option(..., "--format", "-f", help="csv (a folder, one file per table), xlsx, json, geojson (estates with a location) or sqlite."),
+    output: Path = typer.Option(..., "--output", "-o", help="The file to write; for csv, the folder.", show_default=False),
+    force: bool = typer.Option(False, "--force", help="Replace the output if it exists."),
+    excel: bool = typer.Option(False, "--excel", help="CSV for Excel with Indonesian regional settings: UTF-8 with BOM, `;` between columns, decimal commas."),
+    region: Optional[str] = typer.Option(None, "--region", "-r", help="Only this region."),
+    status: Optional[str] = typer.Option(None, "--status", help="Only estates and projects with this status."),
+    kind: Optional[str] = typer.Option(None, "--kind", help="Only infrastructure of this kind (estates are not narrowed)."),
+    owner: Optional[str] = typer.Option(None, "--owner", help="Only records owned or operated by this agency."),
+    psn: Optional[bool] = typer.Option(None, "--psn/--no-psn", help="Only National Strategic Projects, or only the others.", show_default=False),
+    overdue: bool = typer.Option(False, "--overdue", help="Only records with something overdue."),
+    data: Optional[Path] = DataOption,
+    as_of: Optional[str] = AsOfOption,
+    lang: Optional[Lang] = LangOption,
+) -> None:
+    """Write the data set for reports, maps and SQL: every table, as of a date, with the list filters."""
+    from kitrack import export as exporter, i18n, tables
+    from kitrack.models import Kind, Status
+
+    data_dir, day = _settings(ctx, data, as_of, lang)
+    if excel and format is not ExportFormat.csv:
+        raise fail(i18n.t("export.excel_only_csv"))
+    _check_choice(status, "status", [s.value for s in Status])
+    _check_choice(kind, "kind", [k.value for k in Kind])
+    dataset = _load(data_dir)
+    _check_region(dataset, region)
+    bundle = exporter.gather(dataset, day, tables.Filters(region=region, status=status, kind=kind, owner=owner, psn=psn, overdue=overdue))
+    try:
+        written = exporter.write(format.value, bundle, output, force=force, excel=excel)
+    except exporter.OutputError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(i18n.t("export.write_failed", path=str(output), reason=exc.strerror or str(exc))) from None
+    exporter.print_summary(written, sys.stdout, sys.stderr, data_errors=_data_errors(dataset))
+
+
 def main() -> None:
     """Entry point: never a traceback for the user; KITRACK_DEBUG=1 shows one for developers."""
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sys
 from typing import Any, Optional, TextIO
 
@@ -95,11 +96,30 @@ def print_table(table: Table, out: TextIO = sys.stdout, title: Optional[str] = N
     console(out).print(rich_table(table, title, terminal=is_terminal(out)))
 
 
-def write_delimited(table: Table, out: TextIO, delimiter: str = ",") -> None:
+def write_delimited(table: Table, out: TextIO, delimiter: str = ",", *, neutralise: bool = False, decimal: str = ".") -> None:
+    """CSV or TSV with the column keys as header. `neutralise` defuses cells a spreadsheet would run as
+    formulas; `decimal=","` writes numbers for a decimal-comma locale (Indonesian Excel)."""
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow([column.key for column in table.columns])
     for row in table.rows:
-        writer.writerow([_flat(row.get(column.key)) for column in table.columns])
+        cells = [_flat(row.get(column.key)) for column in table.columns]
+        if decimal != ".":
+            cells = [str(value).replace(".", decimal) if isinstance(value, (int, float)) and not isinstance(value, bool) else value for value in cells]
+        if neutralise:
+            cells = [defuse(value) if isinstance(value, str) else value for value in cells]
+        writer.writerow(cells)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
+
+
+def defuse(text: str) -> str:
+    """A cell that starts like a formula (`=`, `+`, `-`, `@`, tab, CR) and is not a number gets a
+    leading `'`, so a spreadsheet shows it as text instead of running it (OWASP, CSV injection)."""
+    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def _flat(value: Any) -> Any:

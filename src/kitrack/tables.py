@@ -76,6 +76,11 @@ APPLICABLE = {
     "issues": {"region", "status", "owner", "overdue"},
     "regions": {"region"},
     "agencies": {"kind"},
+    # The tables below hang off estates and infrastructure: a filter chooses the parent records.
+    "progress": {"region", "status", "kind", "owner", "psn", "overdue"},
+    "milestones": {"region", "status", "kind", "owner", "psn", "overdue"},
+    "sources": {"region", "status", "kind", "owner", "psn", "overdue"},
+    "regencies": {"region"},
 }
 
 ESTATE_COLUMNS = [
@@ -102,6 +107,28 @@ AGENCY_COLUMNS = [
     Column("id"), Column("name"), Column("short"), Column("type"), Column("estate_count", "number"),
     Column("project_count", "number"), Column("open_issues", "number"),
 ]
+
+# `record_kind` names the table that holds the record: estates, infrastructure (or regions, for sources);
+# `position` is the 0-based place of a report or milestone in its record, as in `progress[2]` in
+# `kitrack check` messages.
+PROGRESS_COLUMNS = [
+    Column("record_kind"), Column("record"), Column("position", "number"), Column("date", "date"), Column("source"),
+    Column("area_ha", "number"), Column("occupied_ha", "number"), Column("available_ha", "number"),
+    Column("occupancy_percent", "percent"), Column("tenants", "number"), Column("investment_idr_bn", "number"),
+    Column("percent", "percent"), Column("land_percent", "percent"), Column("length_km", "number"),
+    Column("capacity_lps", "number"), Column("capacity_mmscfd", "number"), Column("capacity_mtpa", "number"),
+    Column("note"),
+]
+PROGRESS_FIGURES = [c.key for c in PROGRESS_COLUMNS[5:-1]]
+MILESTONE_COLUMNS = [
+    Column("record_kind"), Column("record"), Column("position", "number"), Column("name", "text", "col.milestone"),
+    Column("due", "date"), Column("done", "date"), Column("source"), Column("overdue", "bool"),
+]
+SOURCE_COLUMNS = [
+    Column("record_kind"), Column("record"), Column("id"), Column("url"), Column("title", "text", "col.source_title"),
+    Column("publisher"), Column("date", "date"),
+]
+REGENCY_COLUMNS = [Column("id"), Column("name"), Column("region")]
 
 
 def _matches(record: Estate | Project, filters: Filters, as_of: dt.date) -> bool:
@@ -218,12 +245,82 @@ def agencies(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Tab
     return Table("agencies", AGENCY_COLUMNS, rows)
 
 
+def _chosen(data: Dataset, as_of: dt.date, filters: Filters) -> Iterable[tuple[str, Estate | Project]]:
+    """Estates and projects chosen by the filters, as `list estates` and `list infrastructure` choose
+    them (`--kind` narrows infrastructure only), with the name of their table."""
+    for estate in data.estates.values():
+        if _matches(estate, filters, as_of):
+            yield "estates", estate
+    for project in data.projects.values():
+        if _matches(project, filters, as_of):
+            yield "infrastructure", project
+
+
+def progress(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
+    """One row per dated report visible as of the date, with every figure it gives."""
+    rows = []
+    for kind, record in _chosen(data, as_of, filters):
+        for position, report in enumerate(record.progress):
+            if report.date.start > as_of:
+                continue
+            row = {"record_kind": kind, "record": record.id, "position": position, "date": report.date,
+                   "source": report.source, "note": report.note}
+            row.update({name: getattr(report, name, None) for name in PROGRESS_FIGURES})
+            rows.append(row)
+    return Table("progress", PROGRESS_COLUMNS, rows)
+
+
+def milestones(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
+    """One row per milestone; `done` only once it has happened as of the date."""
+    rows = []
+    for kind, record in _chosen(data, as_of, filters):
+        for position, milestone in enumerate(record.milestones):
+            done = milestone.done if board.done_by(milestone.done, as_of) else None
+            overdue = milestone.due is not None and milestone.due.end < as_of and done is None
+            rows.append({
+                "record_kind": kind, "record": record.id, "position": position, "name": milestone.name,
+                "due": milestone.due, "done": done, "source": milestone.source, "overdue": overdue,
+            })
+    return Table("milestones", MILESTONE_COLUMNS, rows)
+
+
+def sources(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
+    """Every source cited by the chosen records, and by the regions (all of them, or `--region`'s)."""
+    rows = []
+
+    def add(kind: str, record_id: str, cited: Iterable) -> None:
+        for source in cited:
+            rows.append({"record_kind": kind, "record": record_id, "id": source.id, "url": source.url,
+                         "title": source.title, "publisher": source.publisher, "date": source.date})
+
+    for kind, record in _chosen(data, as_of, filters):
+        add(kind, record.id, record.sources)
+    for region in data.regions.values():
+        if not filters.region or region.id == filters.region:
+            add("regions", region.id, region.sources)
+    return Table("sources", SOURCE_COLUMNS, rows)
+
+
+def regencies(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
+    rows = [
+        {"id": regency.id, "name": regency.name, "region": region.id}
+        for region in data.regions.values()
+        if not filters.region or region.id == filters.region
+        for regency in region.regencies
+    ]
+    return Table("regencies", REGENCY_COLUMNS, rows)
+
+
 BUILDERS: dict[str, Callable[[Dataset, dt.date, Filters], Table]] = {
     "estates": estates,
     "infrastructure": infrastructure,
     "issues": issues,
     "regions": regions,
     "agencies": agencies,
+    "progress": progress,
+    "milestones": milestones,
+    "sources": sources,
+    "regencies": regencies,
 }
 
 

@@ -1,0 +1,104 @@
+"""`kitrack export`: the data set as files for reports, maps and SQL.
+
+One gathering step (`kitrack.export.tables.gather`) builds every table from the row builders that
+`kitrack list` uses; one module per format writes them; `atomic` makes every write all-or-nothing.
+
+    bundle = gather(dataset, as_of, filters)
+    written = write("xlsx", bundle, Path("report.xlsx"), force=False)
+    print_summary(written, sys.stdout)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, TextIO
+
+from kitrack.export.atomic import OutputError
+from kitrack.export.tables import Bundle, gather
+
+FORMATS = ("csv", "xlsx", "json", "geojson", "sqlite")
+
+__all__ = ["FORMATS", "Bundle", "OutputError", "Written", "gather", "write", "print_summary"]
+
+
+@dataclass
+class Written:
+    """What an export wrote: the output, and for each table the file it went to and its rows."""
+
+    format: str
+    output: Path
+    bundle: Bundle
+    # (file, table, rows): the file is the output itself, except for CSV (one file per table)
+    tables: list[tuple[Path, str, int]] = field(default_factory=list)
+    skipped: int = 0  # rows left out of SQLite because their key repeats (data errors)
+    dangling: int = 0  # SQLite references to rows that are not in the export
+
+
+def write(fmt: str, bundle: Bundle, output: Path, force: bool = False, excel: bool = False) -> Written:
+    """Write `bundle` to `output` in `fmt`. Raises OutputError (a usage error) before writing anything
+    if the output cannot or may not be written."""
+    from kitrack.export import atomic
+
+    atomic.check_target(output, force, directory=fmt == "csv")
+    written = Written(fmt, output, bundle)
+    if fmt == "csv":
+        from kitrack.export import to_csv
+
+        to_csv.write(bundle, output, written, excel=excel)
+    elif fmt == "xlsx":
+        from kitrack.export import to_xlsx
+
+        to_xlsx.write(bundle, output, written)
+    elif fmt == "json":
+        from kitrack.export import to_json
+
+        to_json.write(bundle, output, written)
+    elif fmt == "geojson":
+        from kitrack.export import to_geojson
+
+        to_geojson.write(bundle, output, written)
+    elif fmt == "sqlite":
+        from kitrack.export import to_sqlite
+
+        to_sqlite.write(bundle, output, written)
+    else:  # pragma: no cover - the CLI offers only FORMATS
+        raise ValueError(fmt)
+    return written
+
+
+def print_summary(written: Written, out: TextIO, err: Optional[TextIO] = None, data_errors: Optional[int] = None) -> None:
+    """What was written: the output, then one line per table with its file and row count, to `out`;
+    warnings about the data to `err` (default `out`)."""
+    from kitrack import i18n
+
+    bundle = written.bundle
+    out.write(i18n.t("export.wrote", path=str(written.output), format=written.format.upper(), as_of=bundle.as_of.isoformat()) + "\n")
+    if bundle.filters.given():
+        given = ", ".join(f"--{name}" + ("" if value is True else f" {value}") for name, value in vars(bundle.filters).items() if value not in (None, False))
+        out.write("  " + i18n.t("export.filters", filters=given) + "\n")
+    names = [str(path.relative_to(written.output.parent)) if path != written.output else path.name for path, _, _ in written.tables]
+    name_width = max((len(n) for n in names), default=0)
+    table_width = max((len(table) for _, table, _ in written.tables), default=0)
+    for name, (_, table, rows) in zip(names, written.tables):
+        line = i18n.t("export.rows", rows=rows)
+        if written.format == "csv":
+            out.write(f"  {name:<{name_width}}  {line}\n")
+        else:
+            out.write(f"  {table:<{table_width}}  {line}\n")
+    if written.format == "geojson":
+        located = len(bundle.located)
+        out.write("  " + i18n.t("export.mapped", count=located, total=located + len(bundle.unlocated)) + "\n")
+    if bundle.unlocated and written.format == "geojson":  # the workbook lists them on its summary sheet
+        if not bundle.located:
+            out.write(i18n.t("export.no_locations", count=len(bundle.unlocated)) + "\n")
+        else:
+            out.write(i18n.t("export.unlocated", count=len(bundle.unlocated)) + "\n")
+        out.write("  " + ", ".join(bundle.unlocated) + "\n")
+    err = err or out
+    if written.skipped:
+        err.write(i18n.t("export.skipped", count=written.skipped) + "\n")
+    if written.dangling:
+        err.write(i18n.t("export.dangling", count=written.dangling) + "\n")
+    if data_errors:
+        err.write(i18n.t("export.data_errors", errors=data_errors) + "\n")

@@ -1,0 +1,86 @@
+"""All-or-nothing writes: a temporary file (or folder) next to the output, then a rename.
+
+Nothing is left behind on error, an existing output is replaced only when asked (`--force`), and a
+folder is replaced only if it looks like an earlier CSV export (it holds nothing but `.csv` files).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+
+class OutputError(Exception):
+    """The output cannot or may not be written: a usage error (exit 2). The message is translated."""
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+def check_target(path: Path, force: bool, directory: bool) -> None:
+    from kitrack import i18n
+
+    parent = path.absolute().parent
+    if not parent.is_dir():
+        raise OutputError(i18n.t("export.no_parent", path=str(path), parent=str(path.parent)))
+    if not (path.exists() or path.is_symlink()):
+        return
+    if directory and not path.is_dir():
+        raise OutputError(i18n.t("export.not_dir", path=str(path)))
+    if not directory and path.is_dir():
+        raise OutputError(i18n.t("export.is_dir", path=str(path)))
+    if not force:
+        raise OutputError(i18n.t("export.exists", path=str(path)))
+    if directory and any(not (child.is_file() and child.suffix == ".csv") for child in path.iterdir()):
+        raise OutputError(i18n.t("export.not_export_dir", path=str(path)))
+
+
+@contextmanager
+def atomic_file(path: Path) -> Iterator[Path]:
+    """Yields a temporary path in the output's folder; renamed over `path` if the block succeeds."""
+    handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.absolute().parent)
+    os.close(handle)
+    temp = Path(name)
+    try:
+        yield temp
+        os.chmod(temp, 0o666 & ~_umask())
+        os.replace(temp, path)
+    except BaseException:
+        for leftover in (temp, temp.with_name(temp.name + "-journal")):
+            try:
+                leftover.unlink()
+            except FileNotFoundError:
+                pass
+        raise
+
+
+@contextmanager
+def atomic_dir(path: Path) -> Iterator[Path]:
+    """Yields a temporary folder next to `path`; it takes the place of `path` if the block succeeds."""
+    parent = path.absolute().parent
+    temp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent))
+    try:
+        yield temp
+        os.chmod(temp, 0o777 & ~_umask())
+        if path.is_dir():
+            old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=parent))
+            os.replace(path, old / "previous")
+            try:
+                os.replace(temp, path)
+            except BaseException:
+                os.replace(old / "previous", path)  # put the earlier export back
+                shutil.rmtree(old, ignore_errors=True)
+                raise
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.replace(temp, path)
+    except BaseException:
+        shutil.rmtree(temp, ignore_errors=True)
+        raise

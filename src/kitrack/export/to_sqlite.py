@@ -1,0 +1,114 @@
+"""SQLite: one database file, one table per exported table, plus a `records` table and a `latest` view.
+
+- Column names are the CSV column keys. Numbers are NUMERIC (whole numbers stay integers), booleans
+  are 0/1, dates are ISO text as the source gave them (`2027`, `2027-06`, `2027-06-30`; text order
+  sorts them), and lists are JSON arrays (`SELECT value FROM infrastructure, json_each(serves)`).
+- `records` (id, kind, name) holds every exported estate and infrastructure project: the parent that
+  progress, milestones and issues point at, since their `record` may be either.
+- Primary keys: `id` for estates, infrastructure, regions, regencies, agencies and records;
+  (record, position) for progress and milestones; (record, id) for issues;
+  (record_kind, record, id) for sources.
+- Foreign keys: estates.region/regency/operator, infrastructure.region/owner, regencies.region,
+  issues.owner, and each progress/milestone/issue `record`; a report's or milestone's `source` points
+  at its record's row in sources. Every foreign-key column is indexed.
+- The view `latest` gives each record's latest state: the newest reported value of each figure.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from kitrack import render
+from kitrack.export.atomic import atomic_file
+from kitrack.export.tables import Bundle
+from kitrack.tables import Column, PROGRESS_FIGURES, Table
+
+SQL_TYPES = {"number": "NUMERIC", "percent": "NUMERIC", "bool": "INTEGER"}
+
+PRIMARY_KEYS = {
+    "records": ("id",), "estates": ("id",), "infrastructure": ("id",), "regions": ("id",),
+    "regencies": ("id",), "agencies": ("id",), "progress": ("record", "position"),
+    "milestones": ("record", "position"), "issues": ("record", "id"), "sources": ("record_kind", "record", "id"),
+}
+FOREIGN_KEYS: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {
+    "estates": [(("id",), "records", ("id",)), (("region",), "regions", ("id",)), (("regency",), "regencies", ("id",)), (("operator",), "agencies", ("id",))],
+    "infrastructure": [(("id",), "records", ("id",)), (("region",), "regions", ("id",)), (("owner",), "agencies", ("id",))],
+    "regencies": [(("region",), "regions", ("id",))],
+    "issues": [(("record",), "records", ("id",)), (("owner",), "agencies", ("id",))],
+    "progress": [(("record",), "records", ("id",)), (("record_kind", "record", "source"), "sources", ("record_kind", "record", "id"))],
+    "milestones": [(("record",), "records", ("id",)), (("record_kind", "record", "source"), "sources", ("record_kind", "record", "id"))],
+}
+# Further indexes, for the usual joins that no key covers.
+INDEXES = {"sources": [("record",)], "issues": [("id",)]}
+RECORDS_COLUMNS = [Column("id"), Column("kind"), Column("name")]
+
+LATEST_VIEW = """CREATE VIEW latest AS
+SELECT r.kind AS record_kind, r.id AS record, r.name AS name,
+       (SELECT p.date FROM progress p WHERE p.record = r.id ORDER BY p.position DESC LIMIT 1) AS latest_report,
+{figures}
+FROM records r"""
+
+
+def _value(column: Column, value: Any) -> Any:
+    value = render.raw(value)
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, list):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _create(connection: sqlite3.Connection, name: str, table: Table) -> None:
+    columns = [f'"{c.key}" {"INTEGER" if c.key == "position" else SQL_TYPES.get(c.kind, "TEXT")}' + (" NOT NULL" if c.key in PRIMARY_KEYS[name] else "") for c in table.columns]
+    constraints = ["PRIMARY KEY (" + ", ".join(PRIMARY_KEYS[name]) + ")"]
+    for own, parent, theirs in FOREIGN_KEYS.get(name, []):
+        constraints.append(f"FOREIGN KEY ({', '.join(own)}) REFERENCES {parent} ({', '.join(theirs)})")
+    connection.execute(f'CREATE TABLE "{name}" (\n  ' + ",\n  ".join(columns + constraints) + "\n)")
+    for own, _, _ in FOREIGN_KEYS.get(name, []):
+        if own != PRIMARY_KEYS[name][: len(own)]:
+            connection.execute(f'CREATE INDEX "{name}_{"_".join(own)}" ON "{name}" ({", ".join(own)})')
+    for own in INDEXES.get(name, []):
+        connection.execute(f'CREATE INDEX "{name}_{"_".join(own)}" ON "{name}" ({", ".join(own)})')
+
+
+def _insert(connection: sqlite3.Connection, name: str, table: Table) -> int:
+    """Insert the rows; a row whose key repeats (a duplicate id, a data error) is left out. Returns how many were."""
+    keys = ", ".join(f'"{c.key}"' for c in table.columns)
+    marks = ", ".join("?" for _ in table.columns)
+    before = connection.total_changes
+    connection.executemany(
+        f'INSERT OR IGNORE INTO "{name}" ({keys}) VALUES ({marks})',
+        ([_value(c, row.get(c.key)) for c in table.columns] for row in table.rows),
+    )
+    return len(table.rows) - (connection.total_changes - before)
+
+
+def write(bundle: Bundle, output: Path, written) -> None:
+    records = Table("records", RECORDS_COLUMNS, [
+        {"id": row["id"], "kind": kind, "name": row["name"]}
+        for kind in ("estates", "infrastructure") for row in bundle.tables[kind].rows
+    ])
+    everything = {"records": records, **bundle.tables}
+    counts: dict[str, int] = {}
+    with atomic_file(output) as temp:
+        connection = sqlite3.connect(str(temp))
+        try:
+            with connection:
+                for name, table in everything.items():
+                    _create(connection, name, table)
+                figures = ",\n".join(
+                    f"       (SELECT p.{f} FROM progress p WHERE p.record = r.id AND p.{f} IS NOT NULL ORDER BY p.position DESC LIMIT 1) AS {f}"
+                    for f in PROGRESS_FIGURES
+                )
+                connection.execute(LATEST_VIEW.format(figures=figures))
+                for name, table in everything.items():
+                    skipped = _insert(connection, name, table)
+                    written.skipped += skipped
+                    counts[name] = len(table.rows) - skipped
+            written.dangling = len(connection.execute("PRAGMA foreign_key_check").fetchall())
+        finally:
+            connection.close()
+    written.tables = [(output, name, counts[name]) for name in everything]
