@@ -185,3 +185,13 @@ def test_status_since_a_git_revision(tmp_path):
     assert next(r for r in report["infrastructure"] if r["id"] == "tol-alpha")["change"] == 15
     bad = run_kitrack("status", "--since", "no-such-rev", cwd=tmp_path)
     assert bad.returncode == 2 and "neither a date nor a git revision" in bad.stderr
+
+
+def test_list_csv_neutralises_formulas_and_terminal_output_is_inert(data_copy):
+    replace_in(data_copy / "estates" / "sirie.yaml", "name: SiRIE", "name: '=HYPERLINK(\"http://x\")'")
+    replace_in(data_copy / "estates" / "kig.yaml", "name: Kawasan Industri Gresik (KIG)", "name: \"[red]KIG\\e[31m\"")
+    result = run_kitrack("list", "estates", "--data", str(data_copy), "--format", "csv")
+    row = next(r for r in csv.DictReader(io.StringIO(result.stdout)) if r["id"] == "sirie")
+    assert row["name"].startswith("'=")
+    table = run_kitrack("list", "estates", "--data", str(data_copy)).stdout
+    assert "[red]KIG\\x1b[31m" in table and "\x1b" not in table

@@ -291,7 +291,8 @@ def list_records(
     if format is ListFormat.json:
         render.write_json(render.as_json(table), sys.stdout)
     elif format in (ListFormat.csv, ListFormat.tsv):
-        render.write_delimited(table, sys.stdout, "," if format is ListFormat.csv else "\t")
+        # Formula-looking cells are neutralised here too: list output is often opened in a spreadsheet.
+        render.write_delimited(table, sys.stdout, "," if format is ListFormat.csv else "\t", neutralise=True)
     else:
         render.print_table(table, sys.stdout)
 

@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterable, Optional, TextIO
 
 from kitrack.dataset import LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load
 from kitrack.problems import Problem, display_path
+from kitrack.render import safe
 
 WORKTREE_LABEL = "the working tree"
 
@@ -585,11 +586,6 @@ def diff(data_dir: Path, revisions: list[str]) -> Diff:
 # --- rendering ------------------------------------------------------------------------------------
 
 
-def _safe(value: str) -> str:
-    """Control characters from data (an ANSI escape in a name) are shown, not obeyed."""
-    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in value)
-
-
 def _grouped(result: Diff) -> Iterable[tuple[str, list[Change]]]:
     for kind, heading in KINDS.items():
         changes = [c for c in result.changes if c.kind == kind]
@@ -615,11 +611,11 @@ def render_text(result: Diff, out: TextIO) -> None:
         out.write(f"\n{heading}\n")
         for change in changes:
             mark = {"added": "+", "removed": "-"}.get(change.action, "~")
-            out.write(f"  {mark} {_safe(change.id)}: {_safe(change.text)}\n")
+            out.write(f"  {mark} {safe(change.id)}: {safe(change.text)}\n")
     if result.unreadable:
         out.write("\nNot compared: files that could not be read\n")
         for item in result.unreadable:
-            out.write(f"  ! {_safe(item.file)} in {_side_label(item.side)}: {_safe(item.message)} ({item.code}, line {item.line}, column {item.column})\n")
+            out.write(f"  ! {safe(item.file)} in {_side_label(item.side)}: {safe(item.message)} ({item.code}, line {item.line}, column {item.column})\n")
     out.write(f"\n{_summary_text(result)}\n")
 
 
@@ -628,13 +624,13 @@ _MD_SPECIAL = set("\\`*_[]<>|#~!&")
 
 def md_escape(text: str) -> str:
     """Data as literal Markdown text: no emphasis, links, HTML or table breaks from a name."""
-    text = _safe(text)
+    text = safe(text)
     return "".join(f"\\{ch}" if ch in _MD_SPECIAL else ch for ch in text)
 
 
 def render_md(result: Diff, out: TextIO) -> None:
-    old = _safe(result.old).replace("`", "")
-    new = md_escape(result.new) if result.new == WORKTREE_LABEL else f"`{_safe(result.new).replace('`', '')}`"
+    old = safe(result.old).replace("`", "")
+    new = md_escape(result.new) if result.new == WORKTREE_LABEL else f"`{safe(result.new).replace('`', '')}`"
     out.write(f"### kitrack diff: `{old}` → {new}\n\n")
     if not result.changes and not result.unreadable:
         out.write(f"No changes to the data in `{md_escape(result.data_dir)}`.\n")

@@ -10,6 +10,7 @@ from itertools import groupby
 from typing import Callable, TextIO
 
 from kitrack.problems import ERROR, Problem, Summary
+from kitrack.render import safe
 
 
 def summary_line(summary: Summary) -> str:
@@ -37,22 +38,17 @@ def text(problems: list[Problem], summary: Summary, out: TextIO) -> None:
                 (f"  {problem.line}:{problem.column}".ljust(10), "dim"),
                 (i18n.t(f"word.{problem.level}").ljust(11), style),
                 (problem.code.ljust(24), "bold"),
-                _safe(problem.message),
+                safe(problem.message),
             )
             if problem.path:
-                line.append(f"  ({_safe(problem.path)})", style="dim")
+                line.append(f"  ({safe(problem.path)})", style="dim")
             console.print(line)
             if problem.hint:
-                console.print(Text.assemble(" " * 45, (f"{i18n.t('word.hint')}: ", "cyan"), _safe(problem.hint)))
+                console.print(Text.assemble(" " * 45, (f"{i18n.t('word.hint')}: ", "cyan"), safe(problem.hint)))
         console.print()
     style = "red" if summary.errors else "yellow" if summary.warnings else "green"
     mark = "✗" if summary.errors else "!" if summary.warnings else "✓"
     console.print(Text(f"{mark} {summary_line(summary)}", style=style))
-
-
-def _safe(value: str) -> str:
-    """Control characters from data (an ANSI escape in a name) are shown, not obeyed."""
-    return "".join(ch if ch.isprintable() or ch == " " else repr(ch)[1:-1] for ch in value)
 
 
 def as_json(problems: list[Problem], summary: Summary, out: TextIO) -> None:
