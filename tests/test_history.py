@@ -116,7 +116,8 @@ def test_diff_md_is_a_pull_request_comment(repo):
     assert "- **tol-klbm**: issue akses-tol-manyar resolved (2026-10)" in out
     assert "- ➕ **ki-baru**: added: Kawasan Industri Baru" in out
     assert "- ➖ **kig**: removed: Kawasan Industri Gresik (KIG)" in out
-    assert "- ⚠️ data/estates/ki-ngawi.yaml in the working tree, line 5: YAML syntax error" in out
+    assert "- ⚠️ data/estates/ki-ngawi.yaml in the working tree: YAML syntax error" in out
+    assert "(yaml-syntax, line 5, column 4)" in out
     assert out.rstrip().endswith("_5 changes to 4 records (1 added, 1 removed)._")
 
 
@@ -332,3 +333,13 @@ def test_compare_names_every_kind_of_change_and_md_escapes_data(data_copy):
     out = io.StringIO()
     history.render_md(result, out)
     assert "Flooding \\<b\\>\\*bad\\*\\</b\\> \\| x" in out.getvalue() and "<b>" not in out.getvalue()
+
+
+def test_diff_in_indonesian(repo):
+    result = kitrack_in(repo, "diff", "--lang", "id")
+    assert result.returncode == 0
+    out = result.stdout
+    assert out.startswith("Perubahan pada data dari HEAD ke working tree:")
+    assert "kendala akses-tol-manyar selesai (2026-10)" in out
+    assert "laporan progres baru 2026-10-15" in out and "Kawasan industri" in out
+    assert "5 perubahan pada 4 data (1 ditambahkan, 1 dihapus)" in out

@@ -328,7 +328,7 @@ def diff(
     """What changed in the data between two git revisions, in words."""
     from kitrack import history
 
-    data_option, _ = _settings(ctx, data, None)
+    data_option, _ = _settings(ctx, data, None, lang)
     revisions = list(revisions or [])
     if len(revisions) > 2:
         raise fail("give at most two revisions: kitrack diff [OLD [NEW]]")

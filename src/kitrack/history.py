@@ -23,6 +23,7 @@ from typing import Any, Callable, Iterable, Optional, TextIO
 
 from kitrack.dataset import LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load
 from kitrack.problems import Problem, display_path
+from kitrack.i18n import plural, t
 from kitrack.render import safe
 
 WORKTREE_LABEL = "the working tree"
@@ -193,12 +194,12 @@ def changed_problems(data_dir: Path, rev: str, dataset: Dataset, problems: list[
 
 # --- semantic diff -------------------------------------------------------------------------------
 
-KINDS = {  # kind -> (heading, file or folder)
-    "region": "Regions",
-    "agency": "Agencies",
-    "estate": "Estates",
-    "infrastructure": "Infrastructure",
-    "meeting": "Meetings",
+KINDS = {  # kind -> the label of its heading, in the order changes are listed
+    "region": "kind.regions",
+    "agency": "kind.agencies",
+    "estate": "kind.estates",
+    "infrastructure": "kind.infrastructure",
+    "meeting": "kind.meetings",
 }
 _FOLDER_KIND = {"estates": "estate", "infrastructure": "infrastructure", "meetings": "meeting"}
 _LIST_KIND = {"regions.yaml": "region", "agencies.yaml": "agency"}
@@ -318,10 +319,10 @@ def compare(old: Optional[Dataset], new: Optional[Dataset], old_label: str, new_
             continue  # one side could not be read: it is listed as unreadable instead
         if key not in after.entities:
             file, data = before.entities[key]
-            diff.changes.append(Change(kind, rid, file, "removed", f"removed: {_describe(kind, data)}"))
+            diff.changes.append(Change(kind, rid, file, "removed", t("diff.removed", what=_describe(kind, data))))
         elif key not in before.entities:
             file, data = after.entities[key]
-            diff.changes.append(Change(kind, rid, file, "added", f"added: {_describe(kind, data)}"))
+            diff.changes.append(Change(kind, rid, file, "added", t("diff.added", what=_describe(kind, data))))
         else:
             file, data = after.entities[key]
             diff.changes.extend(_Record(kind, rid, file).compare(before.entities[key][1], data))
@@ -340,7 +341,7 @@ def _plain(value: Any) -> bool:
 
 def _fmt(value: Any, limit: int = 80) -> str:
     if value is None:
-        return "none"
+        return t("diff.none")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
@@ -421,14 +422,14 @@ class _Record:
                 parts = ([f"+ {', '.join(map(_fmt, added))}"] if added else []) + ([f"− {', '.join(map(_fmt, removed))}"] if removed else [])
                 self.add("changed", f"{lead}: {'; '.join(parts)}", field=path, old=before, new=after, **extra)
             else:
-                self.add("changed", f"{lead}: reordered", field=path, old=before, new=after, **extra)
+                self.add("changed", t("diff.reordered", lead=lead), field=path, old=before, new=after, **extra)
             return
         if before is None:
-            text = f"{lead} set to {_fmt(after)}"
+            text = t("diff.set", lead=lead, new=_fmt(after))
         elif after is None:
-            text = f"{lead} removed (was {_fmt(before)})"
+            text = t("diff.field_removed", lead=lead, old=_fmt(before))
         elif isinstance(after, str) and len(after) > 40:
-            text = f"{lead} changed: “{_fmt(after)}”"
+            text = t("diff.text_changed", lead=lead, new=_fmt(after))
         else:
             text = f"{lead} {_fmt(before)} → {_fmt(after)}"
         self.add("changed", text, field=path, old=before, new=after, **extra)
@@ -451,7 +452,7 @@ class _Record:
                     f"{_label(k)}{_figure(k, latest[k])} → {_figure(k, v)}" if k in latest and latest[k] != v else f"{_label(k)}{_figure(k, v)}"
                     for k, v in figures
                 )
-                text = f"new progress report {date}" + (f" ({source})" if source else "") + (f", {described}" if described else "")
+                text = t("diff.new_report", date=date) + (f" ({source})" if source else "") + (f", {described}" if described else "")
                 self.add(
                     "report-added", text, date=date,
                     figures=[{"field": k, "old": latest.get(k), "new": v} for k, v in figures],
@@ -462,9 +463,9 @@ class _Record:
                     if report.get(name) != previous.get(name):
                         was, now = previous.get(name), report.get(name)
                         if name == "note":
-                            text = f"report {date}: note " + ("removed" if now is None else f"changed: “{_fmt(now)}”")
+                            text = t("diff.note_removed", date=date) if now is None else t("diff.note_changed", date=date, new=_fmt(now))
                         else:
-                            text = f"{_label(name) or 'percent '}{_figure(name, was)} → {_figure(name, now)} (report {date}, edited)"
+                            text = t("diff.report_edited", figure=_label(name) or "percent ", old=_figure(name, was), new=_figure(name, now), date=date)
                         self.add("report-changed", text, field=f"progress.{name}", old=was, new=now, date=date)
             for k, v in report.items():
                 if k not in ("date", "source", "note") and v is not None:
@@ -472,7 +473,7 @@ class _Record:
         for (date, source), report in before.items():
             if (date, source) not in after:
                 figures = ", ".join(f"{_label(k)}{_figure(k, v)}" for k, v in report.items() if k not in ("date", "source", "note"))
-                self.add("report-removed", f"progress report {date} removed" + (f" (it said {figures})" if figures else ""), date=date)
+                self.add("report-removed", t("diff.report_removed", date=date) + (" " + t("diff.it_said", figures=figures) if figures else ""), date=date)
         return True
 
     # -- issues (kendala) ------------------------------------------------------------------------
@@ -482,10 +483,10 @@ class _Record:
             return False
         for iid, issue in after.items():
             if iid not in before:
-                facts = [f"owner {_fmt(issue['owner'])}"] if issue.get("owner") else []
-                facts += [f"due {_fmt(issue['due'])}"] if issue.get("due") else []
-                status = " (already resolved)" if issue.get("status") == "resolved" else ""
-                self.add("issue-added", f"new issue {iid}: {_fmt(issue.get('title'))}" + (f" ({', '.join(facts)})" if facts else "") + status, field=f"issues.{iid}")
+                facts = [t("diff.owner", owner=_fmt(issue["owner"]))] if issue.get("owner") else []
+                facts += [t("diff.due", due=_fmt(issue["due"]))] if issue.get("due") else []
+                status = " " + t("diff.already_resolved") if issue.get("status") == "resolved" else ""
+                self.add("issue-added", t("diff.new_issue", id=iid, title=_fmt(issue.get("title"))) + (f" ({', '.join(facts)})" if facts else "") + status, field=f"issues.{iid}")
                 continue
             previous = before[iid]
             for name in [*issue, *(k for k in previous if k not in issue)]:
@@ -494,14 +495,14 @@ class _Record:
                     continue
                 if name == "status" and now == "resolved":
                     when = f" ({_fmt(issue['resolved'])})" if issue.get("resolved") else ""
-                    self.add("issue-resolved", f"issue {iid} resolved{when}", field=f"issues.{iid}.status", old=was, new=now)
+                    self.add("issue-resolved", t("diff.issue_resolved", id=iid) + when, field=f"issues.{iid}.status", old=was, new=now)
                 elif name == "status" and now == "open":
-                    self.add("issue-reopened", f"issue {iid} reopened", field=f"issues.{iid}.status", old=was, new=now)
+                    self.add("issue-reopened", t("diff.issue_reopened", id=iid), field=f"issues.{iid}.status", old=was, new=now)
                 else:
-                    self.field(name, was, now, prefix=f"issue {iid}: ")
+                    self.field(name, was, now, prefix=t("diff.issue_prefix", id=iid))
         for iid in before:
             if iid not in after:
-                self.add("issue-removed", f"issue {iid} removed", field=f"issues.{iid}")
+                self.add("issue-removed", t("diff.issue_removed", id=iid), field=f"issues.{iid}")
         return True
 
     # -- milestones ------------------------------------------------------------------------------
@@ -510,11 +511,11 @@ class _Record:
         if before is None or after is None:
             return False
         for name, milestone in after.items():
-            label = f"milestone “{_fmt(name)}”"
+            label = t("diff.milestone", name=_fmt(name))
             if name not in before:
-                facts = [f"due {_fmt(milestone['due'])}"] if milestone.get("due") else []
-                facts += [f"done {_fmt(milestone['done'])}"] if milestone.get("done") else []
-                self.add("milestone-added", f"new {label}" + (f" ({', '.join(facts)})" if facts else ""))
+                facts = [t("diff.due", due=_fmt(milestone["due"]))] if milestone.get("due") else []
+                facts += [t("diff.done", done=_fmt(milestone["done"]))] if milestone.get("done") else []
+                self.add("milestone-added", t("diff.new", what=label) + (f" ({', '.join(facts)})" if facts else ""))
                 continue
             previous = before[name]
             for key in [*milestone, *(k for k in previous if k not in milestone)]:
@@ -522,12 +523,12 @@ class _Record:
                 if was == now:
                     continue
                 if key == "done" and was is None:
-                    self.add("milestone-done", f"{label} done ({_fmt(now)})", field="milestones.done", old=was, new=now)
+                    self.add("milestone-done", t("diff.milestone_done", what=label, done=_fmt(now)), field="milestones.done", old=was, new=now)
                 else:
                     self.field(key, was, now, prefix=f"{label}: ")
         for name in before:
             if name not in after:
-                self.add("milestone-removed", f"milestone “{_fmt(name)}” removed")
+                self.add("milestone-removed", t("diff.thing_removed", what=t("diff.milestone", name=_fmt(name))))
         return True
 
     # -- sources, regencies, decisions: keyed lists ----------------------------------------------
@@ -537,14 +538,14 @@ class _Record:
             return False
         for sid, item in after.items():
             if sid not in before:
-                self.add(f"{what}-added", f"new {what} {_fmt(sid)}" + (f": {describe(item)}" if describe(item) else ""))
+                self.add(f"{what}-added", t("diff.new", what=f"{t('diff.kind.' + what)} {_fmt(sid)}") + (f": {describe(item)}" if describe(item) else ""))
                 continue
             for name in [*item, *(k for k in before[sid] if k not in item)]:
                 if before[sid].get(name) != item.get(name):
-                    self.field(name, before[sid].get(name), item.get(name), prefix=f"{what} {_fmt(sid)}: ")
+                    self.field(name, before[sid].get(name), item.get(name), prefix=f"{t('diff.kind.' + what)} {_fmt(sid)}: ")
         for sid in before:
             if sid not in after:
-                self.add(f"{what}-removed", f"{what} {_fmt(sid)} removed")
+                self.add(f"{what}-removed", t("diff.thing_removed", what=f"{t('diff.kind.' + what)} {_fmt(sid)}"))
         return True
 
     def sources(self, old: Any, new: Any) -> bool:
@@ -590,32 +591,33 @@ def _grouped(result: Diff) -> Iterable[tuple[str, list[Change]]]:
     for kind, heading in KINDS.items():
         changes = [c for c in result.changes if c.kind == kind]
         if changes:
-            yield heading, changes
+            yield t(heading), changes
 
 
 def _summary_text(result: Diff) -> str:
     s = result.summary()
     if not s["changes"]:
-        return "no changes to the data"
-    plural = lambda n, w: f"{n} {w}{'' if n == 1 else 's'}"  # noqa: E731
-    return f"{plural(s['changes'], 'change')} to {plural(s['records'], 'record')} ({s['added']} added, {s['removed']} removed)"
+        return t("diff.no_changes")
+    return t("diff.summary", changes=plural(s["changes"], "change"), records=plural(s["records"], "record"), added=s["added"], removed=s["removed"])
 
 
 def _side_label(label: str) -> str:
-    return label if label == WORKTREE_LABEL else f"revision {label}"
+    return t("diff.worktree") if label == WORKTREE_LABEL else t("diff.revision", rev=label)
 
 
 def render_text(result: Diff, out: TextIO) -> None:
-    out.write(f"Changes to {result.data_dir} from {result.old} to {result.new}:\n")
+    new = t("diff.worktree") if result.new == WORKTREE_LABEL else result.new
+    out.write(t("diff.title", data=result.data_dir, old=result.old, new=new) + "\n")
     for heading, changes in _grouped(result):
         out.write(f"\n{heading}\n")
         for change in changes:
             mark = {"added": "+", "removed": "-"}.get(change.action, "~")
             out.write(f"  {mark} {safe(change.id)}: {safe(change.text)}\n")
     if result.unreadable:
-        out.write("\nNot compared: files that could not be read\n")
+        out.write("\n" + t("diff.unreadable") + "\n")
         for item in result.unreadable:
-            out.write(f"  ! {safe(item.file)} in {_side_label(item.side)}: {safe(item.message)} ({item.code}, line {item.line}, column {item.column})\n")
+            where = t("diff.unreadable_item", file=safe(item.file), side=_side_label(item.side))
+            out.write(f"  ! {where}: {safe(item.message)} ({t('diff.position', code=item.code, line=item.line, column=item.column)})\n")
     out.write(f"\n{_summary_text(result)}\n")
 
 
@@ -630,10 +632,10 @@ def md_escape(text: str) -> str:
 
 def render_md(result: Diff, out: TextIO) -> None:
     old = safe(result.old).replace("`", "")
-    new = md_escape(result.new) if result.new == WORKTREE_LABEL else f"`{safe(result.new).replace('`', '')}`"
+    new = md_escape(t("diff.worktree")) if result.new == WORKTREE_LABEL else f"`{safe(result.new).replace('`', '')}`"
     out.write(f"### kitrack diff: `{old}` → {new}\n\n")
     if not result.changes and not result.unreadable:
-        out.write(f"No changes to the data in `{md_escape(result.data_dir)}`.\n")
+        out.write(t("diff.md_no_changes", data=md_escape(result.data_dir)) + "\n")
         return
     for heading, changes in _grouped(result):
         out.write(f"**{heading}**\n\n")
@@ -642,12 +644,10 @@ def render_md(result: Diff, out: TextIO) -> None:
             out.write(f"- {verb}**{md_escape(change.id)}**: {md_escape(change.text)}\n")
         out.write("\n")
     if result.unreadable:
-        out.write("**Not compared: files that could not be read**\n\n")
+        out.write(f"**{t('diff.unreadable')}**\n\n")
         for item in result.unreadable:
-            out.write(
-                f"- ⚠️ {md_escape(item.file)} in {md_escape(_side_label(item.side))}, line {item.line}: "
-                f"{md_escape(item.message)} ({item.code})\n"
-            )
+            where = t("diff.unreadable_item", file=md_escape(item.file), side=md_escape(_side_label(item.side)))
+            out.write(f"- ⚠️ {where}: {md_escape(item.message)} ({t('diff.position', code=item.code, line=item.line, column=item.column)})\n")
         out.write("\n")
     summary = _summary_text(result)
     out.write(f"_{md_escape(summary[:1].upper() + summary[1:])}._\n")
