@@ -23,23 +23,28 @@ from yaml.resolver import BaseResolver
 from kitrack.codes import CODES
 from kitrack.problems import Problem
 
-try:  # libyaml when present, pure Python otherwise
-    from yaml import CParser as _Parser
+from yaml.composer import Composer
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
+
+
+class _PyParser(Reader, Scanner, Parser, Composer):
+    """PyYAML's pure-Python parser: slow, but its error messages and marks are the reference."""
+
+    def __init__(self, stream):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+
+
+try:  # libyaml when present, pure Python otherwise (`yaml` itself does not export CParser)
+    from yaml.cyaml import CParser as _Parser
 
     LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the pyyaml build
-    from yaml.composer import Composer
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
-        def __init__(self, stream):
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
-
+    _Parser = _PyParser  # type: ignore[misc,assignment]
     LIBYAML = False
 
 MAX_DEPTH = 64  # records nest three or four levels; deeper is a mistake or an attack
@@ -73,8 +78,19 @@ PlainResolver.add_implicit_resolver(
 
 
 class PlainLoader(_Parser, PlainResolver):
+    """The fast loader: libyaml composes the node tree, only the resolver runs in Python."""
+
     def __init__(self, stream):
         _Parser.__init__(self, stream)
+        PlainResolver.__init__(self)
+
+
+class ReferenceLoader(_PyParser, PlainResolver):
+    """The pure-Python loader, used only for files libyaml refuses: its messages and positions
+    are the ones problems report (libyaml words errors differently and places some elsewhere)."""
+
+    def __init__(self, stream):
+        _PyParser.__init__(self, stream)
         PlainResolver.__init__(self)
 
 
@@ -224,9 +240,17 @@ def parse(source: SourceFile) -> None:
     text = source.text or ""
     if "\t" in text:
         _find_tabs(source, text)
+    if LIBYAML and not _libyaml_may_differ(text):
+        try:  # the fast path; on any trouble the reference parser below says what is wrong
+            root = _compose(PlainLoader, text)
+        except (yaml.YAMLError, RecursionError):
+            pass
+        else:
+            _convert(source, text, root)
+            return
     loader = None
     try:
-        loader = PlainLoader(text)  # libyaml refuses some control characters already here
+        loader = ReferenceLoader(text)  # refuses some control characters already here
         root = loader.get_single_node()
     except yaml.composer.ComposerError as exc:
         if "single document" in f"{exc.problem} {exc.context}" and exc.problem_mark is not None:
@@ -244,6 +268,39 @@ def parse(source: SourceFile) -> None:
     finally:
         if loader is not None:
             loader.dispose()
+    _convert(source, text, root)
+
+
+_LIBYAML_DIFFERS = re.compile("[\t\ufeff\x85\u2028\u2029]")
+
+
+def _libyaml_may_differ(text: str) -> bool:
+    """Where libyaml and the reference parser disagree (found by comparing both on mutated files):
+    libyaml accepts tabs and `?` inside a flow collection, and counts columns differently after a
+    byte-order mark or a Unicode line break inside the text. Such files are rare, and usually wrong,
+    so they take the reference path."""
+    if _LIBYAML_DIFFERS.search(text):
+        return True
+    if "?" not in text:
+        return False
+    for line in text.split("\n"):
+        mark = line.find("?")
+        if mark >= 0 and ("[" in line[:mark] or "{" in line[:mark]):
+            return True
+        if line.count("[") + line.count("{") > line.count("]") + line.count("}"):
+            return True  # a flow collection goes on to the next lines
+    return False
+
+
+def _compose(loader_class: type, text: str) -> Optional[Node]:
+    loader = loader_class(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _convert(source: SourceFile, text: str, root: Optional[Node]) -> None:
     if root is None:
         source.add("empty-file", 1, 1)
         return
@@ -345,7 +402,7 @@ class _Converter:
 def find_anchors(source: SourceFile) -> None:
     """Anchors without aliases leave no trace in the node tree; the event stream shows them."""
     try:
-        for event in yaml.parse(source.text or "", Loader=PlainLoader):
+        for event in yaml.parse(source.text or "", Loader=ReferenceLoader):
             anchor = getattr(event, "anchor", None)
             if anchor is not None and not isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
