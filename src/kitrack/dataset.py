@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -93,6 +94,19 @@ def load(root: Path, max_bytes: int = MAX_FILE_BYTES) -> Dataset:
         raise DataDirError(f"`{root}` is not a directory")
     if not os.access(root, os.R_OK | os.X_OK):
         raise DataDirError(f"data directory `{root}` cannot be read")
+    # Loading allocates millions of small objects (nodes, dicts, models) and frees none of them in
+    # cycles: the cyclic garbage collector would only rescan the growing heap, which made loading
+    # 5,000 records several times slower. Reference counting still frees everything.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(root, max_bytes)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(root: Path, max_bytes: int) -> Dataset:
     data = Dataset(root)
     for name, (key, model) in LIST_FILES.items():
         path = root / name
