@@ -64,7 +64,35 @@ YAML11_BOOLEANS = frozenset(
 
 
 class PlainResolver(BaseResolver):
-    """Resolve plain scalars to null, true/false, decimal ints and floats; everything else is text."""
+    """Resolve plain scalars to null, true/false, decimal ints and floats; everything else is text.
+
+    libyaml calls `resolve` back in Python for every scalar, so it is kept short: no path resolvers
+    (so nothing to descend into), and the tags of short plain scalars (keys, dates, figures, ids)
+    remembered, since a data set repeats them endlessly. The result is that of BaseResolver."""
+
+    _tags: dict[str, str] = {}  # plain scalar -> tag; resolution depends on the text alone
+
+    def resolve(self, kind, value, implicit):
+        if kind is not ScalarNode:
+            return SEQ if kind is SequenceNode else MAP
+        if not implicit[0]:  # quoted, or a non-specific `!` tag: text
+            return STR
+        tag = self._tags.get(value)
+        if tag is None:
+            tag = STR
+            for candidate, regexp in self.yaml_implicit_resolvers.get(value[0] if value else "", ()):
+                if regexp.match(value):
+                    tag = candidate
+                    break
+            if len(value) <= 40 and len(self._tags) < 50_000:
+                self._tags[value] = tag
+        return tag
+
+    def descend_resolver(self, current_node, current_index):
+        pass  # no path resolvers
+
+    def ascend_resolver(self):
+        pass
 
 
 PlainResolver.add_implicit_resolver(NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
