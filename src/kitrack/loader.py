@@ -405,25 +405,33 @@ class _Converter:
         if depth >= MAX_DEPTH:
             self._at("yaml-syntax", node, detail=f"nesting deeper than {MAX_DEPTH} levels")
             return None
+        # Text scalars, by far the most common values, are taken inline (unless aliases are
+        # tracked): one call per collection rather than per value.
+        inline = self.seen is None
+        convert = self.convert
         if isinstance(node, SequenceNode):
             if node.tag != SEQ:
                 self._at("yaml-tag", node, tag=short_tag(node.tag))
-            return [self.convert(item, depth + 1) for item in node.value]
+            if inline:
+                return [item.value if item.__class__ is ScalarNode and item.tag == STR else convert(item, depth + 1) for item in node.value]
+            return [convert(item, depth + 1) for item in node.value]
         if node.tag != MAP:
             self._at("yaml-tag", node, tag=short_tag(node.tag))
         mapping: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if not (isinstance(key_node, ScalarNode) and key_node.tag == STR):
+            if not (key_node.__class__ is ScalarNode and key_node.tag == STR):
                 shown = f"`{key_node.value}`" if isinstance(key_node, ScalarNode) else "(a list or mapping)"
                 self._at("non-string-key", key_node, key=shown)
                 continue
             key = key_node.value
             if key in mapping:
-                self._at("duplicate-key", key_node, key=key, first_line=first_line[key], again=key_node.start_mark.line + 1)
+                first_line = next(k.start_mark.line + 1 for k, _ in node.value if isinstance(k, ScalarNode) and k.tag == STR and k.value == key)
+                self._at("duplicate-key", key_node, key=key, first_line=first_line, again=key_node.start_mark.line + 1)
                 continue
-            first_line[key] = key_node.start_mark.line + 1
-            mapping[key] = self.convert(value_node, depth + 1)
+            if inline and value_node.__class__ is ScalarNode and value_node.tag == STR:
+                mapping[key] = value_node.value
+            else:
+                mapping[key] = convert(value_node, depth + 1)
         return mapping
 
 
