@@ -11,7 +11,7 @@ from typing import Any, Iterator, Optional, Union
 from pydantic import BaseModel, ValidationError
 
 from kitrack.checks.schema import did_you_mean, problems_from
-from kitrack.loader import SourceFile, read
+from kitrack.loader import SourceFile, read, read_many
 from kitrack.models import Agency, Estate, Meeting, Project, Region
 from kitrack.problems import Problem, display_path
 
@@ -121,25 +121,52 @@ def _load(root: Path, max_bytes: int) -> Dataset:
             _load_list(data, source, key, model)
         else:
             data.unreadable.add(_kind_of(model))
+    listed = []  # (folder, model, path) of every record file, in order
     for folder, model in RECORD_FOLDERS.items():
         directory = root / folder
         if not directory.is_dir():
             continue
-        for path in sorted(directory.iterdir()):
-            if path.suffix not in (".yaml", ".yml"):
-                continue
-            if path.suffix == ".yml":
-                _unexpected(data, path, f"record files end in `.yaml`: rename it to `{path.stem}.yaml`")
-                continue
-            source = _read(data, path, max_bytes)
-            if source.data is not None:
-                _load_record(data, source, folder, model)
-            else:  # unreadable as YAML: references to it are not reported as unknown too
-                data.broken_ids[_kind_of(model)].add(path.stem)
+        listed.extend((folder, model, path) for path in sorted(directory.iterdir()) if path.suffix in (".yaml", ".yml"))
+    names = _display_names([path for _, _, path in listed if path.suffix == ".yaml"])
+    sources = read_many(names, max_bytes)  # in order; parsed by worker processes for large data sets
+    for folder, model, path in listed:
+        if path.suffix == ".yml":
+            _unexpected(data, path, f"record files end in `.yaml`: rename it to `{path.stem}.yaml`")
+            continue
+        source = next(sources)
+        data.files.append(source)
+        if source.data is not None:
+            _load_record(data, source, folder, model)
+        else:  # unreadable as YAML: references to it are not reported as unknown too
+            data.broken_ids[_kind_of(model)].add(path.stem)
     _find_strays(data)
     for source in data.files:
         data.problems.extend(source.problems)
     return data
+
+
+def _display_names(paths: list[Path]) -> list[tuple[Path, str]]:
+    """(path, display_path(path)) for each path, resolving each directory once rather than each
+    file (a symlinked file still resolves on its own)."""
+    try:
+        cwd = Path.cwd().resolve()
+    except OSError:
+        return [(path, display_path(path)) for path in paths]
+    directories: dict[Path, Optional[Path]] = {}
+    out = []
+    for path in paths:
+        parent = path.parent
+        if parent not in directories:
+            try:
+                directories[parent] = parent.resolve().relative_to(cwd)
+            except (ValueError, OSError):
+                directories[parent] = None
+        relative = directories[parent]
+        if relative is None or path.is_symlink():
+            out.append((path, display_path(path)))
+        else:
+            out.append((path, str(relative / path.name)))
+    return out
 
 
 def _read(data: Dataset, path: Path, max_bytes: int) -> SourceFile:
@@ -193,6 +220,7 @@ def _load_record(data: Dataset, source: SourceFile, folder: str, model: type[Bas
         return
     index[record.id] = record
     data.origins[(kind, record.id)] = Origin(source)
+    source.data = None  # the model holds it now; the plain copy doubled the memory of a data set
 
 
 def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseModel]) -> None:

@@ -11,22 +11,24 @@ problem must be reported, so `SourceFile.locate` composes the file again lazily,
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
-from kitrack.codes import CODES
-from kitrack.problems import Problem
-
 from yaml.composer import Composer
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
+
+from kitrack.codes import CODES
+from kitrack.problems import Problem
 
 
 class _PyParser(Reader, Scanner, Parser, Composer):
@@ -181,9 +183,10 @@ class SourceFile:
     # -- positions, computed only when asked for ------------------------------------------------
     def root(self) -> Optional[Node]:
         if self._root is None and self.text is not None:
+            loader = ReferenceLoader if not LIBYAML or _libyaml_may_differ(self.text) else PlainLoader
             try:
-                self._root = yaml.compose(self.text, Loader=PlainLoader)
-            except yaml.YAMLError:
+                self._root = _compose(loader, self.text)
+            except (yaml.YAMLError, RecursionError):
                 return None
         return self._root
 
@@ -237,6 +240,71 @@ def read(path: Path, name: str, max_bytes: int) -> SourceFile:
     source.text = text
     parse(source)
     return source
+
+
+POOL_MIN_FILES = 400  # below this, starting worker processes costs more than it saves
+CHUNKS_PER_JOB = 8  # small chunks: the main process validates early ones while workers parse
+
+
+def jobs_for(count: int) -> int:
+    """How many worker processes to read `count` files with: 1 (no pool) for small data sets.
+    KITRACK_JOBS overrides (1 turns the pool off)."""
+    setting = os.environ.get("KITRACK_JOBS", "").strip()
+    if setting.isdigit() and int(setting) > 0:
+        return int(setting)
+    if count < POOL_MIN_FILES:
+        return 1
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    return min(cores, 8)
+
+
+def read_many(items: list[tuple[Path, str]], max_bytes: int, jobs: Optional[int] = None) -> Iterator[SourceFile]:
+    """`read` for each (path, name), in order; across worker processes when there are many.
+
+    Workers send back plain data, text and problems (marshal: a fraction of pickle's cost); node
+    trees stay behind, and positions are composed again in this process if a problem needs one."""
+    jobs = jobs_for(len(items)) if jobs is None else jobs
+    if jobs <= 1:
+        for path, name in items:
+            yield read(path, name, max_bytes)
+        return
+    size = max(1, -(-len(items) // (jobs * CHUNKS_PER_JOB)))
+    chunks = [items[start:start + size] for start in range(0, len(items), size)]
+    done = 0
+    try:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            for chunk, packed in zip(chunks, pool.map(_read_chunk, [(chunk, max_bytes) for chunk in chunks])):
+                yield from _unpack(chunk, packed)
+                done += 1
+    except (OSError, RuntimeError, ImportError):  # no processes to be had (BrokenProcessPool is a RuntimeError)
+        for chunk in chunks[done:]:
+            for path, name in chunk:
+                yield read(path, name, max_bytes)
+
+
+def _read_chunk(job: tuple[list[tuple[Path, str]], int]) -> bytes:
+    items, max_bytes = job
+    out = []
+    for path, name in items:
+        source = read(path, name, max_bytes)
+        problems = [(p.file, p.line, p.column, p.code, p.level, p.message, p.path, p.hint) for p in source.problems]
+        out.append((source.text, source.data, problems))
+    return marshal.dumps(out)
+
+
+def _unpack(chunk: list[tuple[Path, str]], packed: bytes) -> Iterator[SourceFile]:
+    for (path, name), (text, data, problems) in zip(chunk, marshal.loads(packed)):
+        yield SourceFile(path, name, text, data, [Problem(*p) for p in problems])
 
 
 def decode(source: SourceFile, raw: bytes) -> Optional[str]:
