@@ -162,8 +162,10 @@ def _display_names(paths: list[Path]) -> list[tuple[Path, str]]:
             except (ValueError, OSError):
                 directories[parent] = None
         relative = directories[parent]
-        if relative is None or path.is_symlink():
+        if path.is_symlink():
             out.append((path, display_path(path)))
+        elif relative is None:  # outside the working directory: shown as given
+            out.append((path, str(path)))
         else:
             out.append((path, str(relative / path.name)))
     return out
