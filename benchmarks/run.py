@@ -78,14 +78,27 @@ def floor(files: list[Path]) -> float:
     return time.perf_counter() - start
 
 
+def _memory_kb(pid: int) -> int:
+    """Proportional set size (shared pages split among the processes sharing them, so forked
+    workers are not counted twice); resident set size where the kernel does not report it."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    with open(f"/proc/{pid}/statm") as handle:
+        return int(handle.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+
+
 def _tree_rss_kb(pid: int) -> int:
-    """Resident memory of a process and all its descendants (worker pools count too), Linux only."""
+    """Memory of a process and all its descendants (worker pools count too), Linux only."""
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
         try:
-            with open(f"/proc/{current}/statm") as handle:
-                total += int(handle.read().split()[1]) * (os.sysconf("SC_PAGE_SIZE") // 1024)
+            total += _memory_kb(current)
             for task in os.listdir(f"/proc/{current}/task"):
                 with open(f"/proc/{current}/task/{task}/children") as handle:
                     todo.extend(int(child) for child in handle.read().split())
@@ -95,7 +108,7 @@ def _tree_rss_kb(pid: int) -> int:
 
 
 def run_process(argv: list[str]) -> dict:
-    """Time one whole process; peak memory is the largest sampled sum over its process tree."""
+    """Time one whole process; peak memory is the largest sampled sum over its process tree (PSS)."""
     start = time.perf_counter()
     process = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=_env(), text=True)
     peak = [0]
