@@ -284,12 +284,12 @@ def read_many(items: list[tuple[Path, str]], max_bytes: int, jobs: Optional[int]
 
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             for chunk, packed in zip(chunks, pool.map(_read_chunk, [(chunk, max_bytes) for chunk in chunks])):
-                yield from _unpack(chunk, packed)
-                done += 1
+                sources = list(_unpack(chunk, packed))
+                done += len(sources)
+                yield from sources
     except (OSError, RuntimeError, ImportError):  # no processes to be had (BrokenProcessPool is a RuntimeError)
-        for chunk in chunks[done:]:
-            for path, name in chunk:
-                yield read(path, name, max_bytes)
+        for path, name in items[done:]:
+            yield read(path, name, max_bytes)
 
 
 def _read_chunk(job: tuple[list[tuple[Path, str]], int]) -> bytes:
