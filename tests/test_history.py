@@ -319,7 +319,7 @@ def test_compare_names_every_kind_of_change_and_md_escapes_data(data_copy):
     replace_in(data_copy / "regions.yaml", "{id: kab-gresik, name: Kabupaten Gresik}", "{id: kab-gresik, name: Kab. Gresik}")
     replace_in(data_copy / "agencies.yaml", "agencies:\n", "agencies:\n  - id: bpjt\n    name: Badan Pengatur Jalan Tol\n    type: ministry\n")
     replace_in(data_copy / "estates" / "jiipe.yaml", "  - id: bisnis-2023-11-13\n", "  - id: antara-2026\n    url: https://example.org/a\n  - id: bisnis-2023-11-13\n")
-    result = history.compare(load(SHIPPED), load(data_copy), "HEAD", history.WORKTREE_LABEL)
+    result = history.compare(load(SHIPPED, keep_data=True), load(data_copy, keep_data=True), "HEAD", history.WORKTREE_LABEL)
     texts = [(c.kind, c.id, c.action, c.text) for c in result.changes]
     assert texts == [
         ("region", "gerbangkertosusila", "changed", "regency kab-gresik: name Kabupaten Gresik → Kab. Gresik"),

@@ -97,11 +97,20 @@ class PartialDate:
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any):
         from pydantic_core import PydanticCustomError, core_schema
 
+        parsed: dict[str, PartialDate] = {}  # a data set repeats its dates: parse each text once
+
         def validate(value: Any) -> PartialDate:
+            if value.__class__ is str:
+                date = parsed.get(value)
+                if date is not None:
+                    return date
             try:
-                return cls.parse(value)
+                date = cls.parse(value)
             except (TypeError, ValueError) as exc:
                 raise PydanticCustomError("invalid_date", "{reason}", {"reason": str(exc)}) from None
+            if value.__class__ is str and len(parsed) < 100_000:
+                parsed[value] = date
+            return date
 
         return core_schema.no_info_plain_validator_function(
             validate,

@@ -138,7 +138,7 @@ def snapshot(repo: Repo, commit: str) -> Optional[Dataset]:
         root.mkdir()
         if not _export(repo, commit, root):
             return None
-        data = load(root)
+        data = load(root, keep_data=True)
         _relocate(data, root, repo.data_dir)
     return data
 
@@ -284,6 +284,8 @@ def _side(data: Optional[Dataset], label: str) -> _Side:
         folder_kind = _FOLDER_KIND.get(parts[0]) if len(parts) == 2 and parts[1].endswith(".yaml") else None
         if list_kind is None and folder_kind is None:
             continue
+        if source.data is None and source.text is not None and not source.problems:
+            raise ValueError("compare() needs data sets loaded with load(..., keep_data=True)")
         if not isinstance(source.data, dict):
             problems = [p for p in source.problems if p.code not in _NOT_READ]
             if problems:
@@ -308,7 +310,8 @@ def _side(data: Optional[Dataset], label: str) -> _Side:
 
 
 def compare(old: Optional[Dataset], new: Optional[Dataset], old_label: str, new_label: str, data_dir: str = "data") -> Diff:
-    """What changed from `old` to `new` (either may be None: no data directory at that side)."""
+    """What changed from `old` to `new` (either may be None: no data directory at that side).
+    Both must be loaded with `load(..., keep_data=True)`: the comparison is of plain data."""
     before, after = _side(old, old_label), _side(new, new_label)
     diff = Diff(old_label, new_label, data_dir, unreadable=before.unreadable + after.unreadable)
     order = list(KINDS)
@@ -580,7 +583,7 @@ def diff(data_dir: Path, revisions: list[str]) -> Diff:
         new_data = snapshot(repo, resolve(repo, new_label))
     else:
         new_label = WORKTREE_LABEL
-        new_data = load(data_dir) if data_dir.is_dir() else None
+        new_data = load(data_dir, keep_data=True) if data_dir.is_dir() else None
     return compare(old_data, new_data, old_rev, new_label, display_path(data_dir))
 
 

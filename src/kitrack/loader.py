@@ -11,36 +11,43 @@ problem must be reported, so `SourceFile.locate` composes the file again lazily,
 
 from __future__ import annotations
 
+import marshal
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any, Iterator, Optional
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import BaseResolver
 
+from yaml.composer import Composer
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.scanner import Scanner
+
 from kitrack.codes import CODES, wording
 from kitrack.i18n import language
 from kitrack.problems import Problem
 
-try:  # libyaml when present, pure Python otherwise
-    from yaml._yaml import CParser as _Parser
+
+class _PyParser(Reader, Scanner, Parser, Composer):
+    """PyYAML's pure-Python parser: slow, but its error messages and marks are the reference."""
+
+    def __init__(self, stream):
+        Reader.__init__(self, stream)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        Composer.__init__(self)
+
+
+try:  # libyaml when present, pure Python otherwise (`yaml` itself does not export CParser)
+    from yaml.cyaml import CParser as _Parser
 
     LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the pyyaml build
-    from yaml.composer import Composer
-    from yaml.parser import Parser
-    from yaml.reader import Reader
-    from yaml.scanner import Scanner
-
-    class _Parser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
-        def __init__(self, stream):
-            Reader.__init__(self, stream)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-            Composer.__init__(self)
-
+    _Parser = _PyParser  # type: ignore[misc,assignment]
     LIBYAML = False
 
 MAX_DEPTH = 64  # records nest three or four levels; deeper is a mistake or an attack
@@ -60,7 +67,35 @@ YAML11_BOOLEANS = frozenset(
 
 
 class PlainResolver(BaseResolver):
-    """Resolve plain scalars to null, true/false, decimal ints and floats; everything else is text."""
+    """Resolve plain scalars to null, true/false, decimal ints and floats; everything else is text.
+
+    libyaml calls `resolve` back in Python for every scalar, so it is kept short: no path resolvers
+    (so nothing to descend into), and the tags of short plain scalars (keys, dates, figures, ids)
+    remembered, since a data set repeats them endlessly. The result is that of BaseResolver."""
+
+    _tags: dict[str, str] = {}  # plain scalar -> tag; resolution depends on the text alone
+
+    def resolve(self, kind, value, implicit):
+        if kind is not ScalarNode:
+            return SEQ if kind is SequenceNode else MAP
+        if not implicit[0]:  # quoted, or a non-specific `!` tag: text
+            return STR
+        tag = self._tags.get(value)
+        if tag is None:
+            tag = STR
+            for candidate, regexp in self.yaml_implicit_resolvers.get(value[0] if value else "", ()):
+                if regexp.match(value):
+                    tag = candidate
+                    break
+            if len(value) <= 40 and len(self._tags) < 50_000:
+                self._tags[value] = tag
+        return tag
+
+    def descend_resolver(self, current_node, current_index):
+        pass  # no path resolvers
+
+    def ascend_resolver(self):
+        pass
 
 
 PlainResolver.add_implicit_resolver(NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
@@ -74,8 +109,19 @@ PlainResolver.add_implicit_resolver(
 
 
 class PlainLoader(_Parser, PlainResolver):
+    """The fast loader: libyaml composes the node tree, only the resolver runs in Python."""
+
     def __init__(self, stream):
         _Parser.__init__(self, stream)
+        PlainResolver.__init__(self)
+
+
+class ReferenceLoader(_PyParser, PlainResolver):
+    """The pure-Python loader, used only for files libyaml refuses: its messages and positions
+    are the ones problems report (libyaml words errors differently and places some elsewhere)."""
+
+    def __init__(self, stream):
+        _PyParser.__init__(self, stream)
         PlainResolver.__init__(self)
 
 
@@ -137,9 +183,10 @@ class SourceFile:
     # -- positions, computed only when asked for ------------------------------------------------
     def root(self) -> Optional[Node]:
         if self._root is None and self.text is not None:
+            loader = ReferenceLoader if not LIBYAML or _libyaml_may_differ(self.text) else PlainLoader
             try:
-                self._root = yaml.compose(self.text, Loader=PlainLoader)
-            except yaml.YAMLError:
+                self._root = _compose(loader, self.text)
+            except (yaml.YAMLError, RecursionError):
                 return None
         return self._root
 
@@ -195,6 +242,71 @@ def read(path: Path, name: str, max_bytes: int) -> SourceFile:
     return source
 
 
+POOL_MIN_FILES = 400  # below this, starting worker processes costs more than it saves
+CHUNKS_PER_JOB = 8  # small chunks: the main process validates early ones while workers parse
+
+
+def jobs_for(count: int) -> int:
+    """How many worker processes to read `count` files with: 1 (no pool) for small data sets.
+    KITRACK_JOBS overrides (1 turns the pool off)."""
+    setting = os.environ.get("KITRACK_JOBS", "").strip()
+    if setting.isdigit() and int(setting) > 0:
+        return int(setting)
+    if count < POOL_MIN_FILES:
+        return 1
+    import multiprocessing
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return 1
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    return min(cores, 8)
+
+
+def read_many(items: list[tuple[Path, str]], max_bytes: int, jobs: Optional[int] = None) -> Iterator[SourceFile]:
+    """`read` for each (path, name), in order; across worker processes when there are many.
+
+    Workers send back plain data, text and problems (marshal: a fraction of pickle's cost); node
+    trees stay behind, and positions are composed again in this process if a problem needs one."""
+    jobs = jobs_for(len(items)) if jobs is None else jobs
+    if jobs <= 1:
+        for path, name in items:
+            yield read(path, name, max_bytes)
+        return
+    size = max(1, -(-len(items) // (jobs * CHUNKS_PER_JOB)))
+    chunks = [items[start:start + size] for start in range(0, len(items), size)]
+    done = 0
+    try:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+            for chunk, packed in zip(chunks, pool.map(_read_chunk, [(chunk, max_bytes) for chunk in chunks])):
+                sources = list(_unpack(chunk, packed))
+                done += len(sources)
+                yield from sources
+    except (OSError, RuntimeError, ImportError):  # no processes to be had (BrokenProcessPool is a RuntimeError)
+        for path, name in items[done:]:
+            yield read(path, name, max_bytes)
+
+
+def _read_chunk(job: tuple[list[tuple[Path, str]], int]) -> bytes:
+    items, max_bytes = job
+    out = []
+    for path, name in items:
+        source = read(path, name, max_bytes)
+        problems = [(p.file, p.line, p.column, p.code, p.level, p.message, p.path, p.hint) for p in source.problems]
+        out.append((source.text, source.data, problems))
+    return marshal.dumps(out)
+
+
+def _unpack(chunk: list[tuple[Path, str]], packed: bytes) -> Iterator[SourceFile]:
+    for (path, name), (text, data, problems) in zip(chunk, marshal.loads(packed)):
+        yield SourceFile(path, name, text, data, [Problem(*p) for p in problems])
+
+
 def decode(source: SourceFile, raw: bytes) -> Optional[str]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         source.add("invalid-encoding", 1, 1, detail="the file is UTF-16; kitrack reads UTF-8")
@@ -224,9 +336,17 @@ def parse(source: SourceFile) -> None:
     text = source.text or ""
     if "\t" in text:
         _find_tabs(source, text)
+    if LIBYAML and not _libyaml_may_differ(text):
+        try:  # the fast path; on any trouble the reference parser below says what is wrong
+            root = _compose(PlainLoader, text)
+        except (yaml.YAMLError, RecursionError):
+            pass
+        else:
+            _convert(source, text, root)
+            return
     loader = None
     try:
-        loader = PlainLoader(text)  # libyaml refuses some control characters already here
+        loader = ReferenceLoader(text)  # refuses some control characters already here
         root = loader.get_single_node()
     except yaml.composer.ComposerError as exc:
         if "single document" in f"{exc.problem} {exc.context}" and exc.problem_mark is not None:
@@ -244,6 +364,39 @@ def parse(source: SourceFile) -> None:
     finally:
         if loader is not None:
             loader.dispose()
+    _convert(source, text, root)
+
+
+_LIBYAML_DIFFERS = re.compile("[\t\ufeff\x85\u2028\u2029]")
+
+
+def _libyaml_may_differ(text: str) -> bool:
+    """Where libyaml and the reference parser disagree (found by comparing both on mutated files):
+    libyaml accepts tabs and `?` inside a flow collection, and counts columns differently after a
+    byte-order mark or a Unicode line break inside the text. Such files are rare, and usually wrong,
+    so they take the reference path."""
+    if _LIBYAML_DIFFERS.search(text):
+        return True
+    if "?" not in text:
+        return False
+    for line in text.split("\n"):
+        mark = line.find("?")
+        if mark >= 0 and ("[" in line[:mark] or "{" in line[:mark]):
+            return True
+        if line.count("[") + line.count("{") > line.count("]") + line.count("}"):
+            return True  # a flow collection goes on to the next lines
+    return False
+
+
+def _compose(loader_class: type, text: str) -> Optional[Node]:
+    loader = loader_class(text)
+    try:
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def _convert(source: SourceFile, text: str, root: Optional[Node]) -> None:
     if root is None:
         source.add("empty-file", 1, 1)
         return
@@ -320,32 +473,40 @@ class _Converter:
         if depth >= MAX_DEPTH:
             self._at("yaml-syntax", node, detail=f"nesting deeper than {MAX_DEPTH} levels")
             return None
+        # Text scalars, by far the most common values, are taken inline (unless aliases are
+        # tracked): one call per collection rather than per value.
+        inline = self.seen is None
+        convert = self.convert
         if isinstance(node, SequenceNode):
             if node.tag != SEQ:
                 self._at("yaml-tag", node, tag=short_tag(node.tag))
-            return [self.convert(item, depth + 1) for item in node.value]
+            if inline:
+                return [item.value if item.__class__ is ScalarNode and item.tag == STR else convert(item, depth + 1) for item in node.value]
+            return [convert(item, depth + 1) for item in node.value]
         if node.tag != MAP:
             self._at("yaml-tag", node, tag=short_tag(node.tag))
         mapping: dict[str, Any] = {}
-        first_line: dict[str, int] = {}
         for key_node, value_node in node.value:
-            if not (isinstance(key_node, ScalarNode) and key_node.tag == STR):
+            if not (key_node.__class__ is ScalarNode and key_node.tag == STR):
                 shown = f"`{key_node.value}`" if isinstance(key_node, ScalarNode) else "(a list or mapping)"
                 self._at("non-string-key", key_node, key=shown)
                 continue
             key = key_node.value
             if key in mapping:
-                self._at("duplicate-key", key_node, key=key, first_line=first_line[key], again=key_node.start_mark.line + 1)
+                first_line = next(k.start_mark.line + 1 for k, _ in node.value if isinstance(k, ScalarNode) and k.tag == STR and k.value == key)
+                self._at("duplicate-key", key_node, key=key, first_line=first_line, again=key_node.start_mark.line + 1)
                 continue
-            first_line[key] = key_node.start_mark.line + 1
-            mapping[key] = self.convert(value_node, depth + 1)
+            if inline and value_node.__class__ is ScalarNode and value_node.tag == STR:
+                mapping[key] = value_node.value
+            else:
+                mapping[key] = convert(value_node, depth + 1)
         return mapping
 
 
 def find_anchors(source: SourceFile) -> None:
     """Anchors without aliases leave no trace in the node tree; the event stream shows them."""
     try:
-        for event in yaml.parse(source.text or "", Loader=PlainLoader):
+        for event in yaml.parse(source.text or "", Loader=ReferenceLoader):
             anchor = getattr(event, "anchor", None)
             if anchor is not None and not isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark

@@ -8,10 +8,21 @@ from typing import Iterator
 
 from kitrack import board
 from kitrack.dataset import Dataset
-from kitrack.models import Estate, Project, Status
+from kitrack.models import Estate, Project, ProjectReport, Status
 from kitrack.problems import Problem
 
 PERCENT_FIELDS = ("percent", "land_percent", "occupancy_percent")
+
+
+_PERCENTS_OF: dict[type, tuple[str, ...]] = {}
+
+
+def _percent_fields(model: type) -> tuple[str, ...]:
+    """The percent fields a report model has (getattr on a missing one is slow in pydantic)."""
+    names = _PERCENTS_OF.get(model)
+    if names is None:
+        names = _PERCENTS_OF[model] = tuple(name for name in PERCENT_FIELDS if name in model.model_fields)
+    return names
 
 
 def _fmt(value: float) -> str:
@@ -47,11 +58,11 @@ def _history(data: Dataset, record: Estate | Project, as_of: dt.date) -> Iterato
         previous = report.date
         if report.date.start > as_of:
             yield data.problem("record", record.id, path + ("date",), "future-report", date=report.date, as_of=as_of.isoformat())
-        for name in PERCENT_FIELDS:
-            value = getattr(report, name, None)
+        for name in _percent_fields(report.__class__):
+            value = getattr(report, name)
             if value is not None and not 0 <= value <= 100:
                 yield data.problem("record", record.id, path + (name,), "percent-range", field=name, value=_fmt(value))
-        percent = getattr(report, "percent", None)
+        percent = report.percent if isinstance(report, ProjectReport) else None
         if percent is not None:
             if last_percent is not None and percent < last_percent[0]:
                 yield data.problem(
