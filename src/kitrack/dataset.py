@@ -11,6 +11,7 @@ from typing import Any, Iterator, Optional, Union
 from pydantic import BaseModel, ValidationError
 
 from kitrack.checks.schema import did_you_mean, problems_from
+from kitrack.i18n import t
 from kitrack.loader import SourceFile, read, read_many
 from kitrack.models import Agency, Estate, Meeting, Project, Region
 from kitrack.problems import Problem, display_path
@@ -134,7 +135,7 @@ def _load(root: Path, max_bytes: int, keep_data: bool) -> Dataset:
     sources = read_many(names, max_bytes)  # in order; parsed by worker processes for large data sets
     for folder, model, path in listed:
         if path.suffix == ".yml":
-            _unexpected(data, path, f"record files end in `.yaml`: rename it to `{path.stem}.yaml`")
+            _unexpected(data, path, t("p.rename_yml", stem=path.stem))
             continue
         source = next(sources)
         data.files.append(source)
@@ -193,10 +194,10 @@ def _find_strays(data: Dataset) -> None:
         if path.name.startswith(".") or path.name in known:
             continue
         if path.suffix in (".yaml", ".yml") and not path.is_dir():
-            _unexpected(data, path, "records go in estates/, infrastructure/ or meetings/")
+            _unexpected(data, path, t("p.wrong_folder"))
         elif path.is_dir() and any(p.suffix in (".yaml", ".yml") for p in path.iterdir()):
             hint = did_you_mean(path.name, sorted(RECORD_FOLDERS))
-            _unexpected(data, path, f"folder `{path.name}/` is not read" + (f"; {hint}" if hint else ""))
+            _unexpected(data, path, t("p.folder_not_read", folder=path.name) + (f"; {hint}" if hint else ""))
 
 
 def _kind_of(model: type[BaseModel]) -> str:
@@ -221,7 +222,7 @@ def _load_record(data: Dataset, source: SourceFile, folder: str, model: type[Bas
     if (kind, record.id) in data.origins:
         first = data.origins[(kind, record.id)].file
         line, column = source.locate(("id",))
-        source.add("duplicate-id", line, column, "id", what="record", id=record.id, first=first.name)
+        source.add("duplicate-id", line, column, "id", what=t("p.record"), id=record.id, first=first.name)
         return
     index[record.id] = record
     data.origins[(kind, record.id)] = Origin(source)
@@ -235,7 +236,7 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseMode
     for extra in raw:
         if extra != key:
             line, column = source.locate((extra,), key=True)
-            source.add("unknown-field", line, column, extra, field=extra, hint=did_you_mean(extra, [key]) or f"the file holds one list, `{key}:`")
+            source.add("unknown-field", line, column, extra, field=extra, hint=did_you_mean(extra, [key]) or t("p.one_list", key=key))
     items = raw.get(key)
     if items is None and key not in raw:
         source.add("missing-field", 1, 1, field=key)
@@ -244,7 +245,7 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseMode
         line, column = source.locate((key,))
         from kitrack.checks.schema import describe
 
-        source.add("wrong-type", line, column, key, expected="a list", found=describe(items))
+        source.add("wrong-type", line, column, key, expected=t("p.list"), found=describe(items))
         return
     index = data.regions if model is Region else data.agencies
     for position, item in enumerate(items):
@@ -264,7 +265,7 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseMode
             first = data.origins[(kind, record.id)]
             line, column = source.locate(prefix + ("id",))
             first_line, _ = source.locate(first.prefix + ("id",))
-            source.add("duplicate-id", line, column, f"{key}[{position}].id", what=kind, id=record.id, first=f"line {first_line}")
+            source.add("duplicate-id", line, column, f"{key}[{position}].id", what=t(f"kind.{kind}"), id=record.id, first=t("p.line", line=first_line))
             continue
         index[record.id] = record
         data.origins[(kind, record.id)] = Origin(source, prefix)
@@ -272,6 +273,6 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseMode
             for number, regency in enumerate(record.regencies):
                 if regency.id in data.regency_region:
                     line, column = source.locate(prefix + ("regencies", number, "id"))
-                    source.add("duplicate-id", line, column, f"{key}[{position}].regencies[{number}].id", what="regency", id=regency.id, first=f"region `{data.regency_region[regency.id]}`")
+                    source.add("duplicate-id", line, column, f"{key}[{position}].regencies[{number}].id", what=t("p.regency"), id=regency.id, first=t("p.region", region=data.regency_region[regency.id]))
                     continue
                 data.regency_region[regency.id] = record.id

@@ -13,6 +13,8 @@ import re
 from functools import total_ordering
 from typing import Any
 
+from kitrack.i18n import t
+
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
@@ -22,16 +24,16 @@ class PartialDate:
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None):
         if not 1900 <= year <= 2200:
-            raise ValueError(f"year {year} is outside 1900–2200")
+            raise ValueError(t("p.date_year", year=year))
         if day is not None and month is None:
-            raise ValueError("a day needs a month")
+            raise ValueError(t("p.date_day_month"))
         if month is not None and not 1 <= month <= 12:
-            raise ValueError(f"month {month} does not exist")
+            raise ValueError(t("p.date_month", month=month))
         self.year, self.month, self.day = year, month, day
         if day is not None:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise ValueError(f"{year:04d}-{month:02d} has no day {day} (it has {last} days)")
+                raise ValueError(t("p.date_day", month=f"{year:04d}-{month:02d}", day=day, last=last))
             self.start = self.end = dt.date(year, month, day)
         elif month is not None:
             self.start = dt.date(year, month, 1)
@@ -45,16 +47,16 @@ class PartialDate:
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
-            raise ValueError("expected a date, not a date and time")
+            raise ValueError(t("p.date_time"))
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
         if isinstance(value, int) and not isinstance(value, bool):
             return cls(value)
         if not isinstance(value, str):
-            raise TypeError("expected a date such as 2027, 2027-06 or 2027-06-30")
+            raise TypeError(t("p.date_expected"))
         match = _PARTIAL.fullmatch(value.strip())
         if not match:
-            raise ValueError(f"`{value}` is not a date such as 2027, 2027-06 or 2027-06-30")
+            raise ValueError(t("p.date_bad", value=value))
         year, month, day = (int(part) if part else None for part in match.groups())
         return cls(year, month, day)
 

@@ -28,7 +28,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from kitrack.codes import CODES, wording
-from kitrack.i18n import language
+from kitrack.i18n import language, t
 from kitrack.problems import Problem
 
 
@@ -225,11 +225,11 @@ def read(path: Path, name: str, max_bytes: int) -> SourceFile:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            source.add("unreadable-file", 1, 1, detail=f"{size:,} bytes is over the {max_bytes:,}-byte limit")
+            source.add("unreadable-file", 1, 1, detail=t("p.too_big", size=f"{size:,}", limit=f"{max_bytes:,}"))
             return source
         raw = path.read_bytes()
     except IsADirectoryError:
-        source.add("unreadable-file", 1, 1, detail="it is a directory")
+        source.add("unreadable-file", 1, 1, detail=t("p.is_directory"))
         return source
     except OSError as exc:
         source.add("unreadable-file", 1, 1, detail=exc.strerror or str(exc))
@@ -309,7 +309,7 @@ def _unpack(chunk: list[tuple[Path, str]], packed: bytes) -> Iterator[SourceFile
 
 def decode(source: SourceFile, raw: bytes) -> Optional[str]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        source.add("invalid-encoding", 1, 1, detail="the file is UTF-16; kitrack reads UTF-8")
+        source.add("invalid-encoding", 1, 1, detail=t("p.utf16"))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -317,11 +317,11 @@ def decode(source: SourceFile, raw: bytes) -> Optional[str]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _position_of(raw, exc.start)
-        source.add("invalid-encoding", line, column, detail=f"byte 0x{raw[exc.start]:02x} is not valid UTF-8")
+        source.add("invalid-encoding", line, column, detail=t("p.bad_byte", byte=f"0x{raw[exc.start]:02x}"))
         return None
     if "\x00" in text:
         line, column = _position_of(raw, raw.index(b"\x00"))
-        source.add("invalid-encoding", line, column, detail="the file contains a NUL byte")
+        source.add("invalid-encoding", line, column, detail=t("p.nul_byte"))
         return None
     return text.replace("\r\n", "\n") if "\r" in text else text
 
@@ -359,7 +359,7 @@ def parse(source: SourceFile) -> None:
             _syntax_problem(source, exc)
         return
     except RecursionError:
-        source.add("yaml-syntax", 1, 1, detail=f"nesting deeper than {MAX_DEPTH} levels")
+        source.add("yaml-syntax", 1, 1, detail=t("p.too_deep", limit=MAX_DEPTH))
         return
     finally:
         if loader is not None:
@@ -407,7 +407,7 @@ def _convert(source: SourceFile, text: str, root: Optional[Node]) -> None:
     converter = _Converter(source, track_aliases=maybe_anchors)
     data = converter.convert(root, 0)
     if not isinstance(data, dict):
-        found = {list: "a list", str: "text", type(None): "empty"}.get(type(data), f"a {type(data).__name__}")
+        found = {list: t("p.list"), str: t("p.text")}.get(type(data), t("p.a_scalar"))
         source.add("not-a-mapping", root.start_mark.line + 1, root.start_mark.column + 1, found=found)
         return
     source.data = data
@@ -437,7 +437,7 @@ def _syntax_problem(source: SourceFile, exc: yaml.YAMLError) -> None:
     if "\t" in detail or "'\\t'" in detail:
         source.add("yaml-tab", line, column)
     elif "found undefined alias" in detail or "found duplicate anchor" in detail:
-        source.add("yaml-alias", line, column, what="alias", name=detail.split("'")[1] if "'" in detail else "")
+        source.add("yaml-alias", line, column, what=t("p.alias"), name=detail.split("'")[1] if "'" in detail else "")
     else:
         source.add("yaml-syntax", line, column, detail=detail)
 
@@ -471,7 +471,7 @@ class _Converter:
             self._at("yaml-tag", node, tag=short_tag(node.tag))
             return None
         if depth >= MAX_DEPTH:
-            self._at("yaml-syntax", node, detail=f"nesting deeper than {MAX_DEPTH} levels")
+            self._at("yaml-syntax", node, detail=t("p.too_deep", limit=MAX_DEPTH))
             return None
         # Text scalars, by far the most common values, are taken inline (unless aliases are
         # tracked): one call per collection rather than per value.
@@ -510,9 +510,9 @@ def find_anchors(source: SourceFile) -> None:
             anchor = getattr(event, "anchor", None)
             if anchor is not None and not isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
-                source.add("yaml-alias", mark.line + 1, mark.column + 1, what="anchor", name=f"&{anchor}")
+                source.add("yaml-alias", mark.line + 1, mark.column + 1, what=t("p.anchor"), name=f"&{anchor}")
             elif isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
-                source.add("yaml-alias", mark.line + 1, mark.column + 1, what="alias", name=f"*{anchor}")
+                source.add("yaml-alias", mark.line + 1, mark.column + 1, what=t("p.alias"), name=f"*{anchor}")
     except yaml.YAMLError:
         pass

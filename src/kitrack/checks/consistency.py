@@ -7,6 +7,7 @@ import datetime as dt
 from typing import Iterator
 
 from kitrack import board
+from kitrack.i18n import t
 from kitrack.dataset import Dataset
 from kitrack.models import Estate, Project, ProjectReport, Status
 from kitrack.problems import Problem
@@ -41,10 +42,10 @@ def check_consistency(data: Dataset, context) -> Iterator[Problem]:
         yield from _sourcing(data, "record", record)
     for region in data.regions.values():
         if not region.sources:
-            yield data.problem("region", region.id, (), "unsourced", what=f"region `{region.id}`")
+            yield data.problem("region", region.id, (), "unsourced", what=t("p.region", region=region.id))
     for meeting in data.meetings.values():
         for item in board.overdue_of_meeting(meeting, context.as_of):
-            yield data.problem("meeting", meeting.id, item.path, "overdue", what="decision", due=item.due)
+            yield data.problem("meeting", meeting.id, item.path, "overdue", what=t("p.decision"), due=item.due)
 
 
 def _history(data: Dataset, record: Estate | Project, as_of: dt.date) -> Iterator[Problem]:
@@ -96,9 +97,9 @@ def _due_dates(data: Dataset, record: Estate | Project, as_of: dt.date) -> Itera
             issue = record.issues[item.path[1]]
             yield data.problem("record", record.id, item.path, "issue-overdue", id=issue.id, due=item.due)
         elif item.kind == "milestone":
-            yield data.problem("record", record.id, item.path, "overdue", what=f"milestone `{item.what}`", due=item.due)
+            yield data.problem("record", record.id, item.path, "overdue", what=t("p.milestone", name=item.what), due=item.due)
         else:
-            yield data.problem("record", record.id, item.path, "overdue", what="target", due=item.due)
+            yield data.problem("record", record.id, item.path, "overdue", what=t("p.target"), due=item.due)
 
 
 def _staleness(data: Dataset, record: Estate | Project, as_of: dt.date, stale_days: int) -> Iterator[Problem]:
@@ -113,6 +114,6 @@ def _staleness(data: Dataset, record: Estate | Project, as_of: dt.date, stale_da
 
 def _sourcing(data: Dataset, kind: str, record: Estate | Project) -> Iterator[Problem]:
     if not record.sources:
-        yield data.problem(kind, record.id, (), "unsourced", what=f"record `{record.id}`")
+        yield data.problem(kind, record.id, (), "unsourced", what=t("p.record_named", id=record.id))
     for position in board.unsourced_reports(record):
-        yield data.problem(kind, record.id, ("progress", position), "unsourced", what=f"the report dated {record.progress[position].date}")
+        yield data.problem(kind, record.id, ("progress", position), "unsourced", what=t("p.report_dated", date=record.progress[position].date))

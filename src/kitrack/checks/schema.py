@@ -10,19 +10,20 @@ from typing import Any, Iterator, Optional
 
 from pydantic import BaseModel, ValidationError
 
+from kitrack.i18n import t
 from kitrack.loader import YAML11_BOOLEANS, SourceFile
 from kitrack.problems import Problem, format_path
 
-EXPECTED = {
-    "string_type": "text",
-    "int_type": "a whole number",
-    "float_type": "a number",
-    "bool_type": "true or false",
-    "list_type": "a list",
-    "dict_type": "a mapping of fields",
-    "model_type": "a mapping of fields",
-    "model_attributes_type": "a mapping of fields",
-    "int_from_float": "a whole number",
+EXPECTED = {  # pydantic error type -> the label of what was expected
+    "string_type": "p.text",
+    "int_type": "p.whole_number",
+    "float_type": "p.number",
+    "bool_type": "p.boolean",
+    "list_type": "p.list",
+    "dict_type": "p.mapping",
+    "model_type": "p.mapping",
+    "model_attributes_type": "p.mapping",
+    "int_from_float": "p.whole_number",
 }
 NUMERIC = ("int_type", "float_type", "int_from_float")
 
@@ -30,19 +31,18 @@ NUMERIC = ("int_type", "float_type", "int_from_float")
 def describe(value: Any) -> str:
     """How a YAML value reads to the person who wrote it."""
     if value is None:
-        return "nothing (an empty value)"
+        return t("p.empty")
     if isinstance(value, bool):
         return f"`{'true' if value else 'false'}`"
     if isinstance(value, (int, float)):
         shown = f"{value}"
-        return f"the number {shown if len(shown) <= 20 else shown[:17] + '...'}"
+        return t("p.the_number", value=shown if len(shown) <= 20 else shown[:17] + "...")
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"text `{shown}`"
+        return t("p.the_text", value=value if len(value) <= 40 else value[:37] + "...")
     if isinstance(value, list):
-        return "a list"
+        return t("p.list")
     if isinstance(value, dict):
-        return "a mapping"
+        return t("p.a_mapping")
     return type(value).__name__
 
 
@@ -81,7 +81,7 @@ def _enum_at(model: type[BaseModel], loc: tuple) -> Optional[type[Enum]]:
 
 def did_you_mean(word: str, choices: list[str]) -> Optional[str]:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else None
+    return t("p.did_you_mean", choice=close[0]) if close else None
 
 
 def problems_from(error: ValidationError, model: type[BaseModel], source: SourceFile, prefix: tuple = ()) -> Iterator[Problem]:
@@ -110,47 +110,47 @@ def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile,
         fields = list(parent.model_fields) if parent else []
         hint = did_you_mean(str(loc[-1]), fields)
         if hint is None and fields:
-            hint = "allowed fields: " + ", ".join(fields)
+            hint = t("p.allowed_fields", fields=", ".join(fields))
         return at("unknown-field", key=True, field=loc[-1], hint=hint)
     if kind in ("enum", "literal_error"):
         enum = _enum_at(model, loc)
         allowed = [member.value for member in enum] if enum else []
         hint = did_you_mean(str(value), allowed) if isinstance(value, str) else None
         if not isinstance(value, str):
-            return at("wrong-type", expected="text", found=describe(value), hint=f"one of: {', '.join(allowed)}")
+            return at("wrong-type", expected=t("p.text"), found=describe(value), hint=t("p.one_of", choices=", ".join(allowed)))
         return at("invalid-choice", value=value, allowed=", ".join(allowed), hint=hint)
     if kind == "string_pattern_mismatch" or (kind == "string_too_long" and "pattern" in str(annotation_at(model, loc))):
         return at("invalid-id", value=value)
     if kind == "invalid_date":
         if not isinstance(value, (str, int)) or isinstance(value, bool):
-            return at("wrong-type", expected="a date such as 2027-06-30", found=describe(value))
+            return at("wrong-type", expected=t("p.a_date"), found=describe(value))
         return at("invalid-date", reason=item["ctx"]["reason"])
     if kind in EXPECTED or kind.endswith("_type"):
-        expected = EXPECTED.get(kind, kind.replace("_type", ""))
+        expected = t(EXPECTED[kind]) if kind in EXPECTED else kind.replace("_type", "")
         if isinstance(value, str) and value in YAML11_BOOLEANS and kind in ("bool_type", *NUMERIC):
             word = "true" if value.lower() in ("y", "yes", "on") else "false"
-            fix = f"write `{word}`" if kind == "bool_type" else "write the figure, or leave the field out"
-            return at("yaml11-boolean", detail=f"`{value}` is text here, not a boolean: {fix}")
+            fix = t("p.write", value=word) if kind == "bool_type" else t("p.write_figure")
+            return at("yaml11-boolean", detail=t("p.yaml11", value=value, fix=fix))
         hint = None
         if kind in NUMERIC and isinstance(value, str):
-            hint = "write a plain number: no quotes, no thousands separators (2933 or 2933.5)" if _looks_numeric(value) else None
+            hint = t("p.plain_number") if _looks_numeric(value) else None
         elif kind == "string_type" and isinstance(value, (bool, int, float)):
-            hint = "quote the value to make it text"
+            hint = t("p.quote_it")
         elif kind == "list_type" and value is not None and not isinstance(value, (list, dict)):
-            hint = "write a list: [a, b] or one `- item` per line"
+            hint = t("p.write_list")
         return at("wrong-type", expected=expected, found=describe(value), hint=hint)
     if kind == "string_too_short":
-        return at("invalid-value", reason="the value must not be empty")
+        return at("invalid-value", reason=t("p.not_empty"))
     if kind == "string_too_long":
-        return at("invalid-value", reason=f"the text is longer than {item['ctx']['max_length']} characters")
-    limits = {"greater_than_equal": ("ge", "less than"), "less_than_equal": ("le", "more than"), "greater_than": ("gt", "not more than"), "less_than": ("lt", "not less than")}
+        return at("invalid-value", reason=t("p.too_long", limit=item["ctx"]["max_length"]))
+    limits = {"greater_than_equal": "ge", "less_than_equal": "le", "greater_than": "gt", "less_than": "lt"}
     if kind in limits:
-        key, relation = limits[kind]
-        return at("invalid-value", reason=f"{describe(value)} is {relation} {item['ctx'][key]}, the limit for `{loc[-1]}`")
+        key = limits[kind]
+        return at("invalid-value", reason=t(f"p.limit_{key}", value=describe(value), limit=item["ctx"][key], field=loc[-1]))
     if kind == "finite_number":
-        return at("invalid-value", reason="NaN and infinity are not figures: write a number or leave the field out")
+        return at("invalid-value", reason=t("p.not_finite"))
     if kind in ("int_parsing_size", "float_parsing_size") or "too large" in item["msg"]:
-        return at("invalid-value", reason="the number is too large")
+        return at("invalid-value", reason=t("p.too_large"))
     return at("invalid-value", reason=item["msg"])
 
 
