@@ -162,7 +162,7 @@ def check(
     lang: Optional[Lang] = LangOption,
 ) -> None:
     """Validate every record and report every problem, with file, line and column."""
-    from kitrack import checks
+    from kitrack import checks, i18n
     from kitrack.dataset import DataDirError, load
     from kitrack.problems import Summary
     from kitrack.reporters import REPORTERS
@@ -172,14 +172,14 @@ def check(
     root_dir = _find_data_dir(data_option, paths)
     for path in paths:
         if not path.exists():
-            raise fail(f"`{path}` does not exist")
+            raise fail(i18n.t("error.no_path", path=path))
         resolved, base = path.resolve(), root_dir.resolve()
         if resolved != base and base not in resolved.parents:
-            raise fail(f"`{path}` is not inside the data directory `{root_dir}`; pass --data DIR")
+            raise fail(i18n.t("error.outside", path=path, root=root_dir))
     try:
         dataset = load(root_dir)
     except DataDirError as exc:
-        raise fail(f"{exc}; pass --data DIR or set KITRACK_DATA") from None
+        raise fail(i18n.t("error.data_dir", detail=str(exc))) from None
     problems = checks.run(dataset, checks.Context(as_of=day, stale_days=stale_days))
     if paths and not all(p.resolve() == root_dir.resolve() for p in paths):
         problems = checks.select(problems, dataset, paths)
@@ -326,12 +326,12 @@ def diff(
     lang: Optional[Lang] = LangOption,
 ) -> None:
     """What changed in the data between two git revisions, in words."""
-    from kitrack import history
+    from kitrack import history, i18n
 
     data_option, _ = _settings(ctx, data, None, lang)
     revisions = list(revisions or [])
     if len(revisions) > 2:
-        raise fail("give at most two revisions: kitrack diff [OLD [NEW]]")
+        raise fail(i18n.t("error.two_revisions"))
     try:
         result = history.diff(data_option or Path("data"), revisions)
     except history.HistoryError as exc:
@@ -344,12 +344,12 @@ def schema(
     output: Path = typer.Option(Path("schemas"), "--output", "-o", help="Directory to write the schemas into."),
 ) -> None:
     """Write a JSON Schema for each record kind, for editors (the YAML language server) and other validators."""
-    from kitrack import schemas
+    from kitrack import i18n, schemas
 
     try:
         written = schemas.write(output)
     except OSError as exc:
-        raise fail(f"cannot write to `{output}`: {exc.strerror or exc}") from None
+        raise fail(i18n.t("error.cannot_write", path=output, detail=exc.strerror or exc)) from None
     for path in written:
         typer.echo(str(path))
 

@@ -93,11 +93,11 @@ def load(root: Path, max_bytes: int = MAX_FILE_BYTES, keep_data: bool = False) -
     A valid record's plain data is dropped once its model holds it (it would double the memory),
     unless `keep_data`: `kitrack diff` compares plain data, broken records included."""
     if not root.exists():
-        raise DataDirError(f"data directory `{root}` does not exist")
+        raise DataDirError(t("error.no_data_dir", root=root))
     if not root.is_dir():
-        raise DataDirError(f"`{root}` is not a directory")
+        raise DataDirError(t("error.not_a_dir", root=root))
     if not os.access(root, os.R_OK | os.X_OK):
-        raise DataDirError(f"data directory `{root}` cannot be read")
+        raise DataDirError(t("error.unreadable_dir", root=root))
     # Loading allocates millions of small objects (nodes, dicts, models) and frees none of them in
     # cycles: the cyclic garbage collector would only rescan the growing heap, which made loading
     # 5,000 records several times slower. Reference counting still frees everything.

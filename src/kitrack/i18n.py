@@ -293,6 +293,13 @@ LABELS: dict[str, dict[str, str]] = {
     "error.bad_filter": {"en": "`--{option}` does not apply to {table}", "id": "`--{option}` tidak berlaku untuk {table}"},
     "error.bad_value": {"en": "`{value}` is not a valid {option}; one of: {choices}", "id": "`{value}` bukan {option} yang sah; salah satu dari: {choices}"},
     "error.bad_since": {"en": "`--since {since}` is neither a date nor a git revision: {detail}", "id": "`--since {since}` bukan tanggal maupun revisi git: {detail}"},
+    "error.no_path": {"en": "`{path}` does not exist", "id": "`{path}` tidak ada"},
+    "error.outside": {"en": "`{path}` is not inside the data directory `{root}`; pass --data DIR", "id": "`{path}` tidak berada di dalam direktori data `{root}`; gunakan --data DIR"},
+    "error.two_revisions": {"en": "give at most two revisions: kitrack diff [OLD [NEW]]", "id": "berikan paling banyak dua revisi: kitrack diff [LAMA [BARU]]"},
+    "error.cannot_write": {"en": "cannot write to `{path}`: {detail}", "id": "tidak dapat menulis ke `{path}`: {detail}"},
+    "error.no_data_dir": {"en": "data directory `{root}` does not exist", "id": "direktori data `{root}` tidak ada"},
+    "error.not_a_dir": {"en": "`{root}` is not a directory", "id": "`{root}` bukan direktori"},
+    "error.unreadable_dir": {"en": "data directory `{root}` cannot be read", "id": "direktori data `{root}` tidak dapat dibaca"},
     "error.data_dir": {"en": "{detail}; pass --data DIR or set KITRACK_DATA", "id": "{detail}; gunakan --data DIR atau atur KITRACK_DATA"},
     # export
     "export.wrote": {"en": "Wrote {path} ({format}, as of {as_of}):", "id": "Menulis {path} ({format}, per {as_of}):"},

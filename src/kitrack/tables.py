@@ -13,7 +13,7 @@ from typing import Any, Callable, Iterable, Optional
 
 from kitrack import board
 from kitrack.dataset import Dataset
-from kitrack.models import Estate, Project, Status
+from kitrack.models import Estate, Project
 
 
 @dataclass(frozen=True)
