@@ -106,6 +106,9 @@ def load(root: Path, max_bytes: int = MAX_FILE_BYTES, keep_data: bool = False) -
     try:
         return _load(root, max_bytes, keep_data)
     finally:
+        # The data set lives as long as the command: frozen, later collections never rescan it
+        # (status on 5,000 records otherwise spent a tenth of its time in the collector).
+        gc.freeze()
         if enabled:
             gc.enable()
 

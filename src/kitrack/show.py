@@ -114,38 +114,37 @@ def print_record(data: Dataset, record: Found, as_of: dt.date, out: TextIO) -> N
     from rich.text import Text
 
     console = render.console(out)
-    terminal = render.is_terminal(out)
     title = f"{record.id} — {getattr(record, 'name', None) or getattr(record, 'title', '')}"
     console.print(Text(render.safe(title), style="bold"))
     console.print(Text(i18n.t("kind." + _kind(record)), style="dim"))
-    _print(console, _header(record), None, terminal, show_header=False)
+    _print(console, _header(record), None, show_header=False)
     if getattr(record, "notes", None):
         console.print(Text(f"{i18n.t('show.notes')}: {render.safe(record.notes)}"))
     if isinstance(record, (Estate, Project)):
-        _print(console, history(record, as_of), i18n.t("show.reports"), terminal)
+        _print(console, history(record, as_of), i18n.t("show.reports"))
         milestones = Table("milestones", [Column("name", "text", "col.milestone"), Column("due", "date"), Column("done", "date"), Column("source")],
                            [{"name": m.name, "due": m.due, "done": m.done, "source": m.source} for m in record.milestones])
-        _print(console, milestones, i18n.t("show.milestones"), terminal)
+        _print(console, milestones, i18n.t("show.milestones"))
         issues = Table("issues", [Column("id"), Column("title"), Column("owner"), Column("raised", "date"), Column("due", "date"), Column("status", "issue"), Column("related", "list")],
                        [{"id": i.id, "title": i.title, "owner": i.owner, "raised": i.raised, "due": i.due,
                          "status": "open" if board.issue_open(i, as_of) else "resolved", "related": list(i.related)} for i in record.issues])
-        _print(console, issues, i18n.t("show.issues"), terminal)
+        _print(console, issues, i18n.t("show.issues"))
     if isinstance(record, Region):
         regencies = Table("regencies", [Column("id"), Column("name")], [{"id": r.id, "name": r.name} for r in record.regencies])
-        _print(console, regencies, i18n.t("show.regencies"), terminal)
+        _print(console, regencies, i18n.t("show.regencies"))
     if isinstance(record, Meeting):
         decisions = Table("decisions", [Column("text", "text", "col.what"), Column("owner"), Column("due", "date"), Column("done", "date"), Column("related", "list")],
                           [{"text": d.text, "owner": d.owner, "due": d.due, "done": d.done, "related": list(d.related)} for d in record.decisions])
-        _print(console, decisions, i18n.t("show.decisions"), terminal)
+        _print(console, decisions, i18n.t("show.decisions"))
     sources = getattr(record, "sources", [])
     if sources:
         table = Table("sources", [Column("id"), Column("publisher"), Column("date", "date"), Column("title", "text", "col.source_title"), Column("url")],
                       [{"id": s.id, "publisher": s.publisher, "date": s.date, "title": s.title, "url": s.url} for s in sources])
-        _print(console, table, i18n.t("show.sources"), terminal)
-    _print(console, references(data, record), i18n.t("show.referenced_by"), terminal)
+        _print(console, table, i18n.t("show.sources"))
+    _print(console, references(data, record), i18n.t("show.referenced_by"))
 
 
-def _print(console, table: Table, title: Optional[str], terminal: bool, show_header: bool = True) -> None:
+def _print(console, table: Table, title: Optional[str], show_header: bool = True) -> None:
     from rich.text import Text
 
     console.print()
@@ -153,7 +152,5 @@ def _print(console, table: Table, title: Optional[str], terminal: bool, show_hea
         if title:
             console.print(Text(f"{title}: {i18n.t('status.none')}", style="bold"))
         return
-    rich = render.rich_table(table, title, terminal)
-    rich.show_header = show_header
-    console.print(rich)
+    render.print_table(table, console.file, title, show_header)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Optional, TextIO
 
@@ -77,8 +78,10 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: Optional[str] = N
         {"status": status.value, "estates": sum(1 for e in estates if e.status is status), "infrastructure": sum(1 for p in projects if p.status is status)}
         for status in Status
     ])
+    estates_in = Counter(e.region for e in estates)
+    projects_in = Counter(p.region for p in projects)
     report.sections["by_region"] = Table("by_region", REGION_COUNT_COLUMNS, [
-        {"region": r.id, "name": r.name, "estates": sum(1 for e in estates if e.region == r.id), "infrastructure": sum(1 for p in projects if p.region == r.id)}
+        {"region": r.id, "name": r.name, "estates": estates_in[r.id], "infrastructure": projects_in[r.id]}
         for r in data.regions.values() if region in (None, r.id)
     ])
     estate_table = tables.estates(data, as_of, filters)
@@ -226,7 +229,7 @@ def render_table(report: StatusReport, out: TextIO) -> None:
         if not table.rows:
             console.print(Text(f"{i18n.t(title_key)}: {i18n.t('status.none')}", style="bold"))
         else:
-            console.print(render.rich_table(_display_table(table, terminal), title=i18n.t(title_key), terminal=terminal))
+            render.print_table(_display_table(table, terminal), out, title=i18n.t(title_key))
         if key == "at_risk" and report.too_few:
             names = ", ".join(f"{row['id']} ({row['reports']})" for row in report.too_few)
             console.print(Text(f"{i18n.t('status.too_few')}: {names}", style="dim"))

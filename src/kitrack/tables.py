@@ -8,6 +8,7 @@ table, CSV, TSV, JSON or Markdown, formatting numbers and dates for the language
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional
 
@@ -209,13 +210,14 @@ def issues(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table
 
 def regions(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
     rows = []
+    estates_in = Counter(e.region for e in data.estates.values())
+    projects_in = Counter(p.region for p in data.projects.values())
     for region in data.regions.values():
         if filters.region and region.id != filters.region:
             continue
         rows.append({
             "id": region.id, "name": region.name, "priority": region.priority, "regency_count": len(region.regencies),
-            "estate_count": sum(1 for e in data.estates.values() if e.region == region.id),
-            "project_count": sum(1 for p in data.projects.values() if p.region == region.id),
+            "estate_count": estates_in[region.id], "project_count": projects_in[region.id],
         })
     return Table("regions", REGION_COLUMNS, rows)
 
