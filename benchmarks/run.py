@@ -167,14 +167,24 @@ def measure(data: Path, runs: int, out_dir: Path) -> dict:
     return {"files": len(files), "floor_seconds": round(base, 3), "commands": rows, "failures": failures}
 
 
+SHIPPED_DATA = Path(__file__).resolve().parent.parent / "data"
+
+
 def startup(runs: int) -> dict:
-    """`kitrack --version` against `python -c "import typer"`, whole processes, interleaved."""
-    typer_times, kitrack_times = [], []
+    """Whole processes, interleaved: `kitrack --version` against `python -c "import typer"`, and
+    `kitrack status` on the shipped data against importing its libraries."""
+    typer_times, kitrack_times, library_times, status_times = [], [], [], []
     for _ in range(runs):
         typer_times.append(run_process([sys.executable, "-c", "import typer"])["seconds"])
         kitrack_times.append(run_process([*kitrack_command(), "--version"])["seconds"])
+        library_times.append(run_process([sys.executable, "-c", "import typer, rich, pydantic, yaml"])["seconds"])
+        status_times.append(run_process([*kitrack_command(), "status", "--data", str(SHIPPED_DATA), "--as-of", AS_OF])["seconds"])
     typer_s, kitrack_s = statistics.median(typer_times), statistics.median(kitrack_times)
-    return {"import_typer_seconds": round(typer_s, 3), "version_seconds": round(kitrack_s, 3), "ratio": round(kitrack_s / typer_s, 2), "target": STARTUP_TARGET}
+    library_s, status_s = statistics.median(library_times), statistics.median(status_times)
+    return {
+        "import_typer_seconds": round(typer_s, 3), "version_seconds": round(kitrack_s, 3), "ratio": round(kitrack_s / typer_s, 2), "target": STARTUP_TARGET,
+        "import_libraries_seconds": round(library_s, 3), "status_shipped_seconds": round(status_s, 3), "status_ratio": round(status_s / library_s, 2),
+    }
 
 
 def scaling(sizes: list[int], runs: int, work: Path) -> list[dict]:
@@ -216,7 +226,9 @@ def table(report: dict) -> str:
     if "startup" in report:
         s = report["startup"]
         lines += ["", f"start-up: kitrack --version {s['version_seconds']:.3f} s / python -c 'import typer' {s['import_typer_seconds']:.3f} s"
-                  f" = {s['ratio']:.2f}x (target {s['target']:.1f}x)"]
+                  f" = {s['ratio']:.2f}x (target {s['target']:.1f}x)",
+                  f"status on the shipped data {s['status_shipped_seconds']:.3f} s / python -c 'import typer, rich, pydantic, yaml' "
+                  f"{s['import_libraries_seconds']:.3f} s = {s['status_ratio']:.2f}x"]
     if report.get("scaling"):
         lines += ["", f"{'records':>8} {'check ms/record':>16} {'floor ms/record':>16} {'x floor':>8}"]
         for row in report["scaling"]:
