@@ -53,15 +53,16 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-def _parse_date(value: Optional[str]) -> Optional[dt.date]:
+def _parse_date(value: Optional[str], option: str = "--as-of") -> Optional[dt.date]:
     if value is None:
         return None
+    from kitrack import i18n
     from kitrack.dates import parse_cli_date
 
     try:
         return parse_cli_date(value)
     except (TypeError, ValueError) as exc:
-        raise typer.BadParameter(f"`{value}` is not a date ({exc}); use a date such as 2026-11-29, 2026-11 or 2026", param_hint="--as-of") from None
+        raise typer.BadParameter(i18n.t("error.bad_date", value=value, detail=str(exc)), param_hint=option) from None
 
 
 DataOption = typer.Option(None, "--data", envvar="KITRACK_DATA", help="Data directory [default: ./data].", show_default=False)
@@ -77,6 +78,9 @@ def root(
     lang: Optional[Lang] = LangOption,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
+    from kitrack import i18n
+
+    i18n.set_language(lang.value if lang else None)  # before anything can fail: errors speak it too
     ctx.obj = {"data": data, "as_of": _parse_date(as_of), "lang": lang}
 
 
@@ -163,7 +167,6 @@ def check(
 ) -> None:
     """Validate every record and report every problem, with file, line and column."""
     from kitrack import checks, i18n
-    from kitrack.dataset import DataDirError, load
     from kitrack.problems import Summary
     from kitrack.reporters import REPORTERS
 
@@ -176,18 +179,16 @@ def check(
         resolved, base = path.resolve(), root_dir.resolve()
         if resolved != base and base not in resolved.parents:
             raise fail(i18n.t("error.outside", path=path, root=root_dir))
-    try:
-        dataset = load(root_dir)
-    except DataDirError as exc:
-        raise fail(i18n.t("error.data_dir", detail=str(exc))) from None
-    problems = checks.run(dataset, checks.Context(as_of=day, stale_days=stale_days))
+    dataset = _load(root_dir)
+    context = checks.Context(as_of=day, stale_days=stale_days)
+    problems = checks.run(dataset, context)
     if paths and not all(p.resolve() == root_dir.resolve() for p in paths):
         problems = checks.select(problems, dataset, paths)
     if changed_since is not None:
         from kitrack import history
 
         try:
-            problems = history.changed_problems(root_dir, changed_since, dataset, problems, checks.Context(as_of=day, stale_days=stale_days))
+            problems = history.changed_problems(root_dir, changed_since, dataset, problems, context)
         except history.HistoryError as exc:
             raise fail(str(exc)) from None
     summary = Summary.of(problems, files=len(dataset.files), records=dataset.record_count)
@@ -224,7 +225,7 @@ def status(
         point = board_view.default_since(dataset, day)
     else:
         try:
-            point = board_view.Since(_parse_date(since), "given")
+            point = board_view.Since(_parse_date(since, "--since"), "given")
         except typer.BadParameter:
             # Not a date: a git revision, compared as that revision's data stood on --as-of.
             from kitrack import history

@@ -293,6 +293,7 @@ LABELS: dict[str, dict[str, str]] = {
     "error.bad_filter": {"en": "`--{option}` does not apply to {table}", "id": "`--{option}` tidak berlaku untuk {table}"},
     "error.bad_value": {"en": "`{value}` is not a valid {option}; one of: {choices}", "id": "`{value}` bukan {option} yang sah; salah satu dari: {choices}"},
     "error.bad_since": {"en": "`--since {since}` is neither a date nor a git revision: {detail}", "id": "`--since {since}` bukan tanggal maupun revisi git: {detail}"},
+    "error.bad_date": {"en": "`{value}` is not a date ({detail}); use a date such as 2026-11-29, 2026-11 or 2026", "id": "`{value}` bukan tanggal ({detail}); gunakan tanggal seperti 2026-11-29, 2026-11 atau 2026"},
     "error.no_path": {"en": "`{path}` does not exist", "id": "`{path}` tidak ada"},
     "error.outside": {"en": "`{path}` is not inside the data directory `{root}`; pass --data DIR", "id": "`{path}` tidak berada di dalam direktori data `{root}`; gunakan --data DIR"},
     "error.two_revisions": {"en": "give at most two revisions: kitrack diff [OLD [NEW]]", "id": "berikan paling banyak dua revisi: kitrack diff [LAMA [BARU]]"},
