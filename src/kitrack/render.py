@@ -46,7 +46,7 @@ def cell(column: Column, value: Any) -> str:
     if column.kind == "bool":
         return i18n.t("word.yes" if value else "word.no")
     if column.kind == "list":
-        return ", ".join(map(str, value))
+        return safe(", ".join(map(str, value)))
     if column.kind == "status":
         return i18n.label("status", value)
     if column.kind == "projkind":
