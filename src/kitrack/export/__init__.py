@@ -10,6 +10,7 @@ One gathering step (`kitrack.export.tables.gather`) builds every table from the 
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, TextIO
@@ -36,34 +37,18 @@ class Written:
 
 
 def write(fmt: str, bundle: Bundle, output: Path, force: bool = False, excel: bool = False) -> Written:
-    """Write `bundle` to `output` in `fmt`. Raises OutputError (a usage error) before writing anything
+    """Write `bundle` to `output` in `fmt` (one of FORMATS). Raises OutputError (a usage error) before writing anything
     if the output cannot or may not be written."""
     from kitrack.export import atomic
 
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format {fmt!r}")
     atomic.check_target(output, force, directory=fmt == "csv")
     written = Written(fmt, output, bundle)
-    if fmt == "csv":
-        from kitrack.export import to_csv
-
-        to_csv.write(bundle, output, written, excel=excel)
-    elif fmt == "xlsx":
-        from kitrack.export import to_xlsx
-
-        to_xlsx.write(bundle, output, written)
-    elif fmt == "json":
-        from kitrack.export import to_json
-
-        to_json.write(bundle, output, written)
-    elif fmt == "geojson":
-        from kitrack.export import to_geojson
-
-        to_geojson.write(bundle, output, written)
-    elif fmt == "sqlite":
-        from kitrack.export import to_sqlite
-
-        to_sqlite.write(bundle, output, written)
-    else:  # pragma: no cover - the CLI offers only FORMATS
-        raise ValueError(fmt)
+    # Each writer is imported only when its format is asked for (xlsxwriter is not light).
+    writer = importlib.import_module(f"kitrack.export.to_{fmt}")
+    options = {"excel": excel} if fmt == "csv" else {}
+    writer.write(bundle, output, written, **options)
     return written
 
 
