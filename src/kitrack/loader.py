@@ -11,9 +11,11 @@ problem must be reported, so `SourceFile.locate` composes the file again lazily,
 
 from __future__ import annotations
 
+import errno
 import marshal
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional
@@ -223,16 +225,13 @@ def read(path: Path, name: str, max_bytes: int) -> SourceFile:
     """Read one file into a SourceFile: its data, or the problems that stop it being data."""
     source = SourceFile(path, name)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            source.add("unreadable-file", 1, 1, detail=t("p.too_big", size=f"{size:,}", limit=f"{max_bytes:,}"))
-            return source
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        source.add("unreadable-file", 1, 1, detail=t("p.is_directory"))
+        raw = _read_bounded(path, max_bytes)
+    except _Refused as refused:
+        source.add("unreadable-file", 1, 1, detail=str(refused))
         return source
     except OSError as exc:
-        source.add("unreadable-file", 1, 1, detail=exc.strerror or str(exc))
+        detail = t("p.symlink_loop") if exc.errno == errno.ELOOP else exc.strerror or str(exc)
+        source.add("unreadable-file", 1, 1, detail=detail)
         return source
     text = decode(source, raw)
     if text is None:
@@ -240,6 +239,38 @@ def read(path: Path, name: str, max_bytes: int) -> SourceFile:
     source.text = text
     parse(source)
     return source
+
+
+class _Refused(Exception):
+    """A file kitrack will not read: too big, or not a regular file. The message is translated."""
+
+
+def _read_bounded(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`. Never blocks on a named pipe, never reads
+    a device (`/dev/zero` has no end) and never holds more than `max_bytes` + 1 bytes of a file that
+    grows while it is read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _Refused(t("p.is_directory"))
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused(t("p.not_regular"))
+        if info.st_size > max_bytes:
+            raise _Refused(t("p.too_big", size=f"{info.st_size:,}", limit=f"{max_bytes:,}"))
+        chunks, total = [], 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(max_bytes + 1 - total, max(info.st_size - total, 0) + 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        raw = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        if len(raw) > max_bytes:  # it grew after fstat
+            raise _Refused(t("p.too_big", size=f"{len(raw):,}+", limit=f"{max_bytes:,}"))
+        return raw
+    finally:
+        os.close(fd)
 
 
 POOL_MIN_FILES = 400  # below this, starting worker processes costs more than it saves
@@ -320,6 +351,9 @@ def decode(source: SourceFile, raw: bytes) -> Optional[str]:
         source.add("invalid-encoding", line, column, detail=t("p.bad_byte", byte=f"0x{raw[exc.start]:02x}"))
         return None
     if "\x00" in text:
+        if raw[1:4:2] == b"\x00\x00" or raw[0:3:2] == b"\x00\x00":  # UTF-16 or UTF-32 without a byte-order mark
+            source.add("invalid-encoding", 1, 1, detail=t("p.utf16"))
+            return None
         line, column = _position_of(raw, raw.index(b"\x00"))
         source.add("invalid-encoding", line, column, detail=t("p.nul_byte"))
         return None
