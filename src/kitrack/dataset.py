@@ -17,7 +17,7 @@ from kitrack.loader import SourceFile, read, read_many
 from kitrack.models import Agency, Estate, Meeting, Project, Region
 from kitrack.problems import Problem, display_path
 
-MAX_FILE_BYTES = 5 * 1024 * 1024  # the largest real record is a few kilobytes
+MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024  # the largest real record is a few kilobytes
 
 RECORD_FOLDERS: dict[str, type[BaseModel]] = {
     "estates": Estate,
@@ -84,11 +84,21 @@ class Dataset:
         return origin.file.problem(code, line, column, format_path(full), hint, **params)
 
 
+def set_limits(max_bytes: Optional[int] = None, max_depth: Optional[int] = None) -> None:
+    """Set the limits on what `load` reads: the size of a file in bytes and the nesting depth of its
+    YAML; None restores the default. (`--max-file-mb` and `--max-depth` on the command line.)"""
+    from kitrack import loader
+
+    global MAX_FILE_BYTES
+    MAX_FILE_BYTES = max_bytes or DEFAULT_MAX_FILE_BYTES
+    loader.MAX_DEPTH = max_depth or loader.DEFAULT_MAX_DEPTH
+
+
 def is_data_dir(path: Path) -> bool:
     return path.is_dir() and any((path / name).exists() for name in ("regions.yaml", "agencies.yaml", "estates", "infrastructure"))
 
 
-def load(root: Path, max_bytes: int = MAX_FILE_BYTES, keep_data: bool = False) -> Dataset:
+def load(root: Path, max_bytes: Optional[int] = None, keep_data: bool = False) -> Dataset:
     """Read and validate every file under `root`. Problems are collected, never raised.
 
     A valid record's plain data is dropped once its model holds it (it would double the memory),
@@ -105,7 +115,7 @@ def load(root: Path, max_bytes: int = MAX_FILE_BYTES, keep_data: bool = False) -
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(root, max_bytes, keep_data)
+        return _load(root, max_bytes or MAX_FILE_BYTES, keep_data)
     finally:
         if enabled:
             gc.enable()

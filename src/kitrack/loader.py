@@ -52,7 +52,7 @@ except ImportError:  # pragma: no cover - depends on the pyyaml build
     _Parser = _PyParser  # type: ignore[misc,assignment]
     LIBYAML = False
 
-MAX_DEPTH = 64  # records nest three or four levels; deeper is a mistake or an attack
+MAX_DEPTH = DEFAULT_MAX_DEPTH = 64  # records nest three or four levels; deeper is a mistake or an attack
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -61,6 +61,12 @@ BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
+# Plain scalars read as text or decimal here but differently by YAML 1.1 tools (PyYAML's safe_load,
+# many editors): `no` (false), `010` (octal 8), `1:30` (sexagesimal 90). Kept apart by the resolver so
+# that the converter notes them at no cost to other scalars.
+YAML11_BOOL = "tag:kitrack,2026:yaml11-bool"
+LEADING_ZERO = "tag:kitrack,2026:leading-zero"
+SEXAGESIMAL = "tag:kitrack,2026:sexagesimal"
 
 # YAML 1.1 words that are booleans elsewhere; here they are text, and a likely mistake.
 YAML11_BOOLEANS = frozenset(
@@ -100,6 +106,7 @@ class PlainResolver(BaseResolver):
         pass
 
 
+PlainResolver.add_implicit_resolver(LEADING_ZERO, re.compile(r"^[-+]?0[0-9]+$"), list("-+0"))  # before INT
 PlainResolver.add_implicit_resolver(NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 PlainResolver.add_implicit_resolver(BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 PlainResolver.add_implicit_resolver(INT, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
@@ -108,6 +115,8 @@ PlainResolver.add_implicit_resolver(
     re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
     list("-+0123456789."),
 )
+PlainResolver.add_implicit_resolver(YAML11_BOOL, re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"), list("yYnNoO"))
+PlainResolver.add_implicit_resolver(SEXAGESIMAL, re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"), list("-+0123456789"))
 
 
 class PlainLoader(_Parser, PlainResolver):
@@ -439,7 +448,11 @@ def _convert(source: SourceFile, text: str, root: Optional[Node]) -> None:
     if maybe_anchors:
         find_anchors(source)
     converter = _Converter(source, track_aliases=maybe_anchors)
-    data = converter.convert(root, 0)
+    try:
+        data = converter.convert(root, 0)
+    except RecursionError:  # only with a depth limit above what the interpreter's stack allows
+        source.add("yaml-syntax", 1, 1, detail=t("p.too_deep", limit=MAX_DEPTH))
+        return
     if not isinstance(data, dict):
         found = {list: t("p.list"), str: t("p.text")}.get(type(data), t("p.a_scalar"))
         source.add("not-a-mapping", root.start_mark.line + 1, root.start_mark.column + 1, found=found)
@@ -502,6 +515,8 @@ class _Converter:
                     return make(node.value)
                 except ValueError:
                     pass
+            if node.tag in _AMBIGUOUS:
+                return self._ambiguous(node)
             self._at("yaml-tag", node, tag=short_tag(node.tag))
             return None
         if depth >= MAX_DEPTH:
@@ -521,13 +536,13 @@ class _Converter:
             self._at("yaml-tag", node, tag=short_tag(node.tag))
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not (key_node.__class__ is ScalarNode and key_node.tag == STR):
+            if key_node.__class__ is not ScalarNode or (key_node.tag != STR and key_node.tag != YAML11_BOOL):
                 shown = f"`{key_node.value}`" if isinstance(key_node, ScalarNode) else "(a list or mapping)"
                 self._at("non-string-key", key_node, key=shown)
                 continue
             key = key_node.value
             if key in mapping:
-                first_line = next(k.start_mark.line + 1 for k, _ in node.value if isinstance(k, ScalarNode) and k.tag == STR and k.value == key)
+                first_line = next(k.start_mark.line + 1 for k, _ in node.value if isinstance(k, ScalarNode) and k.tag in (STR, YAML11_BOOL) and k.value == key)
                 self._at("duplicate-key", key_node, key=key, first_line=first_line, again=key_node.start_mark.line + 1)
                 continue
             if inline and value_node.__class__ is ScalarNode and value_node.tag == STR:
@@ -535,6 +550,24 @@ class _Converter:
             else:
                 mapping[key] = convert(value_node, depth + 1)
         return mapping
+
+
+    def _ambiguous(self, node: ScalarNode) -> Any:
+        """A plain scalar YAML 1.1 tools read differently: kept as YAML 1.2 reads it, and noted. The
+        note has no path; the schema drops it where it reports something more precise there."""
+        text = node.value
+        if node.tag == YAML11_BOOL:
+            self._at("yaml11-boolean", node, detail=t("p.yaml11_text", value=text))
+            return text
+        if node.tag == LEADING_ZERO:
+            self._at("invalid-value", node, reason=t("p.leading_zero", value=text, number=int(text)))
+            return int(text)
+        self._at("invalid-value", node, reason=t("p.sexagesimal", value=text))
+        return text
+
+
+_AMBIGUOUS = frozenset((YAML11_BOOL, LEADING_ZERO, SEXAGESIMAL))
+AMBIGUITY_CODES = frozenset(("yaml11-boolean", "invalid-value"))  # as the converter notes them, with no path
 
 
 def find_anchors(source: SourceFile) -> None:
