@@ -307,7 +307,7 @@ def list_records(
         render.write_json(render.as_json(table), sys.stdout)
     elif format in (ListFormat.csv, ListFormat.tsv):
         # Formula-looking cells are neutralised here too: list output is often opened in a spreadsheet.
-        render.write_delimited(table, sys.stdout, "," if format is ListFormat.csv else "\t", neutralise=True)
+        render.write_delimited(table, sys.stdout, "," if format is ListFormat.csv else "\t", neutralise=True, printable=render.is_terminal(sys.stdout))
     else:
         render.print_table(table, sys.stdout)
 

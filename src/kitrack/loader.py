@@ -402,12 +402,28 @@ def parse(source: SourceFile) -> None:
             _syntax_problem(source, exc)
         return
     except RecursionError:
-        source.add("yaml-syntax", 1, 1, detail=t("p.too_deep", limit=MAX_DEPTH))
+        line, column = _too_deep_at(text)
+        source.add("yaml-syntax", line, column, detail=t("p.too_deep", limit=MAX_DEPTH))
         return
     finally:
         if loader is not None:
             loader.dispose()
     _convert(source, text, root)
+
+
+def _too_deep_at(text: str) -> tuple[int, int]:
+    """Where flow brackets first nest MAX_DEPTH deep (quotes aside, roughly as the converter counts
+    in a top-level mapping); 1, 1 for deep block nesting. Only for files too deep to compose."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        for column, ch in enumerate(line, start=1):
+            if ch in "[{":
+                depth += 1
+                if depth >= MAX_DEPTH:
+                    return number, column
+            elif ch in "]}":
+                depth -= 1
+    return 1, 1
 
 
 _LIBYAML_DIFFERS = re.compile("[\t\ufeff\x85\u2028\u2029]")
@@ -470,6 +486,13 @@ def _find_tabs(source: SourceFile, text: str) -> None:
 
 
 def _syntax_problem(source: SourceFile, exc: yaml.YAMLError) -> None:
+    if isinstance(exc, yaml.reader.ReaderError):  # a control character: no mark, only an offset
+        text = source.text or ""
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        source.add("yaml-syntax", line, column, detail=f"unacceptable character #x{ord(character):04x}: {exc.reason}")
+        return
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     detail = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
