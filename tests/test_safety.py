@@ -115,6 +115,10 @@ def test_no_command_damages_the_data(tmp_path: Path, monkeypatch):
     assert writes == []
     assert snapshot(root) == before
     assert not [p for p in out.rglob("*") if p.name.endswith((".tmp", ".old", "-journal"))]
+    mask = os.umask(0)
+    os.umask(mask)
+    for written in [p for p in out.glob("export.*") if p.is_file()] + list((out / "schemas").iterdir()):  # as any new file, not 0600
+        assert written.stat().st_mode & 0o777 == 0o666 & ~mask, written
 
 
 # --- output from data is inert ------------------------------------------------------------------
