@@ -108,3 +108,90 @@ def test_the_cli_never_raises(tmp_path_factory, content):
         result = CliRunner().invoke(app, ["check", str(root), "--format", fmt, "--as-of", "2026-11-29"])
         assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
         assert result.exit_code in (0, 1), result.output
+
+
+# --- grammar-aware YAML text: the constructs a hand editor (or an attacker) writes -------------------
+
+FIELDS = sorted(ESTATE) + ["area_ha", "sectors", "location", "notes", "basis", "regency", "percent", "date", "source", "<<", "? [a]"]
+PLAIN = st.sampled_from([
+    "x", "ki-alpha", "yes", "No", "on", "OFF", "y", "010", "0o10", "0x1F", "1:30", "190:20:30", "1_000", "1e400", "-.inf", ".NaN",
+    "2026-02-30", "2026-13", "2026-11-29T10:00:00Z", "~", "null", "true", "False", "9" * 40, "../x", "a: b", "- x", "#c",
+    "[red]x[/red]", "=HYPERLINK(\"x\")", "\u2028", "é", "'", '"', "&a", "*a", "!!python/object:os.system", "!local", "!!binary",
+    "%YAML 1.1", "---", "...", "<<", "?", "|", ">", "@", "`",
+])
+QUOTED = st.text(max_size=12).map(lambda text: '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"') | st.text(max_size=12).map(lambda text: "'" + text.replace("'", "''") + "'")
+SCALAR_TEXT = PLAIN | QUOTED | st.from_regex(r"[a-z0-9 :\-\[\]{},#&*!|>'\"%@`]{0,12}", fullmatch=True)
+
+
+def _flow(children):
+    return st.lists(children, max_size=3).map(lambda items: "[" + ", ".join(items) + "]") | st.lists(
+        st.tuples(st.sampled_from(FIELDS), children), max_size=3).map(lambda pairs: "{" + ", ".join(f"{k}: {v}" for k, v in pairs) + "}")
+
+
+FLOW = st.recursive(SCALAR_TEXT, _flow, max_leaves=8)
+
+
+@st.composite
+def block(draw, indent=0, depth=0):
+    """A block mapping or sequence, with tags, anchors, comments, odd indentation and documents."""
+    pad = " " * indent
+    lines = []
+    for _ in range(draw(st.integers(1, 4))):
+        lead = draw(st.sampled_from(["", "", "", "!!map ", "&a ", "!x "])) if depth else ""
+        if draw(st.booleans()):
+            key = draw(st.sampled_from(FIELDS))
+            head = f"{pad}{key}:"
+        else:
+            head = f"{pad}-"
+        if depth < 3 and draw(st.integers(0, 3)) == 0:
+            lines.append(head + (" " + lead.strip() if lead.strip() else ""))
+            lines.append(draw(block(indent + draw(st.sampled_from([1, 2, 2, 4])), depth + 1)))
+        else:
+            lines.append(f"{head} {lead}{draw(FLOW)}")
+        if draw(st.integers(0, 6)) == 0:
+            lines.append(draw(st.sampled_from(["# comment", "---", "...", "\t- tab", "  ", "%TAG ! tag:x,2026:", "*a"])))
+    return "\n".join(lines)
+
+
+@FUZZ
+@given(block())
+def test_grammar_aware_yaml_text(tmp_path_factory, text):
+    check_bytes(make_root(tmp_path_factory.mktemp("g")), text.encode("utf-8"))
+
+
+@FUZZ
+@given(mutated_estates(), st.integers(0, 400), st.sampled_from(["", "\n", "[", "]", "{", "}", '"', "'", ":", "- ", "\t", "&a ", "*a", "!!str ", "? ", "\x00", "\ufeff", "\x1b", "\u2028", "\r"]))
+def test_valid_records_with_one_character_broken(tmp_path_factory, estate, position, insert):
+    """Edits a person makes by accident: one character inserted into a valid record, anywhere."""
+    text = yaml.safe_dump(estate, allow_unicode=True)
+    position = min(position, len(text))
+    check_bytes(make_root(tmp_path_factory.mktemp("e")), (text[:position] + insert + text[position:]).encode("utf-8"))
+
+
+@FUZZ
+@given(st.binary(max_size=300))
+def test_the_loader_reports_positions_inside_the_file(tmp_path_factory, content):
+    """Whatever the bytes, the loader returns data or problems whose line exists in the file."""
+    from kitrack.loader import read
+
+    path = tmp_path_factory.mktemp("l") / "x.yaml"
+    path.write_bytes(content)
+    source = read(path, "x.yaml", 10_000)
+    assert source.data is not None or source.problems
+    lines = content.count(b"\n") + 1
+    for problem in source.problems:
+        assert 1 <= problem.line <= max(lines, 1) + 1, (problem, content)
+        assert problem.column >= 1
+
+
+def test_crashes_found_by_fuzzing_stay_fixed(tmp_path):
+    """Regression inputs: each once crashed or hung kitrack (found by the hostile corpus and fuzzing)."""
+    root = make_root(tmp_path)
+    for content in [
+        b"\x1b",  # a control character: a reader error with no mark, once reported at 1:1 with a two-line message
+        b"a: " + b"[" * 3000 + b"]" * 3000,  # deep flow nesting: the reference parser's recursion
+        b"? " * 200 + b"x",
+        b"on: 1\non: 2\n",  # a duplicate key that YAML 1.1 reads as a boolean: its first line must still be found
+        "\ufeff\u2028id: x".encode(),
+    ]:
+        check_bytes(root, content)

@@ -68,6 +68,8 @@ def _parse_date(value: Optional[str], option: str = "--as-of") -> Optional[dt.da
 DataOption = typer.Option(None, "--data", envvar="KITRACK_DATA", help="Data directory [default: ./data].", show_default=False)
 AsOfOption = typer.Option(None, "--as-of", help="Show the data as it stood on this date [default: today].", show_default=False)
 LangOption = typer.Option(None, "--lang", envvar="KITRACK_LANG", help="Language of the output: en or id.", show_default=False)
+MaxFileOption = typer.Option(None, "--max-file-mb", envvar="KITRACK_MAX_FILE_MB", min=0.001, help="Refuse data files larger than this many megabytes [default: 5].", show_default=False)
+MaxDepthOption = typer.Option(None, "--max-depth", envvar="KITRACK_MAX_DEPTH", min=4, max=500, help="Refuse YAML nested deeper than this many levels [default: 64].", show_default=False)
 
 
 @app.callback()
@@ -76,22 +78,28 @@ def root(
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
     lang: Optional[Lang] = LangOption,
+    max_file_mb: Optional[float] = MaxFileOption,
+    max_depth: Optional[int] = MaxDepthOption,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
     from kitrack import i18n
 
     i18n.set_language(lang.value if lang else None)  # before anything can fail: errors speak it too
-    ctx.obj = {"data": data, "as_of": _parse_date(as_of), "lang": lang}
+    ctx.obj = {"data": data, "as_of": _parse_date(as_of), "lang": lang, "max_file_mb": max_file_mb, "max_depth": max_depth}
 
 
-def _settings(ctx: typer.Context, data: Optional[Path], as_of: Optional[str], lang: Optional[Lang] = None) -> tuple[Optional[Path], dt.date]:
-    """Merge the options given after the command with those given before it; set the language."""
+def _settings(ctx: typer.Context, data: Optional[Path], as_of: Optional[str], lang: Optional[Lang] = None, max_file_mb: Optional[float] = None, max_depth: Optional[int] = None) -> tuple[Optional[Path], dt.date]:
+    """Merge the options given after the command with those given before it; set the language and
+    the limits on what is read."""
     from kitrack import i18n
+    from kitrack.dataset import set_limits
 
     outer = ctx.obj or {}
-    day = _parse_date(as_of) or outer.get("as_of") or dt.date.today()
+    megabytes = max_file_mb if max_file_mb is not None else outer.get("max_file_mb")
+    set_limits(max_bytes=None if megabytes is None else int(megabytes * 1024 * 1024), max_depth=max_depth or outer.get("max_depth"))
     chosen = lang or outer.get("lang")
     i18n.set_language(chosen.value if chosen else None)
+    day = _parse_date(as_of) or outer.get("as_of") or dt.date.today()
     return data or outer.get("data"), day
 
 
@@ -164,13 +172,15 @@ def check(
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
     lang: Optional[Lang] = LangOption,
+    max_file_mb: Optional[float] = MaxFileOption,
+    max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """Validate every record and report every problem, with file, line and column."""
     from kitrack import checks, i18n
     from kitrack.problems import Summary
     from kitrack.reporters import REPORTERS
 
-    data_option, day = _settings(ctx, data, as_of, lang)
+    data_option, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     paths = list(paths or [])
     root_dir = _find_data_dir(data_option, paths)
     for path in paths:
@@ -213,11 +223,13 @@ def status(
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
     lang: Optional[Lang] = LangOption,
+    max_file_mb: Optional[float] = MaxFileOption,
+    max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """The meeting view: where every estate and project stands, what changed, what is late."""
     from kitrack import i18n, status as board_view
 
-    data_dir, day = _settings(ctx, data, as_of, lang)
+    data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     dataset = _load(data_dir)
     _check_region(dataset, region)
     baseline = None
@@ -269,12 +281,14 @@ def list_records(
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
     lang: Optional[Lang] = LangOption,
+    max_file_mb: Optional[float] = MaxFileOption,
+    max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """Query records: estates, infrastructure, issues, regions or agencies."""
     from kitrack import i18n, render, tables
     from kitrack.models import AgencyType, IssueStatus, Kind, Status
 
-    data_dir, day = _settings(ctx, data, as_of, lang)
+    data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     filters = tables.Filters(region=region, status=status, kind=kind, owner=owner, psn=psn, overdue=overdue)
     for name in filters.given():
         if name not in tables.APPLICABLE[what.value]:
@@ -293,7 +307,7 @@ def list_records(
         render.write_json(render.as_json(table), sys.stdout)
     elif format in (ListFormat.csv, ListFormat.tsv):
         # Formula-looking cells are neutralised here too: list output is often opened in a spreadsheet.
-        render.write_delimited(table, sys.stdout, "," if format is ListFormat.csv else "\t", neutralise=True)
+        render.write_delimited(table, sys.stdout, "," if format is ListFormat.csv else "\t", neutralise=True, printable=render.is_terminal(sys.stdout))
     else:
         render.print_table(table, sys.stdout)
 
@@ -305,12 +319,14 @@ def show(
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
     lang: Optional[Lang] = LangOption,
+    max_file_mb: Optional[float] = MaxFileOption,
+    max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """One record in full: its figures, reports with the change between them, milestones, issues,
     sources, and the records that reference it."""
     from kitrack import i18n, show as detail
 
-    data_dir, day = _settings(ctx, data, as_of, lang)
+    data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     dataset = _load(data_dir)
     found = detail.find(dataset, record_id)
     if found is None:
@@ -325,11 +341,13 @@ def diff(
     format: DiffFormat = typer.Option(DiffFormat.text, "--format", "-f", help="Output format; md is ready to post as a pull-request comment."),
     data: Optional[Path] = DataOption,
     lang: Optional[Lang] = LangOption,
+    max_file_mb: Optional[float] = MaxFileOption,
+    max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """What changed in the data between two git revisions, in words."""
     from kitrack import history, i18n
 
-    data_option, _ = _settings(ctx, data, None, lang)
+    data_option, _ = _settings(ctx, data, None, lang, max_file_mb, max_depth)
     revisions = list(revisions or [])
     if len(revisions) > 2:
         raise fail(i18n.t("error.two_revisions"))
@@ -379,12 +397,14 @@ def export(
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
     lang: Optional[Lang] = LangOption,
+    max_file_mb: Optional[float] = MaxFileOption,
+    max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """Write the data set for reports, maps and SQL: every table, as of a date, with the list filters."""
     from kitrack import export as exporter, i18n, tables
     from kitrack.models import Kind, Status
 
-    data_dir, day = _settings(ctx, data, as_of, lang)
+    data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     if excel and format is not ExportFormat.csv:
         raise fail(i18n.t("export.excel_only_csv"))
     _check_choice(status, "status", [s.value for s in Status])

@@ -90,7 +90,7 @@ _code(
     hint="move the second document to a file of its own",
 )
 _code(
-    "yaml11-boolean", ERROR, YAML, "`yes`/`no`/`on`/`off` are text, not booleans; `true`/`false` are not text.",
+    "yaml11-boolean", ERROR, YAML, "`yes`/`no`/`on`/`off` are text, not booleans, and are quoted where text is meant (YAML 1.1 tools read them as booleans); `true`/`false` are not text.",
     "{detail}",
     "psn: yes",
     "psn: true",

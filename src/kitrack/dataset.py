@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import os
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from kitrack.loader import SourceFile, read, read_many
 from kitrack.models import Agency, Estate, Meeting, Project, Region
 from kitrack.problems import Problem, display_path
 
-MAX_FILE_BYTES = 5 * 1024 * 1024  # the largest real record is a few kilobytes
+MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024  # the largest real record is a few kilobytes
 
 RECORD_FOLDERS: dict[str, type[BaseModel]] = {
     "estates": Estate,
@@ -83,11 +84,21 @@ class Dataset:
         return origin.file.problem(code, line, column, format_path(full), hint, **params)
 
 
+def set_limits(max_bytes: Optional[int] = None, max_depth: Optional[int] = None) -> None:
+    """Set the limits on what `load` reads: the size of a file in bytes and the nesting depth of its
+    YAML; None restores the default. (`--max-file-mb` and `--max-depth` on the command line.)"""
+    from kitrack import loader
+
+    global MAX_FILE_BYTES
+    MAX_FILE_BYTES = max_bytes or DEFAULT_MAX_FILE_BYTES
+    loader.MAX_DEPTH = max_depth or loader.DEFAULT_MAX_DEPTH
+
+
 def is_data_dir(path: Path) -> bool:
     return path.is_dir() and any((path / name).exists() for name in ("regions.yaml", "agencies.yaml", "estates", "infrastructure"))
 
 
-def load(root: Path, max_bytes: int = MAX_FILE_BYTES, keep_data: bool = False) -> Dataset:
+def load(root: Path, max_bytes: Optional[int] = None, keep_data: bool = False) -> Dataset:
     """Read and validate every file under `root`. Problems are collected, never raised.
 
     A valid record's plain data is dropped once its model holds it (it would double the memory),
@@ -104,7 +115,7 @@ def load(root: Path, max_bytes: int = MAX_FILE_BYTES, keep_data: bool = False) -
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(root, max_bytes, keep_data)
+        return _load(root, max_bytes or MAX_FILE_BYTES, keep_data)
     finally:
         # The data set lives as long as the command: frozen, later collections never rescan it
         # (status on 5,000 records otherwise spent a tenth of its time in the collector).
@@ -115,6 +126,7 @@ def load(root: Path, max_bytes: int = MAX_FILE_BYTES, keep_data: bool = False) -
 
 def _load(root: Path, max_bytes: int, keep_data: bool) -> Dataset:
     data = Dataset(root)
+    base = root.resolve()
     for name, (key, model) in LIST_FILES.items():
         path = root / name
         if not path.exists() and not path.is_symlink():
@@ -123,22 +135,50 @@ def _load(root: Path, max_bytes: int, keep_data: bool) -> Dataset:
             data.files.append(missing)
             data.unreadable.add(_kind_of(model))
             continue
+        refused = _link_problem(base, path)
+        if refused is not None:
+            _refuse(data, path, refused)
+            data.unreadable.add(_kind_of(model))
+            continue
         source = _read(data, path, max_bytes)
         if source.data is not None:
             _load_list(data, source, key, model)
         else:
             data.unreadable.add(_kind_of(model))
     listed = []  # (folder, model, path) of every record file, in order
+    refused: dict[Path, str] = {}  # files not to read: symbolic links out of the data directory, loops
     for folder, model in RECORD_FOLDERS.items():
         directory = root / folder
         if not directory.is_dir():
+            if directory.is_symlink() or directory.exists():  # a broken link, a loop, or a file
+                detail = _link_problem(base, directory) or t("p.not_a_folder", folder=folder)
+                _refuse(data, directory, detail)
+                data.unreadable.add(_kind_of(model))  # references to its records cannot be checked
             continue
-        listed.extend((folder, model, path) for path in sorted(directory.iterdir()) if path.suffix in (".yaml", ".yml"))
-    names = _display_names([path for _, _, path in listed if path.suffix == ".yaml"])
+        detail = _link_problem(base, directory)
+        try:
+            if detail is not None:
+                raise OSError(detail)
+            entries = sorted(directory.iterdir())
+        except OSError as exc:
+            _refuse(data, directory, exc.strerror or str(exc))
+            data.unreadable.add(_kind_of(model))
+            continue
+        for path in entries:
+            if path.suffix in (".yaml", ".yml"):
+                listed.append((folder, model, path))
+                detail = _link_problem(base, path) if path.suffix == ".yaml" else None
+                if detail is not None:
+                    refused[path] = detail
+    names = _display_names([path for _, _, path in listed if path.suffix == ".yaml" and path not in refused])
     sources = read_many(names, max_bytes)  # in order; parsed by worker processes for large data sets
     for folder, model, path in listed:
         if path.suffix == ".yml":
             _unexpected(data, path, t("p.rename_yml", stem=path.stem))
+            continue
+        if path in refused:
+            _refuse(data, path, refused[path])
+            data.broken_ids[_kind_of(model)].add(path.stem)
             continue
         source = next(sources)
         data.files.append(source)
@@ -184,6 +224,33 @@ def _read(data: Dataset, path: Path, max_bytes: int) -> SourceFile:
     return source
 
 
+def _link_problem(base: Path, path: Path) -> Optional[str]:
+    """Why a symbolic link must not be followed: it loops, or leads out of the data directory
+    (`base`, resolved). None for anything else; a broken link is reported when it is read."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:  # Python 3.11 and earlier: a loop
+        return t("p.symlink_loop")
+    except OSError as exc:
+        return t("p.symlink_loop") if exc.errno == errno.ELOOP else None
+    if target == base or base in target.parents:
+        return None
+    try:
+        shown = os.readlink(path)
+    except OSError:
+        shown = str(target)
+    return t("p.symlink_outside", target=shown)
+
+
+def _refuse(data: Dataset, path: Path, detail: str) -> None:
+    """An unreadable-file problem for `path`, named by where the link is, not where it leads."""
+    source = SourceFile(path, str(Path(display_path(path.parent)) / path.name))
+    source.add("unreadable-file", 1, 1, detail=detail)
+    data.files.append(source)
+
+
 def _unexpected(data: Dataset, path: Path, detail: str) -> None:
     source = SourceFile(path, display_path(path))
     source.add("unexpected-file", 1, 1, detail=detail)
@@ -198,9 +265,16 @@ def _find_strays(data: Dataset) -> None:
             continue
         if path.suffix in (".yaml", ".yml") and not path.is_dir():
             _unexpected(data, path, t("p.wrong_folder"))
-        elif path.is_dir() and any(p.suffix in (".yaml", ".yml") for p in path.iterdir()):
+        elif path.is_dir() and _holds_yaml(path):
             hint = did_you_mean(path.name, sorted(RECORD_FOLDERS))
             _unexpected(data, path, t("p.folder_not_read", folder=path.name) + (f"; {hint}" if hint else ""))
+
+
+def _holds_yaml(path: Path) -> bool:
+    try:
+        return any(p.suffix in (".yaml", ".yml") for p in path.iterdir())
+    except OSError:  # unreadable: nothing kitrack could have read either
+        return False
 
 
 def _kind_of(model: type[BaseModel]) -> str:

@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Optional, TextIO
 from kitrack.dataset import LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load
 from kitrack.problems import Problem, display_path
 from kitrack.i18n import plural, t
-from kitrack.render import safe
+from kitrack.render import md_escape, safe
 
 WORKTREE_LABEL = "the working tree"
 
@@ -624,13 +624,6 @@ def render_text(result: Diff, out: TextIO) -> None:
     out.write(f"\n{_summary_text(result)}\n")
 
 
-_MD_SPECIAL = set("\\`*_[]<>|#~!&")
-
-
-def md_escape(text: str) -> str:
-    """Data as literal Markdown text: no emphasis, links, HTML or table breaks from a name."""
-    text = safe(text)
-    return "".join(f"\\{ch}" if ch in _MD_SPECIAL else ch for ch in text)
 
 
 def render_md(result: Diff, out: TextIO) -> None:

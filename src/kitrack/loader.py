@@ -11,9 +11,11 @@ problem must be reported, so `SourceFile.locate` composes the file again lazily,
 
 from __future__ import annotations
 
+import errno
 import marshal
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional
@@ -50,7 +52,7 @@ except ImportError:  # pragma: no cover - depends on the pyyaml build
     _Parser = _PyParser  # type: ignore[misc,assignment]
     LIBYAML = False
 
-MAX_DEPTH = 64  # records nest three or four levels; deeper is a mistake or an attack
+MAX_DEPTH = DEFAULT_MAX_DEPTH = 64  # records nest three or four levels; deeper is a mistake or an attack
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -59,6 +61,12 @@ BOOL = "tag:yaml.org,2002:bool"
 NULL = "tag:yaml.org,2002:null"
 SEQ = "tag:yaml.org,2002:seq"
 MAP = "tag:yaml.org,2002:map"
+# Plain scalars read as text or decimal here but differently by YAML 1.1 tools (PyYAML's safe_load,
+# many editors): `no` (false), `010` (octal 8), `1:30` (sexagesimal 90). Kept apart by the resolver so
+# that the converter notes them at no cost to other scalars.
+YAML11_BOOL = "tag:kitrack,2026:yaml11-bool"
+LEADING_ZERO = "tag:kitrack,2026:leading-zero"
+SEXAGESIMAL = "tag:kitrack,2026:sexagesimal"
 
 # YAML 1.1 words that are booleans elsewhere; here they are text, and a likely mistake.
 YAML11_BOOLEANS = frozenset(
@@ -98,6 +106,7 @@ class PlainResolver(BaseResolver):
         pass
 
 
+PlainResolver.add_implicit_resolver(LEADING_ZERO, re.compile(r"^[-+]?0[0-9]+$"), list("-+0"))  # before INT
 PlainResolver.add_implicit_resolver(NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
 PlainResolver.add_implicit_resolver(BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
 PlainResolver.add_implicit_resolver(INT, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
@@ -106,6 +115,8 @@ PlainResolver.add_implicit_resolver(
     re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
     list("-+0123456789."),
 )
+PlainResolver.add_implicit_resolver(YAML11_BOOL, re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"), list("yYnNoO"))
+PlainResolver.add_implicit_resolver(SEXAGESIMAL, re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"), list("-+0123456789"))
 
 
 class PlainLoader(_Parser, PlainResolver):
@@ -223,16 +234,13 @@ def read(path: Path, name: str, max_bytes: int) -> SourceFile:
     """Read one file into a SourceFile: its data, or the problems that stop it being data."""
     source = SourceFile(path, name)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            source.add("unreadable-file", 1, 1, detail=t("p.too_big", size=f"{size:,}", limit=f"{max_bytes:,}"))
-            return source
-        raw = path.read_bytes()
-    except IsADirectoryError:
-        source.add("unreadable-file", 1, 1, detail=t("p.is_directory"))
+        raw = _read_bounded(path, max_bytes)
+    except _Refused as refused:
+        source.add("unreadable-file", 1, 1, detail=str(refused))
         return source
     except OSError as exc:
-        source.add("unreadable-file", 1, 1, detail=exc.strerror or str(exc))
+        detail = t("p.symlink_loop") if exc.errno == errno.ELOOP else exc.strerror or str(exc)
+        source.add("unreadable-file", 1, 1, detail=detail)
         return source
     text = decode(source, raw)
     if text is None:
@@ -240,6 +248,38 @@ def read(path: Path, name: str, max_bytes: int) -> SourceFile:
     source.text = text
     parse(source)
     return source
+
+
+class _Refused(Exception):
+    """A file kitrack will not read: too big, or not a regular file. The message is translated."""
+
+
+def _read_bounded(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most `max_bytes`. Never blocks on a named pipe, never reads
+    a device (`/dev/zero` has no end) and never holds more than `max_bytes` + 1 bytes of a file that
+    grows while it is read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise _Refused(t("p.is_directory"))
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused(t("p.not_regular"))
+        if info.st_size > max_bytes:
+            raise _Refused(t("p.too_big", size=f"{info.st_size:,}", limit=f"{max_bytes:,}"))
+        chunks, total = [], 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(max_bytes + 1 - total, max(info.st_size - total, 0) + 65536))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+        raw = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        if len(raw) > max_bytes:  # it grew after fstat
+            raise _Refused(t("p.too_big", size=f"{len(raw):,}+", limit=f"{max_bytes:,}"))
+        return raw
+    finally:
+        os.close(fd)
 
 
 POOL_MIN_FILES = 400  # below this, starting worker processes costs more than it saves
@@ -320,6 +360,9 @@ def decode(source: SourceFile, raw: bytes) -> Optional[str]:
         source.add("invalid-encoding", line, column, detail=t("p.bad_byte", byte=f"0x{raw[exc.start]:02x}"))
         return None
     if "\x00" in text:
+        if raw[1:4:2] == b"\x00\x00" or raw[0:3:2] == b"\x00\x00":  # UTF-16 or UTF-32 without a byte-order mark
+            source.add("invalid-encoding", 1, 1, detail=t("p.utf16"))
+            return None
         line, column = _position_of(raw, raw.index(b"\x00"))
         source.add("invalid-encoding", line, column, detail=t("p.nul_byte"))
         return None
@@ -359,12 +402,28 @@ def parse(source: SourceFile) -> None:
             _syntax_problem(source, exc)
         return
     except RecursionError:
-        source.add("yaml-syntax", 1, 1, detail=t("p.too_deep", limit=MAX_DEPTH))
+        line, column = _too_deep_at(text)
+        source.add("yaml-syntax", line, column, detail=t("p.too_deep", limit=MAX_DEPTH))
         return
     finally:
         if loader is not None:
             loader.dispose()
     _convert(source, text, root)
+
+
+def _too_deep_at(text: str) -> tuple[int, int]:
+    """Where flow brackets first nest MAX_DEPTH deep (quotes aside, roughly as the converter counts
+    in a top-level mapping); 1, 1 for deep block nesting. Only for files too deep to compose."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        for column, ch in enumerate(line, start=1):
+            if ch in "[{":
+                depth += 1
+                if depth >= MAX_DEPTH:
+                    return number, column
+            elif ch in "]}":
+                depth -= 1
+    return 1, 1
 
 
 _LIBYAML_DIFFERS = re.compile("[\t\ufeff\x85\u2028\u2029]")
@@ -405,7 +464,11 @@ def _convert(source: SourceFile, text: str, root: Optional[Node]) -> None:
     if maybe_anchors:
         find_anchors(source)
     converter = _Converter(source, track_aliases=maybe_anchors)
-    data = converter.convert(root, 0)
+    try:
+        data = converter.convert(root, 0)
+    except RecursionError:  # only with a depth limit above what the interpreter's stack allows
+        source.add("yaml-syntax", 1, 1, detail=t("p.too_deep", limit=MAX_DEPTH))
+        return
     if not isinstance(data, dict):
         found = {list: t("p.list"), str: t("p.text")}.get(type(data), t("p.a_scalar"))
         source.add("not-a-mapping", root.start_mark.line + 1, root.start_mark.column + 1, found=found)
@@ -423,6 +486,13 @@ def _find_tabs(source: SourceFile, text: str) -> None:
 
 
 def _syntax_problem(source: SourceFile, exc: yaml.YAMLError) -> None:
+    if isinstance(exc, yaml.reader.ReaderError):  # a control character: no mark, only an offset
+        text = source.text or ""
+        before = text[: exc.position]
+        line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        character = exc.character if isinstance(exc.character, str) else chr(exc.character)
+        source.add("yaml-syntax", line, column, detail=f"unacceptable character #x{ord(character):04x}: {exc.reason}")
+        return
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     detail = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
@@ -468,6 +538,8 @@ class _Converter:
                     return make(node.value)
                 except ValueError:
                     pass
+            if node.tag in _AMBIGUOUS:
+                return self._ambiguous(node)
             self._at("yaml-tag", node, tag=short_tag(node.tag))
             return None
         if depth >= MAX_DEPTH:
@@ -487,13 +559,13 @@ class _Converter:
             self._at("yaml-tag", node, tag=short_tag(node.tag))
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if not (key_node.__class__ is ScalarNode and key_node.tag == STR):
+            if key_node.__class__ is not ScalarNode or (key_node.tag != STR and key_node.tag != YAML11_BOOL):
                 shown = f"`{key_node.value}`" if isinstance(key_node, ScalarNode) else "(a list or mapping)"
                 self._at("non-string-key", key_node, key=shown)
                 continue
             key = key_node.value
             if key in mapping:
-                first_line = next(k.start_mark.line + 1 for k, _ in node.value if isinstance(k, ScalarNode) and k.tag == STR and k.value == key)
+                first_line = next(k.start_mark.line + 1 for k, _ in node.value if isinstance(k, ScalarNode) and k.tag in (STR, YAML11_BOOL) and k.value == key)
                 self._at("duplicate-key", key_node, key=key, first_line=first_line, again=key_node.start_mark.line + 1)
                 continue
             if inline and value_node.__class__ is ScalarNode and value_node.tag == STR:
@@ -501,6 +573,24 @@ class _Converter:
             else:
                 mapping[key] = convert(value_node, depth + 1)
         return mapping
+
+
+    def _ambiguous(self, node: ScalarNode) -> Any:
+        """A plain scalar YAML 1.1 tools read differently: kept as YAML 1.2 reads it, and noted. The
+        note has no path; the schema drops it where it reports something more precise there."""
+        text = node.value
+        if node.tag == YAML11_BOOL:
+            self._at("yaml11-boolean", node, detail=t("p.yaml11_text", value=text))
+            return text
+        if node.tag == LEADING_ZERO:
+            self._at("invalid-value", node, reason=t("p.leading_zero", value=text, number=int(text)))
+            return int(text)
+        self._at("invalid-value", node, reason=t("p.sexagesimal", value=text))
+        return text
+
+
+_AMBIGUOUS = frozenset((YAML11_BOOL, LEADING_ZERO, SEXAGESIMAL))
+AMBIGUITY_CODES = frozenset(("yaml11-boolean", "invalid-value"))  # as the converter notes them, with no path
 
 
 def find_anchors(source: SourceFile) -> None:

@@ -124,9 +124,10 @@ def print_table(table: Table, out: TextIO = sys.stdout, title: Optional[str] = N
         out.write("\n".join(plain_lines(table, title, show_header)) + "\n")
 
 
-def write_delimited(table: Table, out: TextIO, delimiter: str = ",", *, neutralise: bool = False, decimal: str = ".") -> None:
+def write_delimited(table: Table, out: TextIO, delimiter: str = ",", *, neutralise: bool = False, decimal: str = ".", printable: bool = False) -> None:
     """CSV or TSV with the column keys as header. `neutralise` defuses cells a spreadsheet would run as
-    formulas; `decimal=","` writes numbers for a decimal-comma locale (Indonesian Excel)."""
+    formulas; `decimal=","` writes numbers for a decimal-comma locale (Indonesian Excel); `printable`
+    shows control characters as escapes (for a terminal, which would obey them)."""
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow([column.key for column in table.columns])
     for row in table.rows:
@@ -135,6 +136,8 @@ def write_delimited(table: Table, out: TextIO, delimiter: str = ",", *, neutrali
             cells = [str(value).replace(".", decimal) if isinstance(value, (int, float)) and not isinstance(value, bool) else value for value in cells]
         if neutralise:
             cells = [defuse(value) if isinstance(value, str) else value for value in cells]
+        if printable:
+            cells = [safe(value) if isinstance(value, str) else value for value in cells]
         writer.writerow(cells)
 
 
@@ -170,9 +173,18 @@ def write_json(document: Any, out: TextIO) -> None:
     out.write("\n")
 
 
+_MD_SPECIAL = set("\\`*_[]<>|#~!&")
+
+
+def md_escape(text: str) -> str:
+    """Data as literal Markdown text: no emphasis, links, HTML or table breaks from a name."""
+    text = safe(text)
+    return "".join(f"\\{ch}" if ch in _MD_SPECIAL else ch for ch in text)
+
+
 def markdown(table: Table) -> str:
-    def escape(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+    def escape(text: str) -> str:  # cells are already printable (`cell` makes them so)
+        return md_escape(text).replace("\n", " ")
 
     header = [i18n.t(column.label_key) for column in table.columns]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]

@@ -13,10 +13,10 @@ are out of date (`kitrack schema --output schemas`).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
+
+from kitrack.export.atomic import atomic_file
 
 from pydantic import BaseModel
 
@@ -98,13 +98,8 @@ def write(directory: Path) -> list[Path]:
     written = []
     for name, document in build().items():
         path = directory / name
-        handle, temporary = tempfile.mkstemp(prefix=f".{name}.", dir=directory)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+        with atomic_file(path) as temporary:  # with the mode of a new file (mkstemp's is 0600)
+            with open(temporary, "w", encoding="utf-8", newline="\n") as out:
                 out.write(render(document))
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
         written.append(path)
     return written

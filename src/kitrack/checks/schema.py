@@ -11,7 +11,7 @@ from typing import Any, Iterator, Optional
 from pydantic import BaseModel, ValidationError
 
 from kitrack.i18n import t
-from kitrack.loader import YAML11_BOOLEANS, SourceFile
+from kitrack.loader import AMBIGUITY_CODES, YAML11_BOOLEANS, SourceFile
 from kitrack.problems import Problem, format_path
 
 EXPECTED = {  # pydantic error type -> the label of what was expected
@@ -86,11 +86,20 @@ def did_you_mean(word: str, choices: list[str]) -> Optional[str]:
 
 def problems_from(error: ValidationError, model: type[BaseModel], source: SourceFile, prefix: tuple = ()) -> Iterator[Problem]:
     # A value the loader already refused (a tag, an alias) arrives as null: do not report it twice.
-    refused = {(p.line, p.column) for p in source.problems}
+    # A value the loader only noted as ambiguous (`psn: yes`, `status: on`) is better described here:
+    # the note gives way.
+    noted = {(p.line, p.column): p for p in source.problems if p.code in AMBIGUITY_CODES and not p.path}
+    refused = {(p.line, p.column) for p in source.problems} - noted.keys()
+    found = []
     for item in error.errors(include_url=False):
         problem = _problem(item, tuple(item["loc"]), model, source, prefix)
         if (problem.line, problem.column) not in refused:
-            yield problem
+            found.append(problem)
+    for problem in found:
+        note = noted.pop((problem.line, problem.column), None)
+        if note is not None:
+            source.problems.remove(note)
+    return found
 
 
 def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile, prefix: tuple) -> Problem:
