@@ -137,7 +137,11 @@ def test_readme_editor_settings_name_every_schema():
 
 
 def sarif_schema() -> dict:
-    candidates = [os.environ.get("KITRACK_SARIF_SCHEMA"), REPO.parent / "shared" / "reference" / "sarif-schema-2.1.0.json"]
+    candidates = [
+        os.environ.get("KITRACK_SARIF_SCHEMA"),
+        REPO.parent / "shared" / "reference" / "sarif-schema-2.1.0.json",
+        REPO / "tests" / "fixtures" / "sarif-schema-2.1.0.json",  # a copy, for checkouts without shared/
+    ]
     for candidate in candidates:
         if candidate and Path(candidate).is_file():
             return json.loads(Path(candidate).read_text(encoding="utf-8"))
