@@ -16,6 +16,7 @@ from typing import List, Optional
 import typer
 
 from kitrack import __version__
+from kitrack.checks import DEFAULT_STALE_DAYS
 
 app = typer.Typer(
     name="kitrack",
@@ -68,6 +69,7 @@ def _parse_date(value: Optional[str], option: str = "--as-of") -> Optional[dt.da
 DataOption = typer.Option(None, "--data", envvar="KITRACK_DATA", help="Data directory [default: ./data].", show_default=False)
 AsOfOption = typer.Option(None, "--as-of", help="Show the data as it stood on this date [default: today].", show_default=False)
 LangOption = typer.Option(None, "--lang", envvar="KITRACK_LANG", help="Language of the output: en or id.", show_default=False)
+StaleDaysOption = typer.Option(DEFAULT_STALE_DAYS, "--stale-days", min=1, help="A record with no report in this many days is stale.")
 MaxFileOption = typer.Option(None, "--max-file-mb", envvar="KITRACK_MAX_FILE_MB", min=0.001, help="Refuse data files larger than this many megabytes [default: 5].", show_default=False)
 MaxDepthOption = typer.Option(None, "--max-depth", envvar="KITRACK_MAX_DEPTH", min=4, max=500, help="Refuse YAML nested deeper than this many levels [default: 64].", show_default=False)
 
@@ -168,7 +170,7 @@ def check(
     format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="Output format."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
     changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REV", help="Report only problems in files changed since this git revision, and those the changes caused elsewhere.", show_default=False),
-    stale_days: int = typer.Option(365, "--stale-days", min=1, help="A record with no report in this many days is stale."),
+    stale_days: int = StaleDaysOption,
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
     lang: Optional[Lang] = LangOption,
@@ -219,7 +221,7 @@ def status(
     region: Optional[str] = typer.Option(None, "--region", "-r", help="Narrow the view to one region (an id from regions.yaml)."),
     since: Optional[str] = typer.Option(None, "--since", help="Compare with this date or git revision [default: the latest meeting before --as-of, or 30 days before it].", show_default=False),
     format: StatusFormat = typer.Option(StatusFormat.table, "--format", "-f", help="table on screen, md for the minutes, json for scripts."),
-    stale_days: int = typer.Option(365, "--stale-days", min=1, help="A record with no report in this many days is stale."),
+    stale_days: int = StaleDaysOption,
     data: Optional[Path] = DataOption,
     as_of: Optional[str] = AsOfOption,
     lang: Optional[Lang] = LangOption,

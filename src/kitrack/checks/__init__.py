@@ -1,7 +1,8 @@
 """The checks, in groups: YAML (kitrack.loader), schema (checks.schema), references across records
 (checks.references) and consistency (checks.consistency). Each code is documented in kitrack.codes.
 
-`RULES` is the one registry of checks that run over a loaded data set.
+`_rules()` is the one registry of the rules that run over a loaded data set (imported when
+first asked for, so that the command line can read DEFAULT_STALE_DAYS without loading them).
 """
 
 from __future__ import annotations
@@ -9,9 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
-from kitrack.problems import Problem
+if TYPE_CHECKING:
+    from kitrack.problems import Problem
 
 DEFAULT_STALE_DAYS = 365
 
