@@ -109,3 +109,17 @@ def test_overdue_and_issue_state_follow_as_of(data):
     assert [r["id"] for r in before.sections["issues"].rows] == ["lahan-seksi-2"]
     earlier = status.build(data, dt.date(2026, 9, 1), status.Since(dt.date(2026, 8, 1), "given"))
     assert earlier.sections["issues"].rows == []  # raised in October
+
+
+def test_a_crawling_project_projects_no_date_instead_of_overflowing():
+    p = project_with([("2025-01-01", 0), ("2026-01-01", 0.000001)])
+    projection = board.project(p, dt.date(2026, 8, 1))
+    assert projection.state == "at-risk" and projection.projected is None
+
+
+def test_region_narrows_overdue_meeting_decisions(data):
+    later = dt.date(2027, 4, 15)
+    inside = status.build(data, later, status.Since(dt.date(2027, 1, 1), "given"), region="gerbangkertosusila")
+    outside = status.build(data, later, status.Since(dt.date(2027, 1, 1), "given"), region="selingkar-wilis")
+    assert any(r["kind"] == "decision" for r in inside.sections["overdue"].rows)
+    assert not any(r["kind"] == "decision" for r in outside.sections["overdue"].rows)

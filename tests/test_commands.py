@@ -195,3 +195,31 @@ def test_list_csv_neutralises_formulas_and_terminal_output_is_inert(data_copy):
     assert row["name"].startswith("'=")
     table = run_kitrack("list", "estates", "--data", str(data_copy)).stdout
     assert "[red]KIG\\x1b[31m" in table and "\x1b" not in table
+
+
+def test_no_psn_is_a_filter_like_any_other():
+    assert len(json.loads(list_rows("estates", "--no-psn"))) == 9
+    result = run_kitrack("list", "issues", "--no-psn")
+    assert result.returncode == 2 and "--psn" in result.stderr
+
+
+def test_status_json_rows_carry_their_documented_keys():
+    report = status_json("--as-of", "2027-04-15", data=BASE)
+    assert {"record", "kind", "what", "due", "days", "owner"} <= set(report["overdue"][0])
+    stale = status_json("--as-of", "2028-06-01", data=BASE)["stale"]
+    assert stale and {"record", "name", "reason", "latest_report"} <= set(stale[0])
+
+
+def test_show_as_of_hides_what_had_not_happened_yet():
+    out = run_kitrack("show", "tol-klbm", "--as-of", "2019-06").stdout
+    assert "akses-tol-manyar" not in out  # raised in November 2020
+    later = run_kitrack("show", "tol-klbm", "--as-of", "2026-11-29").stdout
+    assert "akses-tol-manyar" in later and "28 November 2020" in later
+
+
+def test_export_never_writes_into_the_data_directory(data_copy):
+    target = data_copy / "estates" / "jiipe.yaml"
+    before = target.read_bytes()
+    result = run_kitrack("export", "--data", str(data_copy), "--format", "json", "--output", str(target), "--force")
+    assert result.returncode == 2 and "inside the data directory" in result.stderr
+    assert target.read_bytes() == before

@@ -118,8 +118,12 @@ def project(project: Project, as_of: dt.date) -> Projection:
     days = (last.date.end - first.date.end).days
     gained = last.percent - first.percent
     pace = gained / days
-    # Days still needed at this pace, computed as one product over one quotient to keep whole figures exact.
-    projected = last.date.end + dt.timedelta(days=math.ceil((100 - last.percent) * days / gained)) if gained > 0 else None
+    projected = None  # never at this pace, or later than any calendar date
+    if gained > 0:
+        # Days still needed at this pace, as one product over one quotient to keep whole figures exact.
+        needed = math.ceil((100 - last.percent) * days / gained)
+        if needed <= (dt.date.max - last.date.end).days:
+            projected = last.date.end + dt.timedelta(days=needed)
     base.update(pace_per_month=pace * 30, projected=projected)
     if project.target is None:
         return Projection(state="no-target", **base)

@@ -348,6 +348,7 @@ def diff(
 ) -> None:
     """What changed in the data between two git revisions, in words."""
     from kitrack import history, i18n
+    from kitrack.dataset import DataDirError
 
     data_option, _ = _settings(ctx, data, None, lang, max_file_mb, max_depth)
     revisions = list(revisions or [])
@@ -355,7 +356,7 @@ def diff(
         raise fail(i18n.t("error.two_revisions"))
     try:
         result = history.diff(data_option or Path("data"), revisions)
-    except history.HistoryError as exc:
+    except (history.HistoryError, DataDirError) as exc:
         raise fail(str(exc)) from None
     history.RENDERERS[format.value](result, sys.stdout)
 
@@ -415,7 +416,7 @@ def export(
     _check_region(dataset, region)
     bundle = exporter.gather(dataset, day, tables.Filters(region=region, status=status, kind=kind, owner=owner, psn=psn, overdue=overdue))
     try:
-        written = exporter.write(format.value, bundle, output, force=force, excel=excel)
+        written = exporter.write(format.value, bundle, output, force=force, excel=excel, data_root=dataset.root)
     except exporter.OutputError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:

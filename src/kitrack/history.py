@@ -42,7 +42,7 @@ def _git(cwd: Path, *args: str, stdin: Optional[bytes] = None) -> bytes:
     try:
         result = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env)
     except FileNotFoundError:
-        raise HistoryError("git is not installed (or not on PATH)") from None
+        raise HistoryError(t("git.missing")) from None
     if result.returncode != 0:
         raise _GitFailed(result.stderr.decode("utf-8", "replace").strip())
     return result.stdout
@@ -65,11 +65,11 @@ def locate(data_dir: Path) -> Repo:
     try:
         top = Path(_git(probe, "rev-parse", "--show-toplevel").decode("utf-8").strip())
     except _GitFailed:
-        raise HistoryError(f"`{data_dir}` is not inside a git repository") from None
+        raise HistoryError(t("git.no_repo", path=data_dir)) from None
     try:
         relative = data_dir.resolve().relative_to(top.resolve())
     except ValueError:
-        raise HistoryError(f"`{data_dir}` is not inside the git repository at `{top}`") from None
+        raise HistoryError(t("git.outside", path=data_dir, top=top)) from None
     prefix = relative.as_posix()
     return Repo(top, "" if prefix == "." else prefix, data_dir)
 
@@ -77,11 +77,11 @@ def locate(data_dir: Path) -> Repo:
 def resolve(repo: Repo, rev: str) -> str:
     """The commit a revision names, or a HistoryError."""
     if not rev or rev.startswith("-") or "\n" in rev or "\0" in rev:
-        raise HistoryError(f"`{rev}` is not a git revision")
+        raise HistoryError(t("git.not_rev", rev=rev))
     try:
         return _git(repo.top, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
     except _GitFailed:
-        raise HistoryError(f"unknown git revision `{rev}` in `{repo.top}`") from None
+        raise HistoryError(t("git.unknown_rev", rev=rev, top=repo.top)) from None
 
 
 def _export(repo: Repo, commit: str, target: Path) -> bool:
@@ -156,7 +156,7 @@ def dataset_at(repo_root_or_data_dir: Path, rev: str) -> Dataset:
     commit = resolve(repo, rev)
     data = snapshot(repo, commit)
     if data is None:
-        raise HistoryError(f"`{repo.prefix or '.'}` does not exist at revision `{rev}`")
+        raise HistoryError(t("git.no_data_at", path=repo.prefix or ".", rev=rev))
     return data
 
 
@@ -468,7 +468,7 @@ class _Record:
                         if name == "note":
                             text = t("diff.note_removed", date=date) if now is None else t("diff.note_changed", date=date, new=_fmt(now))
                         else:
-                            text = t("diff.report_edited", figure=_label(name) or "percent ", old=_figure(name, was), new=_figure(name, now), date=date)
+                            text = t("diff.report_edited", figure=_label(name) or t("diff.percent"), old=_figure(name, was), new=_figure(name, now), date=date)
                         self.add("report-changed", text, field=f"progress.{name}", old=was, new=now, date=date)
             for k, v in report.items():
                 if k not in ("date", "source", "note") and v is not None:
@@ -574,7 +574,7 @@ def diff(data_dir: Path, revisions: list[str]) -> Diff:
     """`kitrack diff`: no revision compares HEAD with the working tree; one compares it with the
     working tree; two compare the first with the second."""
     if len(revisions) > 2:
-        raise HistoryError("give at most two revisions: kitrack diff [OLD [NEW]]")
+        raise HistoryError(t("error.two_revisions"))
     repo = locate(data_dir)
     old_rev = revisions[0] if revisions else "HEAD"
     old_data = snapshot(repo, resolve(repo, old_rev))

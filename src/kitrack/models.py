@@ -9,7 +9,7 @@ report precise, stable problem codes.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Optional, Union
+from typing import Annotated, Optional
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
@@ -161,11 +161,6 @@ class Record(Strict):
     milestones: list[Milestone] = []
     issues: list[Issue] = []
 
-    @property
-    def latest(self) -> Optional[Report]:
-        progress = self.progress  # type: ignore[attr-defined]
-        return progress[-1] if progress else None
-
 
 class Estate(Record):
     regency: Slug
@@ -235,14 +230,3 @@ class Meeting(Strict):
     sources: list[Source] = []
     decisions: list[Decision] = []
     notes: Optional[Text] = None
-
-
-class RegionsFile(Strict):
-    regions: list[Region]
-
-
-class AgenciesFile(Strict):
-    agencies: list[Agency]
-
-
-AnyRecord = Union[Estate, Project, Region, Agency, Meeting]

@@ -53,6 +53,8 @@ def cell(column: Column, value: Any) -> str:
         return i18n.label("projkind", value)
     if column.kind == "issue":
         return i18n.label("issue", value)
+    if column.kind.startswith("enum:"):  # a value whose label is `<prefix>.<value>` in i18n
+        return i18n.label(column.kind[5:], value)
     return safe(str(value))
 
 

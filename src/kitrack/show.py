@@ -22,7 +22,7 @@ HEADER_FIELDS = [
     ("regencies", "list"), ("operator", "text"), ("owner", "text"), ("funding", "text"), ("target", "date"),
     ("area_ha", "number"), ("budget_idr_bn", "number"), ("length_km", "number"), ("capacity_lps", "number"),
     ("capacity_mmscfd", "number"), ("capacity_mtpa", "number"), ("serves", "list"), ("sectors", "list"),
-    ("priority", "bool"), ("short", "text"), ("type", "text"), ("url", "text"), ("date", "date"), ("chair", "text"), ("attendees", "list"),
+    ("priority", "bool"), ("members_verified", "bool"), ("short", "text"), ("type", "text"), ("url", "text"), ("date", "date"), ("chair", "text"), ("attendees", "list"),
 ]
 
 
@@ -123,11 +123,12 @@ def print_record(data: Dataset, record: Found, as_of: dt.date, out: TextIO) -> N
     if isinstance(record, (Estate, Project)):
         _print(console, history(record, as_of), i18n.t("show.reports"))
         milestones = Table("milestones", [Column("name", "text", "col.milestone"), Column("due", "date"), Column("done", "date"), Column("source")],
-                           [{"name": m.name, "due": m.due, "done": m.done, "source": m.source} for m in record.milestones])
+                           [{"name": m.name, "due": m.due, "done": m.done if board.done_by(m.done, as_of) else None, "source": m.source} for m in record.milestones])
         _print(console, milestones, i18n.t("show.milestones"))
         issues = Table("issues", [Column("id"), Column("title"), Column("owner"), Column("raised", "date"), Column("due", "date"), Column("status", "issue"), Column("related", "list")],
                        [{"id": i.id, "title": i.title, "owner": i.owner, "raised": i.raised, "due": i.due,
-                         "status": "open" if board.issue_open(i, as_of) else "resolved", "related": list(i.related)} for i in record.issues])
+                         "status": "open" if board.issue_open(i, as_of) else "resolved", "related": list(i.related)}
+                        for i in record.issues if i.raised.start <= as_of])  # as the record stood on --as-of
         _print(console, issues, i18n.t("show.issues"))
     if isinstance(record, Region):
         regencies = Table("regencies", [Column("id"), Column("name")], [{"id": r.id, "name": r.name} for r in record.regencies])

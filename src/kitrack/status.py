@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any, Optional, TextIO
 
 from kitrack import board, i18n, render, tables
+from kitrack.checks import DEFAULT_STALE_DAYS
 from kitrack.dataset import Dataset
 from kitrack.models import Project, Status
 from kitrack.tables import Column, Filters, Table
@@ -50,14 +51,14 @@ PROJECT_COLUMNS = [
     Column("id"), Column("name"), Column("kind", "projkind"), Column("status", "status"), Column("owner"),
     Column("percent", "bar"), Column("change", "change"), Column("latest_report", "date"), Column("target", "date"),
 ]
-OVERDUE_COLUMNS = [Column("record"), Column("what", "text"), Column("due", "date"), Column("days", "number", "col.overdue_days"), Column("owner")]
+OVERDUE_COLUMNS = [Column("record"), Column("kind", "enum:overdue", "col.type"), Column("what", "text"), Column("due", "date"), Column("days", "number", "col.overdue_days"), Column("owner")]
 RISK_COLUMNS = [Column("id"), Column("name"), Column("percent", "percent"), Column("latest_report", "date"), Column("pace", "number"), Column("projected", "date"), Column("target", "date")]
 ISSUE_COLUMNS = [Column("owner"), Column("record"), Column("id"), Column("title"), Column("raised", "date"), Column("due", "date")]
-STALE_COLUMNS = [Column("record"), Column("name"), Column("reason", "text")]
+STALE_COLUMNS = [Column("record"), Column("name"), Column("reason", "text"), Column("latest_report", "date")]
 
 
 def build(data: Dataset, as_of: dt.date, since: Since, region: Optional[str] = None, baseline: Optional[Dataset] = None,
-          stale_days: int = 365, errors: int = 0) -> StatusReport:
+          stale_days: int = DEFAULT_STALE_DAYS, errors: int = 0) -> StatusReport:
     """`baseline` is the data to compare with (the data at a git revision); by default the same data
     at the `since` date."""
     filters = Filters(region=region)
@@ -116,12 +117,16 @@ def _projects(data: Dataset, projects: list[Project], as_of: dt.date, since: Sin
 
 def _overdue(data: Dataset, estates, projects, as_of: dt.date, region: Optional[str]) -> Table:
     items = [item for record in (*estates, *projects) for item in board.overdue_of(record, as_of)]
+    in_view = {record.id for record in (*estates, *projects)}
     for meeting in data.meetings.values():
-        items.extend(board.overdue_of_meeting(meeting, as_of))
+        for item in board.overdue_of_meeting(meeting, as_of):
+            related = meeting.decisions[item.path[1]].related
+            # With --region, a decision belongs to the view when it names a record in the region.
+            if region is None or any(rid in in_view for rid in related):
+                items.append(item)
     rows = []
     for item in sorted(items, key=lambda i: (i.due.end, i.record_id)):
-        what = i18n.t("overdue.target") if item.kind == "target" else i18n.t(f"overdue.{item.kind}", **{{"milestone": "name", "issue": "title", "decision": "text"}[item.kind]: item.what})
-        rows.append({"record": item.record_id, "kind": item.kind, "what": what, "due": item.due, "days": item.days(as_of), "owner": item.owner})
+        rows.append({"record": item.record_id, "kind": item.kind, "what": item.what, "due": item.due, "days": item.days(as_of), "owner": item.owner})
     return Table("overdue", OVERDUE_COLUMNS, rows)
 
 
@@ -190,7 +195,7 @@ def _change(value: Any) -> str:
     if value == "new":
         return i18n.t("status.new")
     sign = "+" if value > 0 else "±" if value == 0 else "−"
-    return f"{sign}{i18n.figure(abs(value))} pts" if i18n.language() == "en" else f"{sign}{i18n.figure(abs(value))} poin"
+    return i18n.t("status.points", change=f"{sign}{i18n.figure(abs(value))}")
 
 
 def _cell(column: Column, value: Any, terminal: bool) -> str:

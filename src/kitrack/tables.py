@@ -67,7 +67,21 @@ class Filters:
     overdue: bool = False
 
     def given(self) -> list[str]:
-        return [name for name, value in vars(self).items() if value not in (None, False)]
+        """The filters asked for: `--no-psn` (psn False) is one; `overdue` False is not."""
+        return [name for name, value in vars(self).items() if value is not None and not (name == "overdue" and value is False)]
+
+    def describe(self) -> str:
+        """The filters as they were typed: `--region gerbangkertosusila --no-psn --overdue`."""
+        parts = []
+        for name in self.given():
+            value = getattr(self, name)
+            if name == "psn":
+                parts.append("--psn" if value else "--no-psn")
+            elif value is True:
+                parts.append(f"--{name}")
+            else:
+                parts.append(f"--{name} {value}")
+        return " ".join(parts)
 
 
 # Which filters each table understands; any other given filter is a usage error.
@@ -101,7 +115,7 @@ ISSUE_COLUMNS = [
     Column("due", "date"), Column("status", "issue"), Column("related", "list"),
 ]
 REGION_COLUMNS = [
-    Column("id"), Column("name"), Column("priority", "bool"), Column("regency_count", "number"),
+    Column("id"), Column("name"), Column("priority", "bool"), Column("members_verified", "bool"), Column("regency_count", "number"),
     Column("estate_count", "number"), Column("project_count", "number"),
 ]
 AGENCY_COLUMNS = [
@@ -216,7 +230,8 @@ def regions(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Tabl
         if filters.region and region.id != filters.region:
             continue
         rows.append({
-            "id": region.id, "name": region.name, "priority": region.priority, "regency_count": len(region.regencies),
+            "id": region.id, "name": region.name, "priority": region.priority, "members_verified": region.members_verified,
+            "regency_count": len(region.regencies),
             "estate_count": estates_in[region.id], "project_count": projects_in[region.id],
         })
     return Table("regions", REGION_COLUMNS, rows)
@@ -276,9 +291,10 @@ def milestones(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> T
     """One row per milestone; `done` only once it has happened as of the date."""
     rows = []
     for kind, record in _chosen(data, as_of, filters):
+        late = {item.path[1] for item in board.overdue_of(record, as_of) if item.kind == "milestone"}
         for position, milestone in enumerate(record.milestones):
             done = milestone.done if board.done_by(milestone.done, as_of) else None
-            overdue = milestone.due is not None and milestone.due.end < as_of and done is None
+            overdue = position in late
             rows.append({
                 "record_kind": kind, "record": record.id, "position": position, "name": milestone.name,
                 "due": milestone.due, "done": done, "source": milestone.source, "overdue": overdue,

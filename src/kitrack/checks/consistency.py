@@ -107,7 +107,7 @@ def _staleness(data: Dataset, record: Estate | Project, as_of: dt.date, stale_da
     if not stale:
         return
     if newest is None:
-        yield data.problem("record", record.id, (), "stale", days=stale_days, as_of=as_of.isoformat(), latest="none")
+        yield data.problem("record", record.id, (), "stale", days=stale_days, as_of=as_of.isoformat(), latest=t("diff.none"))
     else:
         yield data.problem("record", record.id, ("progress", len(record.progress) - 1, "date"), "stale", days=stale_days, as_of=as_of.isoformat(), latest=newest)
 

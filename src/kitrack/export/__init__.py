@@ -36,14 +36,14 @@ class Written:
     dangling: int = 0  # SQLite references to rows that are not in the export
 
 
-def write(fmt: str, bundle: Bundle, output: Path, force: bool = False, excel: bool = False) -> Written:
+def write(fmt: str, bundle: Bundle, output: Path, force: bool = False, excel: bool = False, data_root: Optional[Path] = None) -> Written:
     """Write `bundle` to `output` in `fmt` (one of FORMATS). Raises OutputError (a usage error) before writing anything
     if the output cannot or may not be written."""
     from kitrack.export import atomic
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
-    atomic.check_target(output, force, directory=fmt == "csv")
+    atomic.check_target(output, force, directory=fmt == "csv", data_root=data_root)
     written = Written(fmt, output, bundle)
     # Each writer is imported only when its format is asked for (xlsxwriter is not light).
     writer = importlib.import_module(f"kitrack.export.to_{fmt}")
@@ -60,8 +60,7 @@ def print_summary(written: Written, out: TextIO, err: Optional[TextIO] = None, d
     bundle = written.bundle
     out.write(i18n.t("export.wrote", path=str(written.output), format=written.format.upper(), as_of=bundle.as_of.isoformat()) + "\n")
     if bundle.filters.given():
-        given = ", ".join(f"--{name}" + ("" if value is True else f" {value}") for name, value in vars(bundle.filters).items() if value not in (None, False))
-        out.write("  " + i18n.t("export.filters", filters=given) + "\n")
+        out.write("  " + i18n.t("export.filters", filters=bundle.filters.describe()) + "\n")
     names = [str(path.relative_to(written.output.parent)) if path != written.output else path.name for path, _, _ in written.tables]
     name_width = max((len(n) for n in names), default=0)
     table_width = max((len(table) for _, table, _ in written.tables), default=0)

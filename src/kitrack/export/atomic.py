@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import Optional, Iterator
 
 
 class OutputError(Exception):
@@ -24,9 +24,15 @@ def _umask() -> int:
     return mask
 
 
-def check_target(path: Path, force: bool, directory: bool) -> None:
+def check_target(path: Path, force: bool, directory: bool, data_root: Optional[Path] = None) -> None:
+    """Refuse, before anything is written, an output that cannot or may not be written: one inside
+    the data directory (even with --force: an export must never replace a data file)."""
     from kitrack import i18n
 
+    if data_root is not None:
+        target, root = path.resolve(), data_root.resolve()
+        if target == root or root in target.parents:
+            raise OutputError(i18n.t("export.inside_data", path=str(path), root=str(data_root)))
     parent = path.absolute().parent
     if not parent.is_dir():
         raise OutputError(i18n.t("export.no_parent", path=str(path), parent=str(path.parent)))

@@ -87,9 +87,8 @@ def _summary(workbook, bundle: Bundle, bold, day) -> None:
     sheet.write_datetime(1, 1, dt.datetime.combine(bundle.as_of, dt.time()), day)
     sheet.write_string(2, 0, i18n.t("export.sheet.generated"), bold)
     sheet.write_string(2, 1, f"kitrack {__version__}")
-    given = ", ".join(f"--{name} {value}" for name, value in vars(bundle.filters).items() if value not in (None, False))
     sheet.write_string(3, 0, i18n.t("export.sheet.filters"), bold)
-    sheet.write_string(3, 1, given or i18n.t("status.none"))
+    sheet.write_string(3, 1, bundle.filters.describe() or i18n.t("status.none"))
     sheet.write_string(5, 0, i18n.t("export.sheet.table"), bold)
     sheet.write_string(5, 1, i18n.t("export.sheet.rows"), bold)
     line = 6
