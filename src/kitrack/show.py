@@ -7,16 +7,11 @@ from typing import Any, Optional, TextIO, Union
 
 from kitrack import board, i18n, render
 from kitrack.dataset import Dataset
-from kitrack.models import Agency, Estate, Meeting, Project, Region
-from kitrack.tables import Column, Table
+from kitrack.models import Agency, Estate, EstateReport, Meeting, Project, ProjectReport, Region
+from kitrack.tables import PROGRESS_COLUMNS, PROGRESS_FIGURES, Column, Table
 
 Found = Union[Estate, Project, Region, Agency, Meeting]
 
-# Figures a report can carry, in the order a reader expects them.
-REPORT_FIELDS = {
-    "estate": [("area_ha", "number"), ("occupied_ha", "number"), ("available_ha", "number"), ("occupancy_percent", "percent"), ("tenants", "number"), ("investment_idr_bn", "number")],
-    "project": [("percent", "percent"), ("land_percent", "percent"), ("length_km", "number"), ("capacity_lps", "number"), ("capacity_mmscfd", "number"), ("capacity_mtpa", "number")],
-}
 HEADER_FIELDS = [
     ("status", "status"), ("psn", "bool"), ("basis", "list"), ("kind", "projkind"), ("region", "text"), ("regency", "text"),
     ("regencies", "list"), ("operator", "text"), ("owner", "text"), ("funding", "text"), ("target", "date"),
@@ -43,7 +38,9 @@ def _kind(record: Found) -> str:
 
 def history(record: Union[Estate, Project], as_of: dt.date) -> Table:
     """Each report with its figures and, for each figure, the change from the previous report that had it."""
-    fields = REPORT_FIELDS[_kind(record)]
+    model = EstateReport if isinstance(record, Estate) else ProjectReport
+    # The figures this kind of report can carry, in the order of the progress table's columns.
+    fields = [(c.key, c.kind) for c in PROGRESS_COLUMNS if c.key in PROGRESS_FIGURES and c.key in model.model_fields]
     rows, previous = [], {}
     for report in board.visible(record.progress, as_of):
         parts = []
