@@ -223,3 +223,10 @@ def test_export_never_writes_into_the_data_directory(data_copy):
     result = run_kitrack("export", "--data", str(data_copy), "--format", "json", "--output", str(target), "--force")
     assert result.returncode == 2 and "inside the data directory" in result.stderr
     assert target.read_bytes() == before
+
+
+def test_show_every_record_that_shares_an_id(data_copy):
+    replace_in(data_copy / "agencies.yaml", "  - id: pt-sier\n", "  - id: pier\n")
+    replace_in(data_copy / "estates" / "pier.yaml", "operator: pt-sier", "operator: pier")
+    out = run_kitrack("show", "pier", "--data", str(data_copy)).stdout
+    assert "\nestate\n" in out and "\nagency\n" in out

@@ -331,9 +331,12 @@ def show(
     data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     dataset = _load(data_dir)
     found = detail.find(dataset, record_id)
-    if found is None:
+    if not found:
         raise fail(i18n.t("show.unknown", id=record_id) + "; " + i18n.t("show.closest", ids=_closest(record_id, detail.all_ids(dataset))))
-    detail.print_record(dataset, found, day, sys.stdout)
+    for position, record in enumerate(found):
+        if position:
+            sys.stdout.write("\n")
+        detail.print_record(dataset, record, day, sys.stdout)
 
 
 @app.command()

@@ -25,11 +25,10 @@ def all_ids(data: Dataset) -> list[str]:
     return sorted({*data.estates, *data.projects, *data.regions, *data.agencies, *data.meetings})
 
 
-def find(data: Dataset, record_id: str) -> Optional[Found]:
-    for index in (data.estates, data.projects, data.regions, data.agencies, data.meetings):
-        if record_id in index:
-            return index[record_id]
-    return None
+def find(data: Dataset, record_id: str) -> list[Found]:
+    """Every record with this id: ids are unique within a kind, but an agency may share one with an
+    estate, say. All of them are shown rather than one picked silently."""
+    return [index[record_id] for index in (data.estates, data.projects, data.regions, data.agencies, data.meetings) if record_id in index]
 
 
 def _kind(record: Found) -> str:
