@@ -24,6 +24,8 @@ RECORD_FOLDERS: dict[str, type[BaseModel]] = {
     "infrastructure": Project,
     "meetings": Meeting,
 }
+# The singular name of each record folder's kind, as diffs and schema file names use it.
+FOLDER_KIND = {"estates": "estate", "infrastructure": "infrastructure", "meetings": "meeting"}
 LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
     "regions.yaml": ("regions", Region),
     "agencies.yaml": ("agencies", Agency),

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, TextIO
 
-from kitrack.dataset import LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load
+from kitrack.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load
 from kitrack.problems import Problem, display_path
 from kitrack.i18n import plural, t
 from kitrack.render import md_escape, safe
@@ -201,9 +201,8 @@ KINDS = {  # kind -> the label of its heading, in the order changes are listed
     "infrastructure": "kind.infrastructure",
     "meeting": "kind.meetings",
 }
-_FOLDER_KIND = {"estates": "estate", "infrastructure": "infrastructure", "meetings": "meeting"}
 _LIST_KIND = {"regions.yaml": "region", "agencies.yaml": "agency"}
-assert set(_FOLDER_KIND) == set(RECORD_FOLDERS) and set(_LIST_KIND) == set(LIST_FILES)
+assert set(FOLDER_KIND) == set(RECORD_FOLDERS) and set(_LIST_KIND) == set(LIST_FILES)
 
 
 @dataclass
@@ -281,7 +280,7 @@ def _side(data: Optional[Dataset], label: str) -> _Side:
         except ValueError:
             continue
         list_kind = _LIST_KIND.get(parts[0]) if len(parts) == 1 else None
-        folder_kind = _FOLDER_KIND.get(parts[0]) if len(parts) == 2 and parts[1].endswith(".yaml") else None
+        folder_kind = FOLDER_KIND.get(parts[0]) if len(parts) == 2 and parts[1].endswith(".yaml") else None
         if list_kind is None and folder_kind is None:
             continue
         if source.data is None and source.text is not None and not source.problems:

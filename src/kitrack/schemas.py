@@ -20,16 +20,15 @@ from kitrack.export.atomic import atomic_file
 
 from pydantic import BaseModel
 
-from kitrack.dataset import LIST_FILES, RECORD_FOLDERS
+from kitrack.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # file name of the schema -> the data files it describes (a glob relative to the data directory)
-SINGULAR = {"estates": "estate", "infrastructure": "infrastructure", "meetings": "meeting"}
 
 
 def targets() -> dict[str, str]:
     """Schema file name -> the data files it is for (relative to the data directory)."""
-    out = {f"{SINGULAR[folder]}.schema.json": f"{folder}/*.yaml" for folder in RECORD_FOLDERS}
+    out = {f"{FOLDER_KIND[folder]}.schema.json": f"{folder}/*.yaml" for folder in RECORD_FOLDERS}
     out.update({f"{Path(name).stem}.schema.json": name for name in LIST_FILES})
     return out
 
@@ -62,10 +61,10 @@ def build() -> dict[str, dict]:
     documents: dict[str, dict] = {}
     for folder, model in RECORD_FOLDERS.items():
         body, defs = _model_schema(model)
-        name = f"{SINGULAR[folder]}.schema.json"
+        name = f"{FOLDER_KIND[folder]}.schema.json"
         head = {
             "$schema": DIALECT,
-            "title": f"kitrack {SINGULAR[folder]} record",
+            "title": f"kitrack {FOLDER_KIND[folder]} record",
             "description": f"One record per file: {folder}/<id>.yaml, where id equals the file name. See docs/data-format.md.",
         }
         body.pop("title", None)
