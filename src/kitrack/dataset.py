@@ -11,11 +11,11 @@ from typing import Any, Iterator, Optional, Union
 
 from pydantic import BaseModel, ValidationError
 
-from kitrack.checks.schema import did_you_mean, problems_from
+from kitrack.checks.schema import describe, did_you_mean, problems_from
 from kitrack.i18n import t
 from kitrack.loader import SourceFile, read, read_many
 from kitrack.models import Agency, Estate, Meeting, Project, Region
-from kitrack.problems import Problem, display_path
+from kitrack.problems import Problem, display_path, format_path
 
 MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024  # the largest real record is a few kilobytes
 
@@ -78,8 +78,6 @@ class Dataset:
 
     def problem(self, kind: str, record_id: str, path: tuple, code: str, *, key: bool = False, hint: Optional[str] = None, **params: Any) -> Problem:
         """A problem at `path` inside a record, placed at its line and column."""
-        from kitrack.problems import format_path
-
         origin = self.origins[(kind, record_id)]
         full = origin.prefix + tuple(path)
         line, column = origin.file.locate(full, key=key)
@@ -322,8 +320,6 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseMode
         return
     if not isinstance(items, list):
         line, column = source.locate((key,))
-        from kitrack.checks.schema import describe
-
         source.add("wrong-type", line, column, key, expected=t("p.list"), found=describe(items))
         return
     index = data.regions if model is Region else data.agencies

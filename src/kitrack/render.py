@@ -155,6 +155,11 @@ def defuse(text: str) -> str:
     return text
 
 
+def join_list(values: list) -> str:
+    """A list in one cell (CSV, XLSX, GeoJSON properties): `kab-gresik;kab-sidoarjo`."""
+    return ";".join(map(str, values))
+
+
 def _flat(value: Any) -> Any:
     value = raw(value)
     if value is None:
@@ -162,7 +167,7 @@ def _flat(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, list):
-        return ";".join(map(str, value))
+        return join_list(value)
     return value
 
 

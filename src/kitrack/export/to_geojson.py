@@ -18,7 +18,7 @@ from kitrack.export.to_json import dump
 
 def _property(value: Any) -> Any:
     value = render.raw(value)
-    return ";".join(map(str, value)) if isinstance(value, list) else value
+    return render.join_list(value) if isinstance(value, list) else value
 
 
 def collection(bundle: Bundle) -> dict[str, Any]:

@@ -15,7 +15,7 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from kitrack import __version__, i18n
+from kitrack import __version__, i18n, render
 from kitrack.export.atomic import atomic_file
 from kitrack.export.tables import Bundle
 
@@ -25,7 +25,7 @@ MAX_WIDTH, MIN_WIDTH = 60, 6
 
 def _text(value: Any) -> str:
     if isinstance(value, list):
-        return ";".join(map(str, value))
+        return render.join_list(value)
     return str(getattr(value, "value", value))
 
 
