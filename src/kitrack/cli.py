@@ -371,8 +371,12 @@ def schema(
     """Write a JSON Schema for each record kind, for editors (the YAML language server) and other validators."""
     from kitrack import i18n, schemas
 
+    from kitrack.export.atomic import OutputError
+
     try:
         written = schemas.write(output)
+    except OutputError as exc:
+        raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(i18n.t("error.cannot_write", path=output, detail=exc.strerror or exc)) from None
     for path in written:
@@ -391,7 +395,7 @@ class ExportFormat(str, Enum):
 def export(
     ctx: typer.Context,
     format: ExportFormat = typer.Option(..., "--format", "-f", help="csv (a folder, one file per table), xlsx, json, geojson (estates with a location) or sqlite."),
-    output: Path = typer.Option(..., "--output", "-o", help="The file to write; for csv, the folder.", show_default=False),
+    output: Path = typer.Option(..., "--output", "-o", help="The file to write; for csv, the folder; - for standard output (json, geojson).", show_default=False),
     force: bool = typer.Option(False, "--force", help="Replace the output if it exists."),
     excel: bool = typer.Option(False, "--excel", help="CSV for Excel with Indonesian regional settings: UTF-8 with BOM, `;` between columns, decimal commas."),
     region: Optional[str] = typer.Option(None, "--region", "-r", help="Only this region."),
@@ -424,7 +428,9 @@ def export(
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(i18n.t("export.write_failed", path=str(output), reason=exc.strerror or str(exc))) from None
-    exporter.print_summary(written, sys.stdout, sys.stderr, data_errors=_data_errors(dataset))
+    # With `-o -` the export itself is on stdout: the summary goes to stderr, out of its way.
+    summary = sys.stderr if output == exporter.STDOUT else sys.stdout
+    exporter.print_summary(written, summary, sys.stderr, data_errors=_data_errors(dataset))
 
 
 def main() -> None:
