@@ -401,7 +401,10 @@ def number(value: Optional[float], decimals: int = 0) -> str:
     """1,234.5 in English; 1.234,5 in Indonesian. Missing stays visibly missing, never 0."""
     if value is None:
         return t("status.missing")
-    text = f"{value:,.{decimals}f}"
+    if isinstance(value, int):  # exact, and no float conversion to overflow on a huge count
+        text = f"{value:,}" + ("." + "0" * decimals if decimals else "")
+    else:
+        text = f"{value:,.{decimals}f}"
     if _current == "id":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
@@ -411,7 +414,7 @@ def figure(value: Optional[float]) -> str:
     """A figure as its source gave it: no decimals for whole numbers, up to two otherwise."""
     if value is None:
         return t("status.missing")
-    if float(value).is_integer():
+    if isinstance(value, int) or value.is_integer():
         return number(value, 0)
     return number(value, 2).rstrip("0").rstrip("," if _current == "id" else ".")
 
