@@ -70,7 +70,9 @@ DataOption = typer.Option(None, "--data", envvar="KITRACK_DATA", help="Data dire
 AsOfOption = typer.Option(None, "--as-of", help="Show the data as it stood on this date [default: today].", show_default=False)
 LangOption = typer.Option(None, "--lang", envvar="KITRACK_LANG", help="Language of the output: en or id.", show_default=False)
 StaleDaysOption = typer.Option(DEFAULT_STALE_DAYS, "--stale-days", min=1, help="A record with no report in this many days is stale.")
-MaxFileOption = typer.Option(None, "--max-file-mb", envvar="KITRACK_MAX_FILE_MB", min=0.001, help="Refuse data files larger than this many megabytes [default: 5].", show_default=False)
+# At most 1,024 MB: a data file is a few kilobytes, and `inf` or `1e306` (which overflows to infinity in
+# bytes) is a usage error here rather than a limit that no longer limits anything.
+MaxFileOption = typer.Option(None, "--max-file-mb", envvar="KITRACK_MAX_FILE_MB", min=0.001, max=1024, help="Refuse data files larger than this many megabytes (0.001–1024) [default: 5].", show_default=False)
 MaxDepthOption = typer.Option(None, "--max-depth", envvar="KITRACK_MAX_DEPTH", min=4, max=500, help="Refuse YAML nested deeper than this many levels [default: 64].", show_default=False)
 
 
