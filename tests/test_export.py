@@ -103,6 +103,7 @@ def test_csv_for_indonesian_excel(fixture_data, tmp_path):
 @pytest.mark.parametrize("text, inert", [
     (FORMULA, True), ("+62 31 123", True), ("-x", True), ("@SUM(A1)", True), ("\tfoo", True), ("\rfoo", True),
     ("-7.15", False), ("+5", False), ("-1e3", False), ("Kawasan", False), ("", False),
+    ("-٣", True), ("+２", True),  # digits only to Python: a spreadsheet reads a formula
 ])
 def test_formula_cells_are_neutralised_but_numbers_are_not(text, inert):
     from kitrack.render import defuse
