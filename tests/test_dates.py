@@ -20,7 +20,11 @@ def test_an_integer_year_is_a_date():
     assert PartialDate.parse(2027).end == dt.date(2027, 12, 31)
 
 
-@pytest.mark.parametrize("bad", ["2026-02-30", "2026-13", "27-06", "2026/06/01", "June 2027", "", "1800", True, 3.5, None])
+@pytest.mark.parametrize("bad", [
+    "2026-02-30", "2026-13", "27-06", "2026/06/01", "June 2027", "", "1800", True, 3.5, None,
+    # Only what every tool reads as a date: ASCII digits, nothing around it.
+    "٢٠٢٦-٠١-٠١", "２０２６", "2026-0٣", "𝟐𝟎𝟐𝟔", " 2026-01-01 ", "2026-01-01\n", "\t2026",
+])
 def test_impossible_or_malformed_dates_are_refused(bad):
     with pytest.raises((ValueError, TypeError)):
         PartialDate.parse(bad)

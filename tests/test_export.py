@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
+import os
 import re
 import shutil
 import sqlite3
@@ -102,6 +103,7 @@ def test_csv_for_indonesian_excel(fixture_data, tmp_path):
 @pytest.mark.parametrize("text, inert", [
     (FORMULA, True), ("+62 31 123", True), ("-x", True), ("@SUM(A1)", True), ("\tfoo", True), ("\rfoo", True),
     ("-7.15", False), ("+5", False), ("-1e3", False), ("Kawasan", False), ("", False),
+    ("-٣", True), ("+２", True),  # digits only to Python: a spreadsheet reads a formula
 ])
 def test_formula_cells_are_neutralised_but_numbers_are_not(text, inert):
     from kitrack.render import defuse
@@ -343,6 +345,120 @@ def test_a_failed_write_leaves_nothing_behind(fixture_data, tmp_path, monkeypatc
     with pytest.raises(OSError):
         exporter.write("csv", bundle, tmp_path / "csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "db.sqlite"]
+
+
+def export_here(*args: str):
+    """`kitrack export` on the base fixture, in this process."""
+    from typer.testing import CliRunner
+
+    from kitrack.cli import app
+
+    return CliRunner().invoke(app, ["export", "--data", str(BASE), "--as-of", AS_OF, *args])
+
+
+def _odd_file(kind: str, path: Path, victim: Path) -> None:
+    """Make `path` a symbolic link, a named pipe, a socket or a character device (like /dev/null)."""
+    import os
+    import socket
+    import stat
+
+    if kind == "link":
+        path.symlink_to(victim)
+    elif kind == "stdout-link":
+        path.symlink_to("/proc/self/fd/1")
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "socket":
+        listener = socket.socket(socket.AF_UNIX)
+        listener.bind(path.name)  # relative: a full tmp path may pass the 108-byte limit
+        listener.close()
+    else:
+        try:
+            os.mknod(path, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+        except PermissionError:
+            pytest.skip("making a device needs root")
+
+
+@pytest.mark.parametrize("kind", ["link", "stdout-link", "fifo", "socket", "device"])
+@pytest.mark.parametrize("fmt", ["json", "sqlite", "csv"])
+def test_force_never_replaces_what_is_not_a_regular_file(tmp_path, monkeypatch, kind, fmt):
+    monkeypatch.chdir(tmp_path)
+    victim = tmp_path / "victim.json"
+    victim.write_text("keep me")
+    out = tmp_path / "out"
+    _odd_file(kind, out, victim)
+    before = os.lstat(out)
+    result = export_here("--format", fmt, "--output", str(out), "--force")
+    assert result.exit_code == 2, result.output
+    assert "never replaces it, even with --force" in result.stderr
+    after = os.lstat(out)
+    assert (after.st_mode, after.st_ino, after.st_rdev) == (before.st_mode, before.st_ino, before.st_rdev)
+    assert victim.read_text() == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "victim.json"]  # no temporary files
+
+
+def test_force_never_replaces_a_linked_folder_or_a_folder_holding_links(tmp_path):
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "keep.txt").write_text("keep me")
+    (tmp_path / "link").symlink_to("mine")
+    result = export_here("--format", "csv", "--output", str(tmp_path / "link"), "--force")
+    assert result.exit_code == 2 and "never replaces it" in result.stderr
+    assert (tmp_path / "link").is_symlink() and (tmp_path / "mine" / "keep.txt").exists()
+    folder = tmp_path / "csv"
+    assert export_here("--format", "csv", "--output", str(folder)).exit_code == 0
+    (folder / "estates.csv").unlink()
+    (folder / "estates.csv").symlink_to(tmp_path / "mine" / "keep.txt")  # a .csv that is not a file
+    result = export_here("--format", "csv", "--output", str(folder), "--force")
+    assert result.exit_code == 2 and "holds more than CSV files" in result.stderr
+    assert (folder / "estates.csv").is_symlink()
+
+
+def test_what_takes_the_outputs_place_during_the_write_is_not_replaced(fixture_data, tmp_path, monkeypatch):
+    from kitrack import export as exporter, render
+    from kitrack.dataset import load
+
+    bundle = exporter.gather(load(fixture_data), dt.date(2026, 11, 29))
+    out, victim = tmp_path / "x.json", tmp_path / "victim"
+    victim.write_text("keep me")
+    real = render.write_json
+
+    def racing(document, stream):
+        real(document, stream)
+        out.symlink_to(victim)  # swapped in after the checks, before the rename
+
+    monkeypatch.setattr(render, "write_json", racing)
+    with pytest.raises(exporter.OutputError, match="never replaces it"):
+        exporter.write("json", bundle, out)
+    assert out.is_symlink() and victim.read_text() == "keep me"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "victim", "x.json"]
+
+
+def test_output_dash_is_standard_output_for_text_formats_only(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = export_here("--format", "geojson", "--output", "-")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["type"] == "FeatureCollection"
+    assert "Wrote -" in result.stderr
+    result = export_here("--format", "json", "-o", "-")
+    assert json.loads(result.stdout)["tables"]["estates"]
+    for fmt in ("csv", "xlsx", "sqlite"):
+        result = export_here("--format", fmt, "--output", "-")
+        assert result.exit_code == 2 and "standard output" in result.stderr, fmt
+    assert list(tmp_path.iterdir()) == []  # never a file named `-`
+
+
+def test_schema_refuses_to_replace_a_link(tmp_path):
+    from typer.testing import CliRunner
+
+    from kitrack.cli import app
+
+    victim = tmp_path / "victim"
+    victim.write_text("keep me")
+    (tmp_path / "schemas").mkdir()
+    (tmp_path / "schemas" / "estate.schema.json").symlink_to(victim)
+    result = CliRunner().invoke(app, ["schema", "--output", str(tmp_path / "schemas")])
+    assert result.exit_code == 2 and "never replaces it" in result.stderr
+    assert victim.read_text() == "keep me"
 
 
 def test_summary_in_indonesian(fixture_data, tmp_path):

@@ -90,3 +90,27 @@ def test_locate_points_at_values_keys_and_enclosing_mappings(tmp_path):
     assert source.locate(("progress", 0, "percent"), key=True) == (4, 5)
     assert source.locate(("progress", 0, "missing")) == (3, 5)
     assert source.locate(("nothing",)) == (1, 1)
+
+
+def test_the_non_specific_tag_makes_a_scalar_text(tmp_path):
+    """`! 12` is text, as YAML says (both parsers resolve it like a plain 12), wherever it stands."""
+    source = load_text(tmp_path, 'a: ! 12\nb: ! "12"\nc: [é😀, ! 1.5, 7]\nd:\n  - ! true\n  - ! null\ne: !!str 5\nf: {x: ! 3}\n')
+    assert source.data == {"a": "12", "b": "12", "c": ["é😀", "1.5", 7], "d": ["true", "null"], "e": "5", "f": {"x": "3"}}
+    assert codes(source) == []
+    slow = load_text(tmp_path, 'a: "tab\there"\nb: ! 12\n')  # through the reference parser too
+    assert slow.data == {"a": "tab\there", "b": "12"}
+
+
+def test_a_figure_with_the_non_specific_tag_is_reported(tmp_path):
+    import datetime as dt
+    import shutil
+
+    from conftest import REPO, replace_in
+    from kitrack import checks
+    from kitrack.dataset import load
+
+    root = tmp_path / "data"
+    shutil.copytree(REPO / "tests" / "fixtures" / "base", root)
+    replace_in(root / "estates" / "ki-alpha.yaml", "area_ha: 100", "area_ha: ! 12")
+    problems = checks.run(load(root), checks.Context(as_of=dt.date(2026, 11, 29)))
+    assert [(p.line, p.column, p.code) for p in problems if p.level == "error"] == [(10, 10, "wrong-type")]

@@ -121,9 +121,10 @@ def project(project: Project, as_of: dt.date) -> Projection:
     projected = None  # never at this pace, or later than any calendar date
     if gained > 0:
         # Days still needed at this pace, as one product over one quotient to keep whole figures exact.
-        needed = math.ceil((100 - last.percent) * days / gained)
-        if needed <= (dt.date.max - last.date.end).days:
-            projected = last.date.end + dt.timedelta(days=needed)
+        # A gain as small as 5e-324 points makes it infinite: never, like any date past the calendar.
+        needed = (100 - last.percent) * days / gained
+        if math.isfinite(needed) and math.ceil(needed) <= (dt.date.max - last.date.end).days:
+            projected = last.date.end + dt.timedelta(days=math.ceil(needed))
     base.update(pace_per_month=pace * 30, projected=projected)
     if project.target is None:
         return Projection(state="no-target", **base)

@@ -70,7 +70,9 @@ DataOption = typer.Option(None, "--data", envvar="KITRACK_DATA", help="Data dire
 AsOfOption = typer.Option(None, "--as-of", help="Show the data as it stood on this date [default: today].", show_default=False)
 LangOption = typer.Option(None, "--lang", envvar="KITRACK_LANG", help="Language of the output: en or id.", show_default=False)
 StaleDaysOption = typer.Option(DEFAULT_STALE_DAYS, "--stale-days", min=1, help="A record with no report in this many days is stale.")
-MaxFileOption = typer.Option(None, "--max-file-mb", envvar="KITRACK_MAX_FILE_MB", min=0.001, help="Refuse data files larger than this many megabytes [default: 5].", show_default=False)
+# At most 1,024 MB: a data file is a few kilobytes, and `inf` or `1e306` (which overflows to infinity in
+# bytes) is a usage error here rather than a limit that no longer limits anything.
+MaxFileOption = typer.Option(None, "--max-file-mb", envvar="KITRACK_MAX_FILE_MB", min=0.001, max=1024, help="Refuse data files larger than this many megabytes (0.001–1024) [default: 5].", show_default=False)
 MaxDepthOption = typer.Option(None, "--max-depth", envvar="KITRACK_MAX_DEPTH", min=4, max=500, help="Refuse YAML nested deeper than this many levels [default: 64].", show_default=False)
 
 
@@ -371,8 +373,12 @@ def schema(
     """Write a JSON Schema for each record kind, for editors (the YAML language server) and other validators."""
     from kitrack import i18n, schemas
 
+    from kitrack.export.atomic import OutputError
+
     try:
         written = schemas.write(output)
+    except OutputError as exc:
+        raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(i18n.t("error.cannot_write", path=output, detail=exc.strerror or exc)) from None
     for path in written:
@@ -391,7 +397,7 @@ class ExportFormat(str, Enum):
 def export(
     ctx: typer.Context,
     format: ExportFormat = typer.Option(..., "--format", "-f", help="csv (a folder, one file per table), xlsx, json, geojson (estates with a location) or sqlite."),
-    output: Path = typer.Option(..., "--output", "-o", help="The file to write; for csv, the folder.", show_default=False),
+    output: Path = typer.Option(..., "--output", "-o", help="The file to write; for csv, the folder; - for standard output (json, geojson).", show_default=False),
     force: bool = typer.Option(False, "--force", help="Replace the output if it exists."),
     excel: bool = typer.Option(False, "--excel", help="CSV for Excel with Indonesian regional settings: UTF-8 with BOM, `;` between columns, decimal commas."),
     region: Optional[str] = typer.Option(None, "--region", "-r", help="Only this region."),
@@ -424,7 +430,9 @@ def export(
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(i18n.t("export.write_failed", path=str(output), reason=exc.strerror or str(exc))) from None
-    exporter.print_summary(written, sys.stdout, sys.stderr, data_errors=_data_errors(dataset))
+    # With `-o -` the export itself is on stdout: the summary goes to stderr, out of its way.
+    summary = sys.stderr if output == exporter.STDOUT else sys.stdout
+    exporter.print_summary(written, summary, sys.stderr, data_errors=_data_errors(dataset))
 
 
 def main() -> None:

@@ -15,7 +15,8 @@ from typing import Any
 
 from kitrack.i18n import t
 
-_PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# ASCII digits only: `\d` would take `٢٠٢٦` or `２０２６`, which other tools do not read as a date.
+_PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 @total_ordering
@@ -54,7 +55,7 @@ class PartialDate:
             return cls(value)
         if not isinstance(value, str):
             raise TypeError(t("p.date_expected"))
-        match = _PARTIAL.fullmatch(value.strip())
+        match = _PARTIAL.fullmatch(value)  # no surrounding spaces: `" 2026-01-01 "` is no date elsewhere
         if not match:
             raise ValueError(t("p.date_bad", value=value))
         year, month, day = (int(part) if part else None for part in match.groups())
@@ -119,7 +120,7 @@ class PartialDate:
             serialization=core_schema.plain_serializer_function_ser_schema(str),
             json_schema_input_schema=core_schema.union_schema(
                 [
-                    core_schema.str_schema(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$"),
+                    core_schema.str_schema(pattern=r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"),
                     core_schema.int_schema(ge=1900, le=2200),
                 ]
             ),

@@ -339,6 +339,14 @@ LABELS: dict[str, dict[str, str]] = {
     "export.exists": {"en": "`{path}` already exists; pass --force to replace it", "id": "`{path}` sudah ada; gunakan --force untuk menggantinya"},
     "export.is_dir": {"en": "`{path}` is a folder; give a file name", "id": "`{path}` adalah folder; berikan nama berkas"},
     "export.not_dir": {"en": "`{path}` is a file; CSV export writes a folder of files", "id": "`{path}` adalah berkas; ekspor CSV menulis sebuah folder berisi berkas"},
+    "export.not_regular": {
+        "en": "`{path}` is a symbolic link, device, named pipe or socket, not a regular file or folder; an export never replaces it, even with --force: choose another output",
+        "id": "`{path}` adalah tautan simbolik, perangkat, pipa bernama atau soket, bukan berkas atau folder biasa; ekspor tidak pernah menggantinya, meskipun dengan --force: pilih keluaran lain",
+    },
+    "export.stdout_format": {
+        "en": "--output - (standard output) takes only --format json or geojson; {format} needs a file name",
+        "id": "--output - (keluaran standar) hanya untuk --format json atau geojson; {format} memerlukan nama berkas",
+    },
     "export.not_export_dir": {
         "en": "`{path}` holds more than CSV files; not replacing it, even with --force",
         "id": "`{path}` berisi selain berkas CSV; tidak diganti, meskipun dengan --force",
@@ -393,7 +401,10 @@ def number(value: Optional[float], decimals: int = 0) -> str:
     """1,234.5 in English; 1.234,5 in Indonesian. Missing stays visibly missing, never 0."""
     if value is None:
         return t("status.missing")
-    text = f"{value:,.{decimals}f}"
+    if isinstance(value, int):  # exact, and no float conversion to overflow on a huge count
+        text = f"{value:,}" + ("." + "0" * decimals if decimals else "")
+    else:
+        text = f"{value:,.{decimals}f}"
     if _current == "id":
         text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return text
@@ -403,7 +414,7 @@ def figure(value: Optional[float]) -> str:
     """A figure as its source gave it: no decimals for whole numbers, up to two otherwise."""
     if value is None:
         return t("status.missing")
-    if float(value).is_integer():
+    if isinstance(value, int) or value.is_integer():
         return number(value, 0)
     return number(value, 2).rstrip("0").rstrip("," if _current == "id" else ".")
 

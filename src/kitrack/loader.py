@@ -289,19 +289,21 @@ CHUNKS_PER_JOB = 8  # small chunks: the main process validates early ones while 
 def jobs_for(count: int) -> int:
     """How many worker processes to read `count` files with: 1 (no pool) for small data sets.
     KITRACK_JOBS overrides (1 turns the pool off)."""
-    setting = os.environ.get("KITRACK_JOBS", "").strip()
-    if setting.isdigit() and int(setting) > 0:
-        return int(setting)
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        cores = os.cpu_count() or 1
+    setting = os.environ.get("KITRACK_JOBS", "").strip().lstrip("0")
+    if setting.isascii() and setting.isdigit():  # ASCII: `²` is a digit to isdigit() but not to int()
+        # Never more workers than cores: KITRACK_JOBS=1000 would start 1,000 processes for nothing.
+        # A number too long for int() is more than any machine has.
+        return min(int(setting), cores) if len(setting) < 10 else cores
     if count < POOL_MIN_FILES:
         return 1
     import multiprocessing
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
-    try:
-        cores = len(os.sched_getaffinity(0))
-    except AttributeError:  # pragma: no cover - not Linux
-        cores = os.cpu_count() or 1
     return min(cores, 8)
 
 
@@ -463,7 +465,7 @@ def _convert(source: SourceFile, text: str, root: Optional[Node]) -> None:
     maybe_anchors = bool(_ANCHOR_HINT.search(text))
     if maybe_anchors:
         find_anchors(source)
-    converter = _Converter(source, track_aliases=maybe_anchors)
+    converter = _Converter(source, track_aliases=maybe_anchors, text_at=_non_specific_tags(text) if "!" in text else frozenset())
     try:
         data = converter.convert(root, 0)
     except RecursionError:  # only with a depth limit above what the interpreter's stack allows
@@ -516,12 +518,23 @@ def short_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
+_NON_SPECIFIC_TAG = re.compile(r"(?<![^\s\[{,:?-])!(?=[ \t\r\n]|$)")
+
+
+def _non_specific_tags(text: str) -> frozenset[int]:
+    """The offsets of each `!` that could be YAML's non-specific tag. Both parsers resolve `! 12`
+    like a plain `12`, yet YAML says the tag makes a scalar text; a node that starts at one of these
+    offsets carries the tag (a plain scalar cannot start with `!`)."""
+    return frozenset(match.start() for match in _NON_SPECIFIC_TAG.finditer(text))
+
+
 class _Converter:
     """Node tree -> plain Python data, noting duplicate keys, aliases, tags and bad keys."""
 
-    def __init__(self, source: SourceFile, track_aliases: bool):
+    def __init__(self, source: SourceFile, track_aliases: bool, text_at: frozenset = frozenset()):
         self.source = source
         self.seen: Optional[set[int]] = set() if track_aliases else None
+        self.text_at = text_at  # scalars with the non-specific tag `!`: text, whatever they look like
 
     def _at(self, code: str, node: Node, **params) -> None:
         self.source.add(code, node.start_mark.line + 1, node.start_mark.column + 1, **params)
@@ -532,6 +545,8 @@ class _Converter:
                 return None
             self.seen.add(id(node))
         if isinstance(node, ScalarNode):
+            if self.text_at and node.start_mark.index in self.text_at:
+                return node.value
             make = SCALARS.get(node.tag)
             if make is not None:
                 try:

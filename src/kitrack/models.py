@@ -18,8 +18,41 @@ from kitrack.dates import PartialDate
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
-NonNegative = Annotated[float, Field(ge=0)]
-Count = Annotated[int, Field(ge=0)]
+
+# The plausible range of every figure, in one place. A value outside it is no real figure: a slip of
+# the keyboard, a unit mix-up (rupiah where billions of rupiah are asked), or input crafted to break
+# the commands that compute with it (a 400-digit tenant count, a budget past SQLite's integers).
+# `check` reports it as `invalid-value` at the figure and the record is not loaded, so no later
+# command sees it. The bounds are generous, far above the largest real figure anywhere in Indonesia
+# (noted beside each), and all below 2**53, so every accepted figure is exact as a float and as a
+# 64-bit integer (SQLite, XLSX). Percentages may stray past 0–100 here on purpose: 112 is a likely
+# typo of a real figure, which the `percent-range` check reports while the record stays on the board;
+# past ±1,000 it is no percentage at all.
+FIGURE_RANGES: dict[str, tuple[int, int]] = {
+    "hectares": (0, 1_000_000),  # 10,000 km²; the largest estates and special zones have tens of thousands of ha
+    "tenants": (0, 100_000),  # the largest estates have a few thousand
+    "idr_bn": (0, 100_000_000),  # IDR 100,000 trillion: about four times Indonesia's yearly GDP
+    "km": (0, 100_000),  # Indonesia's whole national road network is under 50,000 km
+    "lps": (0, 1_000_000),  # the largest water schemes supply a few thousand litres per second
+    "mmscfd": (0, 100_000),  # Indonesia's whole gas output is under 10,000 MMSCFD
+    "mtpa": (0, 10_000),  # the busiest port in the world handles under 1,500 million tonnes a year
+    "percent": (-1_000, 1_000),
+}
+
+
+def _figure(unit: str, number: type = float):
+    low, high = FIGURE_RANGES[unit]
+    return Annotated[number, Field(ge=low, le=high)]
+
+
+Hectares = _figure("hectares")
+Tenants = _figure("tenants", int)
+RupiahBn = _figure("idr_bn")
+Kilometres = _figure("km")
+LitresPerSecond = _figure("lps")
+Mmscfd = _figure("mmscfd")
+Mtpa = _figure("mtpa")
+Percent = _figure("percent")
 
 
 class Status(str, Enum):
@@ -107,21 +140,21 @@ class Report(Strict):
 
 
 class EstateReport(Report):
-    area_ha: Optional[NonNegative] = None
-    occupied_ha: Optional[NonNegative] = None
-    available_ha: Optional[NonNegative] = None
-    occupancy_percent: Optional[float] = None
-    tenants: Optional[Count] = None
-    investment_idr_bn: Optional[NonNegative] = None
+    area_ha: Optional[Hectares] = None
+    occupied_ha: Optional[Hectares] = None
+    available_ha: Optional[Hectares] = None
+    occupancy_percent: Optional[Percent] = None
+    tenants: Optional[Tenants] = None
+    investment_idr_bn: Optional[RupiahBn] = None
 
 
 class ProjectReport(Report):
-    percent: Optional[float] = None
-    land_percent: Optional[float] = None
-    length_km: Optional[NonNegative] = None
-    capacity_lps: Optional[NonNegative] = None
-    capacity_mmscfd: Optional[NonNegative] = None
-    capacity_mtpa: Optional[NonNegative] = None
+    percent: Optional[Percent] = None
+    land_percent: Optional[Percent] = None
+    length_km: Optional[Kilometres] = None
+    capacity_lps: Optional[LitresPerSecond] = None
+    capacity_mmscfd: Optional[Mmscfd] = None
+    capacity_mtpa: Optional[Mtpa] = None
 
 
 class Milestone(Strict):
@@ -165,7 +198,7 @@ class Record(Strict):
 class Estate(Record):
     regency: Slug
     operator: Optional[Slug] = None
-    area_ha: Optional[NonNegative] = None
+    area_ha: Optional[Hectares] = None
     sectors: list[Text] = []
     progress: list[EstateReport] = []
 
@@ -180,11 +213,11 @@ class Project(Record):
     operator: Optional[Slug] = None
     funding: Optional[_enum(Funding)] = None
     target: Optional[PartialDate] = None
-    budget_idr_bn: Optional[NonNegative] = None
-    length_km: Optional[NonNegative] = None
-    capacity_lps: Optional[NonNegative] = None
-    capacity_mmscfd: Optional[NonNegative] = None
-    capacity_mtpa: Optional[NonNegative] = None
+    budget_idr_bn: Optional[RupiahBn] = None
+    length_km: Optional[Kilometres] = None
+    capacity_lps: Optional[LitresPerSecond] = None
+    capacity_mmscfd: Optional[Mmscfd] = None
+    capacity_mtpa: Optional[Mtpa] = None
     progress: list[ProjectReport] = []
 
 

@@ -144,7 +144,7 @@ def write_delimited(table: Table, out: TextIO, delimiter: str = ",", *, neutrali
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?")
+_NUMBER = re.compile(r"[+-]?(\d+([.,]\d*)?|[.,]\d+)([eE][+-]?\d+)?", re.ASCII)  # `-٣` is no number to a spreadsheet
 
 
 def defuse(text: str) -> str:

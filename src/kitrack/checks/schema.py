@@ -10,7 +10,7 @@ from typing import Any, Iterator, Optional
 
 from pydantic import BaseModel, ValidationError
 
-from kitrack.i18n import t
+from kitrack.i18n import figure, t
 from kitrack.loader import AMBIGUITY_CODES, YAML11_BOOLEANS, SourceFile
 from kitrack.problems import Problem, format_path
 
@@ -134,6 +134,8 @@ def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile,
         if not isinstance(value, (str, int)) or isinstance(value, bool):
             return at("wrong-type", expected=t("p.a_date"), found=describe(value))
         return at("invalid-date", reason=item["ctx"]["reason"])
+    if kind == "float_type" and isinstance(value, int) and not isinstance(value, bool):
+        return at("invalid-value", reason=t("p.too_large"))  # a whole number past any float, such as 400 digits
     if kind in EXPECTED or kind.endswith("_type"):
         expected = t(EXPECTED[kind]) if kind in EXPECTED else kind.replace("_type", "")
         if isinstance(value, str) and value in YAML11_BOOLEANS and kind in ("bool_type", *NUMERIC):
@@ -155,7 +157,7 @@ def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile,
     limits = {"greater_than_equal": "ge", "less_than_equal": "le", "greater_than": "gt", "less_than": "lt"}
     if kind in limits:
         key = limits[kind]
-        return at("invalid-value", reason=t(f"p.limit_{key}", value=describe(value), limit=item["ctx"][key], field=loc[-1]))
+        return at("invalid-value", reason=t(f"p.limit_{key}", value=describe(value), limit=figure(item["ctx"][key]), field=loc[-1]))
     if kind == "finite_number":
         return at("invalid-value", reason=t("p.not_finite"))
     if kind in ("int_parsing_size", "float_parsing_size") or "too large" in item["msg"]:

@@ -15,12 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, TextIO
 
-from kitrack.export.atomic import OutputError
+from kitrack.export.atomic import STDOUT, OutputError
 from kitrack.export.tables import Bundle, gather
 
 FORMATS = ("csv", "xlsx", "json", "geojson", "sqlite")
+# The formats `-o -` may send to standard output: text documents. CSV is a folder, XLSX is binary
+# (garbage on a terminal) and SQLite needs a file it can seek in.
+TO_STDOUT = ("json", "geojson")
 
-__all__ = ["FORMATS", "Bundle", "OutputError", "Written", "gather", "write", "print_summary"]
+__all__ = ["FORMATS", "STDOUT", "TO_STDOUT", "Bundle", "OutputError", "Written", "gather", "write", "print_summary"]
 
 
 @dataclass
@@ -37,13 +40,19 @@ class Written:
 
 
 def write(fmt: str, bundle: Bundle, output: Path, force: bool = False, excel: bool = False, data_root: Optional[Path] = None) -> Written:
-    """Write `bundle` to `output` in `fmt` (one of FORMATS). Raises OutputError (a usage error) before writing anything
-    if the output cannot or may not be written."""
+    """Write `bundle` to `output` in `fmt` (one of FORMATS), or to standard output if `output` is `-`
+    (formats in TO_STDOUT). Raises OutputError (a usage error) before writing anything if the output
+    cannot or may not be written."""
+    from kitrack import i18n
     from kitrack.export import atomic
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
-    atomic.check_target(output, force, directory=fmt == "csv", data_root=data_root)
+    if output == STDOUT:
+        if fmt not in TO_STDOUT:
+            raise OutputError(i18n.t("export.stdout_format", format=fmt))
+    else:
+        atomic.check_target(output, force, directory=fmt == "csv", data_root=data_root)
     written = Written(fmt, output, bundle)
     # Each writer is imported only when its format is asked for (xlsxwriter is not light).
     writer = importlib.import_module(f"kitrack.export.to_{fmt}")

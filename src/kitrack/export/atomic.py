@@ -2,16 +2,24 @@
 
 Nothing is left behind on error, an existing output is replaced only when asked (`--force`), and a
 folder is replaced only if it looks like an earlier CSV export (it holds nothing but `.csv` files).
+Only a regular file (or, for CSV, a real folder) is ever replaced: what the output path itself is
+gets read with lstat, so a symbolic link (to `/proc/self/fd/1`, to a file elsewhere), a device
+(`/dev/null` when run as root), a named pipe or a socket is refused, even with `--force`. A rename
+would replace the link or device node itself, which is never what the user meant.
 """
 
 from __future__ import annotations
 
 import os
 import shutil
+import stat
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional, Iterator
+
+# `-o -`: the export goes to standard output instead of a file (text formats only).
+STDOUT = Path("-")
 
 
 class OutputError(Exception):
@@ -22,6 +30,25 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def _refuse_odd(path: Path, directory: bool) -> bool:
+    """Whether `path` exists, after refusing anything there that an export may not replace: anything but
+    a regular file (`directory` False) or a real folder (`directory` True). Links are not followed.
+    Checked before writing and again just before the rename."""
+    from kitrack import i18n
+
+    try:
+        mode = os.lstat(path).st_mode
+    except FileNotFoundError:
+        return False
+    if stat.S_ISDIR(mode) and not directory:
+        raise OutputError(i18n.t("export.is_dir", path=str(path)))
+    if stat.S_ISREG(mode) and directory:
+        raise OutputError(i18n.t("export.not_dir", path=str(path)))
+    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        raise OutputError(i18n.t("export.not_regular", path=str(path)))
+    return True
 
 
 def check_target(path: Path, force: bool, directory: bool, data_root: Optional[Path] = None) -> None:
@@ -36,15 +63,11 @@ def check_target(path: Path, force: bool, directory: bool, data_root: Optional[P
     parent = path.absolute().parent
     if not parent.is_dir():
         raise OutputError(i18n.t("export.no_parent", path=str(path), parent=str(path.parent)))
-    if not (path.exists() or path.is_symlink()):
+    if not _refuse_odd(path, directory):
         return
-    if directory and not path.is_dir():
-        raise OutputError(i18n.t("export.not_dir", path=str(path)))
-    if not directory and path.is_dir():
-        raise OutputError(i18n.t("export.is_dir", path=str(path)))
     if not force:
         raise OutputError(i18n.t("export.exists", path=str(path)))
-    if directory and any(not (child.is_file() and child.suffix == ".csv") for child in path.iterdir()):
+    if directory and any(not (stat.S_ISREG(os.lstat(child).st_mode) and child.suffix == ".csv") for child in path.iterdir()):
         raise OutputError(i18n.t("export.not_export_dir", path=str(path)))
 
 
@@ -57,6 +80,7 @@ def atomic_file(path: Path) -> Iterator[Path]:
     try:
         yield temp
         os.chmod(temp, 0o666 & ~_umask())
+        _refuse_odd(path, directory=False)  # again: something may have taken its place while we wrote
         os.replace(temp, path)
     except BaseException:
         for leftover in (temp, temp.with_name(temp.name + "-journal")):
@@ -75,7 +99,7 @@ def atomic_dir(path: Path) -> Iterator[Path]:
     try:
         yield temp
         os.chmod(temp, 0o777 & ~_umask())
-        if path.is_dir():
+        if _refuse_odd(path, directory=True):  # again: something may have taken its place while we wrote
             old = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".old", dir=parent))
             os.replace(path, old / "previous")
             try:

@@ -11,12 +11,12 @@ values are null.
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 from typing import Any
 
 from kitrack import __version__, render
-from kitrack.export.atomic import atomic_file
+from kitrack.export.atomic import STDOUT, atomic_file
 from kitrack.export.tables import Bundle
 
 
@@ -31,10 +31,14 @@ def document(bundle: Bundle) -> dict[str, Any]:
 
 
 def dump(value: Any, output: Path) -> None:
+    """Write `value` to the file `output`, atomically, or to standard output for `-o -`."""
+    if output == STDOUT:
+        render.write_json(value, sys.stdout)
+        sys.stdout.flush()  # here, so that a failed write is reported as one
+        return
     with atomic_file(output) as temp:
         with open(temp, "w", encoding="utf-8") as out:
-            json.dump(value, out, ensure_ascii=False, indent=2)
-            out.write("\n")
+            render.write_json(value, out)
 
 
 def write(bundle: Bundle, output: Path, written) -> None:

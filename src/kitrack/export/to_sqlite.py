@@ -56,6 +56,8 @@ def _value(column: Column, value: Any) -> Any:
     value = render.raw(value)
     if isinstance(value, bool):
         return int(value)
+    if isinstance(value, int) and not -(2**63) <= value < 2**63:
+        return str(value)  # past SQLite's integers; the NUMERIC column stores what it can of the digits
     if isinstance(value, list):
         return json.dumps(value, ensure_ascii=False)
     return value

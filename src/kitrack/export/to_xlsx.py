@@ -12,6 +12,7 @@ the sheet shows what the source said. Text is always written as text: a name suc
 from __future__ import annotations
 
 import datetime as dt
+import math
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,14 @@ def _text(value: Any) -> str:
     if isinstance(value, list):
         return render.join_list(value)
     return str(getattr(value, "value", value))
+
+
+def _finite(value: int | float) -> bool:
+    """Whether a number fits an XLSX number cell (a finite double); others are written as text."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an integer past any double
+        return False
 
 
 def write(bundle: Bundle, output: Path, written) -> None:
@@ -66,7 +75,7 @@ def _fill(workbook, bundle: Bundle) -> None:
                 elif isinstance(value, bool):
                     sheet.write_boolean(line, number, value)
                     width = 5
-                elif isinstance(value, (int, float)):
+                elif isinstance(value, (int, float)) and _finite(value):
                     sheet.write_number(line, number, value)
                     width = len(f"{value:g}")
                 else:
