@@ -102,7 +102,7 @@ def test_a_path_git_would_refuse_is_refused_and_nothing_is_written(tmp_path, mon
     assert git(repo, "status", "--porcelain", "--ignored") == status
 
 
-@pytest.mark.parametrize("name, mode", [(b"..", "40000"), (b".", "40000"), (b"ki-alpha.yaml", "100644")])
+@pytest.mark.parametrize("name, mode", [(b"..", "40000"), (b".", "40000"), (b"", "40000"), (b"", "100644"), (b"ki-alpha.yaml", "100644")])
 def test_dot_dot_dot_empty_and_twice_are_refused(tmp_path, monkeypatch, name, mode):
     repo = make_repo(tmp_path / "repo")
     inner = git(repo, "rev-parse", "main:data/estates") if mode == "40000" else blob(repo, b"id: x\n")
@@ -129,6 +129,32 @@ def test_links_and_submodules_are_not_data(tmp_path, monkeypatch):
     for args in (["diff", "main", "link"], ["diff", "main", "evil"]):
         result = kitrack(repo, monkeypatch, *args)
         assert result.exit_code == 0 and "no changes to the data" in result.output, result.output
+
+
+# --- item 8: git fails after the revision resolves -----------------------------------------------
+
+
+def test_a_missing_blob_is_a_one_line_usage_error(tmp_path, monkeypatch):
+    repo = make_repo(tmp_path / "repo")
+    absent = git(repo, "hash-object", "--stdin", stdin=b"id: never-written\n")  # its id, but no object
+    commit_with(repo, ["data", "estates"], "100644", b"ki-gone.yaml", absent)
+    for args in READERS:
+        result = kitrack(repo, monkeypatch, *args)
+        assert result.exit_code == 2, (args, result.output)
+        assert "revision `evil`: the contents of `data/estates/ki-gone.yaml` are not in this repository" in result.output
+        assert len(result.output.strip().splitlines()) == 1
+
+
+def test_a_partial_clone_whose_remote_is_gone(tmp_path, monkeypatch):
+    origin = make_repo(tmp_path / "origin")
+    git(origin, "config", "uploadpack.allowFilter", "true")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--filter=blob:none", "--no-checkout", f"file://{origin}", str(clone))
+    shutil.rmtree(origin)
+    result = kitrack(clone, monkeypatch, "diff", "origin/main", "origin/main")
+    assert result.exit_code == 2, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("kitrack: error: git cat-file failed: ") and "promisor" in lines[0], lines
 
 
 # --- the snapshot is read as the working tree is -------------------------------------------------

@@ -33,8 +33,8 @@ class HistoryError(Exception):
     """Git cannot answer: not a repository, an unknown revision, git missing. A usage error (exit 2)."""
 
 
-class _GitFailed(Exception):
-    pass
+class _GitFailed(HistoryError):
+    """A git command failed; its message is git's last line (the reason, after any context)."""
 
 
 def _git(cwd: Path, *args: str, stdin: Optional[bytes] = None) -> bytes:
@@ -45,7 +45,8 @@ def _git(cwd: Path, *args: str, stdin: Optional[bytes] = None) -> bytes:
     except FileNotFoundError:
         raise HistoryError(t("git.missing")) from None
     if result.returncode != 0:
-        raise _GitFailed(result.stderr.decode("utf-8", "replace").strip())
+        lines = result.stderr.decode("utf-8", "replace").strip().splitlines() or [f"exit status {result.returncode}"]
+        raise _GitFailed(t("git.failed", command=args[0], detail=safe(lines[-1])))
     return result.stdout
 
 
@@ -137,6 +138,8 @@ def _reader(repo: Repo, files: dict[str, str], rev: str) -> Callable[[list[str],
         for name in names:
             end = output.find(b"\n", offset)
             header = output[offset:end].split(b" ") if end >= 0 else []
+            if len(header) == 2 and header[1] == b"missing":
+                raise HistoryError(t("git.missing_object", rev=rev, path=shown(name)))
             if len(header) != 3 or header[0].decode("ascii", "replace") != files[name] or not header[2].isdigit():
                 raise HistoryError(t("git.failed", command="cat-file", detail=t("git.bad_reply")))
             if header[1] != b"blob":  # a file entry whose object is a tree or a commit

@@ -263,6 +263,7 @@ LABELS: dict[str, dict[str, str]] = {
     "git.unsafe_path": {"en": "revision `{rev}` holds a path git itself refuses to check out: `{path}` (absolute, or with a `..`, `.` or empty part); the revision is not read", "id": "revisi `{rev}` memuat path yang ditolak git sendiri: `{path}` (absolut, atau dengan bagian `..`, `.` atau kosong); revisi ini tidak dibaca"},
     "git.not_a_file": {"en": "revision `{rev}`: `{path}` is not a plain file ({kind}); the revision is not read", "id": "revisi `{rev}`: `{path}` bukan berkas biasa ({kind}); revisi ini tidak dibaca"},
     "git.twice": {"en": "revision `{rev}` lists `{path}` twice; the revision is not read", "id": "revisi `{rev}` mencantumkan `{path}` dua kali; revisi ini tidak dibaca"},
+    "git.missing_object": {"en": "revision `{rev}`: the contents of `{path}` are not in this repository (a damaged repository, or a partial clone that cannot fetch them: run `git fetch`)", "id": "revisi `{rev}`: isi `{path}` tidak ada di repositori ini (repositori rusak, atau partial clone yang tidak dapat mengambilnya: jalankan `git fetch`)"},
     "diff.title": {"en": "Changes to {data} from {old} to {new}:", "id": "Perubahan pada {data} dari {old} ke {new}:"},
     "diff.worktree": {"en": "the working tree", "id": "working tree"},
     "diff.revision": {"en": "revision {rev}", "id": "revisi {rev}"},
