@@ -20,7 +20,7 @@ from test_fixtures import BASE, FIXTURE_NAMES, build
 
 from kitrack import history
 from kitrack.cli import app
-from kitrack.dataset import load
+from kitrack.dataset import load, set_limits
 
 AS_OF = "2026-11-29"
 
@@ -155,6 +155,42 @@ def test_a_partial_clone_whose_remote_is_gone(tmp_path, monkeypatch):
     assert result.exit_code == 2, result.output
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("kitrack: error: git cat-file failed: ") and "promisor" in lines[0], lines
+
+
+# --- item 11: the size limit applies before a blob is read ---------------------------------------
+
+
+def test_a_blob_over_the_limit_is_never_read(tmp_path, monkeypatch):
+    repo = make_repo(tmp_path / "repo")
+    big = repo / "data" / "estates" / "ki-big.yaml"
+    big.write_bytes(b"id: ki-big\nnotes: " + b"x" * 300_000 + b"\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "big")
+    big_sha = git(repo, "rev-parse", "HEAD:data/estates/ki-big.yaml")
+    requests: list[bytes] = []
+    real_git = history._git
+
+    def spy(cwd, *args, stdin=None):
+        if args[:2] == ("cat-file", "--batch"):
+            requests.append(stdin)
+        return real_git(cwd, *args, stdin=stdin)
+
+    monkeypatch.setattr(history, "_git", spy)
+    monkeypatch.chdir(repo)
+    set_limits(max_bytes=100_000)
+    try:
+        data = history.dataset_at(repo / "data", "HEAD")
+    finally:
+        set_limits()
+    (problem,) = data.problems
+    assert (problem.file, problem.code) == ("data/estates/ki-big.yaml", "unreadable-file")
+    assert "300,019 bytes is over the 100,000-byte limit" in problem.message
+    assert requests and not any(big_sha.encode() in request for request in requests)
+    try:
+        result = kitrack(repo, monkeypatch, "diff", "main", "HEAD", "--max-file-mb", "0.1", "--format", "json")
+    finally:
+        set_limits()  # the command set it for this process
+    assert '"file": "data/estates/ki-big.yaml"' in result.output and "over the 104,857-byte limit" in result.output
 
 
 # --- the snapshot is read as the working tree is -------------------------------------------------

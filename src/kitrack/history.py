@@ -3,8 +3,9 @@
 Revisions are read with git itself (`git ls-tree`, then `git cat-file`) into memory: nothing is
 written to disk, so no path in a tree, however crafted, can reach the file system. Every path is
 still checked (a tree made with `git hash-object --literally` can hold `../x` or `/tmp/x`, which git
-would refuse to check out). The snapshot is validated by `dataset.load_files`, the ordinary
-loader, with files named as in the working tree (`data/estates/jiipe.yaml`).
+would refuse to check out), and each blob's size is asked before it is read. The snapshot is
+validated by `dataset.load_files`, the ordinary loader, with files named as in the working tree
+(`data/estates/jiipe.yaml`).
 
 `compare(old, new)` works on the plain data of each file, not on validated models: a record that
 has a schema error still shows what changed in it. Only a file that cannot be read as YAML at all is
@@ -127,12 +128,14 @@ def _tree(repo: Repo, commit: str, rev: str) -> Optional[dict[str, str]]:
 
 
 def _reader(repo: Repo, files: dict[str, str], rev: str) -> Callable[[list[str], int], list[Union[bytes, int]]]:
-    """`dataset.ReadFiles` for the blobs of one tree (`git cat-file --batch`)."""
+    """`dataset.ReadFiles` for the blobs of one tree: their sizes first (`git cat-file
+    --batch-check`), then the contents of those within the limit (`git cat-file --batch`), so a
+    300 MB blob is never read."""
 
     def shown(name: str) -> str:
         return safe(f"{repo.prefix}/{name}" if repo.prefix else name)
 
-    def headers(names: list[str], output: bytes, contents: bool) -> list[Union[bytes, int]]:
+    def replies(names: list[str], output: bytes, contents: bool) -> list[Union[bytes, int]]:
         out: list[Union[bytes, int]] = []
         offset = 0
         for name in names:
@@ -160,8 +163,11 @@ def _reader(repo: Repo, files: dict[str, str], rev: str) -> Callable[[list[str],
         if not names:
             return []
         request = "".join(f"{files[name]}\n" for name in names).encode()
-        blobs = headers(names, _git(repo.top, "cat-file", "--batch", stdin=request), contents=True)
-        return [blob if len(blob) <= limit else len(blob) for blob in blobs]
+        sizes = replies(names, _git(repo.top, "cat-file", "--batch-check", stdin=request), contents=False)
+        small = [name for name, size in zip(names, sizes) if size <= limit]
+        request = "".join(f"{files[name]}\n" for name in small).encode()
+        blobs = iter(replies(small, _git(repo.top, "cat-file", "--batch", stdin=request), contents=True) if small else [])
+        return [next(blobs) if size <= limit else size for size in sizes]
 
     return read
 
