@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import gc
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, Iterator, Optional, Union
+from pathlib import Path, PurePosixPath
+from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from pydantic import BaseModel, ValidationError
 
 from kitrack.checks.schema import describe, did_you_mean, problems_from
 from kitrack.i18n import t
-from kitrack.loader import SourceFile, read, read_many
+from kitrack.loader import SourceFile, from_bytes, read, read_many, too_big
 from kitrack.models import Agency, Estate, Meeting, Project, Region
 from kitrack.problems import Problem, display_path, format_path
 
@@ -109,13 +110,88 @@ def load(root: Path, max_bytes: Optional[int] = None, keep_data: bool = False) -
         raise DataDirError(t("error.not_a_dir", root=root))
     if not os.access(root, os.R_OK | os.X_OK):
         raise DataDirError(t("error.unreadable_dir", root=root))
+    with _no_collection():
+        return _load(root, max_bytes or MAX_FILE_BYTES, keep_data)
+
+
+# Contents of each path asked for, in order; for a file over the limit (the second argument, in
+# bytes), its size instead, and its contents are never read.
+ReadFiles = Callable[[list[str], int], list[Union[bytes, int]]]
+
+
+def load_files(root: Path, names: Iterable[str], read_files: ReadFiles, keep_data: bool = False) -> Dataset:
+    """Validate files that are not on disk (the blobs of a git revision) as `load` validates a
+    directory, naming each `root / name` although `root` need not exist.
+
+    `names` are every file's path relative to `root` in POSIX form (`estates/jiipe.yaml`), already
+    checked by the caller: no `..`, `.` or empty part, none absolute, none twice. Only the files
+    `load` would read are asked of `read_files`, in one call."""
+    folders = _folders(names)
+    top = folders.get("", {})
+    shown = PurePosixPath(display_path(root))  # once: the files are not on disk to resolve
+    listed = {  # record folder -> its .yaml and .yml entries, as `_load` lists them
+        folder: sorted(n for n in folders.get(folder, {}) if PurePosixPath(n).suffix in (".yaml", ".yml"))
+        for folder in RECORD_FOLDERS if top.get(folder)
+    }
+    wanted = [n for n in LIST_FILES if top.get(n) is False]
+    wanted += [f"{folder}/{n}" for folder, entries in listed.items() for n in entries if n.endswith(".yaml") and not folders[folder][n]]
+    with _no_collection():
+        contents = dict(zip(wanted, read_files(wanted, MAX_FILE_BYTES)))
+
+        def source(name: str) -> SourceFile:
+            path, content = root / name, contents.pop(name, None)  # popped: the bytes go once parsed
+            if isinstance(content, bytes):
+                return from_bytes(path, str(shown / name), content)
+            refused = SourceFile(path, str(shown / name))
+            refused.add("unreadable-file", 1, 1, detail=t("p.is_directory") if content is None else too_big(content, MAX_FILE_BYTES))
+            return refused
+
+        data = Dataset(root)
+        for name, (key, model) in LIST_FILES.items():
+            if name in top:
+                _add_list(data, source(name), key, model)
+            else:
+                _missing_list(data, root / name, str(shown / name), model)
+        for folder, model in RECORD_FOLDERS.items():
+            if top.get(folder) is False:  # a file where the folder should be
+                _refuse(data, root / folder, t("p.not_a_folder", folder=folder))
+                data.unreadable.add(_kind_of(model))
+            for entry in listed.get(folder, []):
+                name = f"{folder}/{entry}"
+                if entry.endswith(".yml"):
+                    _unexpected(data, root / name, t("p.rename_yml", stem=PurePosixPath(entry).stem), str(shown / name))
+                else:
+                    _add_record(data, source(name), folder, model, keep_data)
+        _find_strays(
+            data, [(root / n, is_dir) for n, is_dir in sorted(top.items())],
+            lambda path: any(PurePosixPath(n).suffix in (".yaml", ".yml") for n in folders[path.name]),
+            lambda path: str(shown / path.name),
+        )
+        for file in data.files:
+            data.problems.extend(file.problems)
+        return data
+
+
+def _folders(names: Iterable[str]) -> dict[str, dict[str, bool]]:
+    """The folders that file paths imply: folder ("" for the top) -> {entry: is a folder}."""
+    folders: dict[str, dict[str, bool]] = {}
+    for name in names:
+        parts = name.split("/")
+        for depth, part in enumerate(parts):
+            entries = folders.setdefault("/".join(parts[:depth]), {})
+            entries[part] = entries.get(part, False) or depth < len(parts) - 1
+    return folders
+
+
+@contextlib.contextmanager
+def _no_collection() -> Iterator[None]:
     # Loading allocates millions of small objects (nodes, dicts, models) and frees none of them in
     # cycles: the cyclic garbage collector would only rescan the growing heap, which made loading
     # 5,000 records several times slower. Reference counting still frees everything.
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _load(root, max_bytes or MAX_FILE_BYTES, keep_data)
+        yield
     finally:
         # The data set lives as long as the command: frozen, later collections never rescan it
         # (status on 5,000 records otherwise spent a tenth of its time in the collector).
@@ -130,21 +206,14 @@ def _load(root: Path, max_bytes: int, keep_data: bool) -> Dataset:
     for name, (key, model) in LIST_FILES.items():
         path = root / name
         if not path.exists() and not path.is_symlink():
-            missing = SourceFile(path, display_path(path))
-            missing.add("missing-file", 1, 1, name=name)
-            data.files.append(missing)
-            data.unreadable.add(_kind_of(model))
+            _missing_list(data, path, display_path(path), model)
             continue
         refused = _link_problem(base, path)
         if refused is not None:
             _refuse(data, path, refused)
             data.unreadable.add(_kind_of(model))
             continue
-        source = _read(data, path, max_bytes)
-        if source.data is not None:
-            _load_list(data, source, key, model)
-        else:
-            data.unreadable.add(_kind_of(model))
+        _add_list(data, read(path, display_path(path), max_bytes), key, model)
     listed = []  # (folder, model, path) of every record file, in order
     refused: dict[Path, str] = {}  # files not to read: symbolic links out of the data directory, loops
     for folder, model in RECORD_FOLDERS.items():
@@ -180,13 +249,8 @@ def _load(root: Path, max_bytes: int, keep_data: bool) -> Dataset:
             _refuse(data, path, refused[path])
             data.broken_ids[_kind_of(model)].add(path.stem)
             continue
-        source = next(sources)
-        data.files.append(source)
-        if source.data is not None:
-            _load_record(data, source, folder, model, keep_data)
-        else:  # unreadable as YAML: references to it are not reported as unknown too
-            data.broken_ids[_kind_of(model)].add(path.stem)
-    _find_strays(data)
+        _add_record(data, next(sources), folder, model, keep_data)
+    _find_strays(data, [(path, path.is_dir()) for path in sorted(root.iterdir())], _holds_yaml, display_path)
     for source in data.files:
         data.problems.extend(source.problems)
     return data
@@ -218,10 +282,27 @@ def _display_names(paths: list[Path]) -> list[tuple[Path, str]]:
     return out
 
 
-def _read(data: Dataset, path: Path, max_bytes: int) -> SourceFile:
-    source = read(path, display_path(path), max_bytes)
+def _missing_list(data: Dataset, path: Path, name: str, model: type[BaseModel]) -> None:
+    missing = SourceFile(path, name)
+    missing.add("missing-file", 1, 1, name=path.name)
+    data.files.append(missing)
+    data.unreadable.add(_kind_of(model))
+
+
+def _add_list(data: Dataset, source: SourceFile, key: str, model: type[BaseModel]) -> None:
     data.files.append(source)
-    return source
+    if source.data is not None:
+        _load_list(data, source, key, model)
+    else:
+        data.unreadable.add(_kind_of(model))
+
+
+def _add_record(data: Dataset, source: SourceFile, folder: str, model: type[BaseModel], keep_data: bool) -> None:
+    data.files.append(source)
+    if source.data is not None:
+        _load_record(data, source, folder, model, keep_data)
+    else:  # unreadable as YAML: references to it are not reported as unknown too
+        data.broken_ids[_kind_of(model)].add(source.path.stem)
 
 
 def _link_problem(base: Path, path: Path) -> Optional[str]:
@@ -251,23 +332,24 @@ def _refuse(data: Dataset, path: Path, detail: str) -> None:
     data.files.append(source)
 
 
-def _unexpected(data: Dataset, path: Path, detail: str) -> None:
-    source = SourceFile(path, display_path(path))
+def _unexpected(data: Dataset, path: Path, detail: str, name: Optional[str] = None) -> None:
+    source = SourceFile(path, name or display_path(path))
     source.add("unexpected-file", 1, 1, detail=detail)
     data.files.append(source)
 
 
-def _find_strays(data: Dataset) -> None:
-    """YAML files kitrack would silently ignore: records in the wrong folder, typos in folder names."""
+def _find_strays(data: Dataset, entries: list[tuple[Path, bool]], holds_yaml: Callable[[Path], bool], name_of: Callable[[Path], str]) -> None:
+    """YAML files kitrack would silently ignore: records in the wrong folder, typos in folder names.
+    `entries` are what the data directory holds: (path, is a folder)."""
     known = set(LIST_FILES) | set(RECORD_FOLDERS)
-    for path in sorted(data.root.iterdir()):
+    for path, is_dir in entries:
         if path.name.startswith(".") or path.name in known:
             continue
-        if path.suffix in (".yaml", ".yml") and not path.is_dir():
-            _unexpected(data, path, t("p.wrong_folder"))
-        elif path.is_dir() and _holds_yaml(path):
+        if path.suffix in (".yaml", ".yml") and not is_dir:
+            _unexpected(data, path, t("p.wrong_folder"), name_of(path))
+        elif is_dir and holds_yaml(path):
             hint = did_you_mean(path.name, sorted(RECORD_FOLDERS))
-            _unexpected(data, path, t("p.folder_not_read", folder=path.name) + (f"; {hint}" if hint else ""))
+            _unexpected(data, path, t("p.folder_not_read", folder=path.name) + (f"; {hint}" if hint else ""), name_of(path))
 
 
 def _holds_yaml(path: Path) -> bool:

@@ -1,9 +1,11 @@
 """The data at a git revision, and what changed between two revisions, in words.
 
-Revisions are read with git itself (`git ls-tree` and `git cat-file --batch`) into a temporary
-directory, never into the working tree or the index. The snapshot is loaded with the ordinary
-`dataset.load`, then its files are renamed to where they live in the working tree, so problems and
-changes name `data/estates/jiipe.yaml`, not a temporary path.
+Revisions are read with git itself (`git ls-tree`, then `git cat-file`) into memory: nothing is
+written to disk, so no path in a tree, however crafted, can reach the file system. Every path is
+still checked (a tree made with `git hash-object --literally` can hold `../x` or `/tmp/x`, which git
+would refuse to check out), and each blob's size is asked before it is read. The snapshot is
+validated by `dataset.load_files`, the ordinary loader, with files named as in the working tree
+(`data/estates/jiipe.yaml`).
 
 `compare(old, new)` works on the plain data of each file, not on validated models: a record that
 has a schema error still shows what changed in it. Only a file that cannot be read as YAML at all is
@@ -16,12 +18,11 @@ import dataclasses
 import json
 import os
 import subprocess
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional, TextIO
+from typing import Any, Callable, Iterable, Optional, TextIO, Union
 
-from kitrack.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load
+from kitrack.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load, load_files
 from kitrack.problems import Problem, display_path
 from kitrack.i18n import plural, t
 from kitrack.render import md_escape, safe
@@ -33,18 +34,20 @@ class HistoryError(Exception):
     """Git cannot answer: not a repository, an unknown revision, git missing. A usage error (exit 2)."""
 
 
-class _GitFailed(Exception):
-    pass
+class _GitFailed(HistoryError):
+    """A git command failed; its message is git's last line (the reason, after any context)."""
 
 
 def _git(cwd: Path, *args: str, stdin: Optional[bytes] = None) -> bytes:
-    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C"}
+    # Pathspecs are the data directory's own name, never patterns (`data[1]` is a folder name).
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0", "LC_ALL": "C", "GIT_LITERAL_PATHSPECS": "1"}
     try:
         result = subprocess.run(["git", *args], cwd=cwd, input=stdin, capture_output=True, env=env)
     except FileNotFoundError:
         raise HistoryError(t("git.missing")) from None
     if result.returncode != 0:
-        raise _GitFailed(result.stderr.decode("utf-8", "replace").strip())
+        lines = result.stderr.decode("utf-8", "replace").strip().splitlines() or [f"exit status {result.returncode}"]
+        raise _GitFailed(t("git.failed", command=args[0], detail=safe(lines[-1])))
     return result.stdout
 
 
@@ -84,63 +87,98 @@ def resolve(repo: Repo, rev: str) -> str:
         raise HistoryError(t("git.unknown_rev", rev=rev, top=repo.top)) from None
 
 
-def _export(repo: Repo, commit: str, target: Path) -> bool:
-    """Write the YAML files of the data directory at `commit` under `target`.
-    False when the data directory does not exist at that commit."""
+# Tree entries that are files; symbolic links (120000) and submodules (160000) are not data. git
+# reports every mode it reads as one of these, a directory (040000), a link or a submodule.
+_FILE_MODES = (b"100644", b"100755")
+_SKIPPED_MODES = (b"120000", b"160000")
+
+
+def _tree(repo: Repo, commit: str, rev: str) -> Optional[dict[str, str]]:
+    """The files of the data directory at `commit`: their path relative to it -> their blob's id.
+    None when the data directory does not exist at that commit. A HistoryError names the first
+    entry that is not a plain, confined path."""
     pathspec = [repo.prefix] if repo.prefix else []
     listing = _git(repo.top, "ls-tree", "-r", "-z", "--full-tree", commit, "--", *pathspec)
-    blobs: list[tuple[str, str]] = []
+    lead = f"{repo.prefix}/" if repo.prefix else ""
+    files: dict[str, str] = {}
     seen_any = False
     for entry in listing.split(b"\0"):
         if not entry:
             continue
         meta, _, raw_path = entry.partition(b"\t")
-        mode, kind, sha = meta.decode().split()
+        mode, _, sha = meta.split(b" ")
         path = raw_path.decode("utf-8", "surrogateescape")
+        if path == repo.prefix:
+            continue  # the data directory's name is a file or a link at this commit: no data directory
         seen_any = True
-        # Symbolic links and submodules are not data; only YAML files matter to the loader.
-        if kind == "blob" and mode != "120000" and path.endswith((".yaml", ".yml")):
-            blobs.append((sha, path))
-    if not seen_any:
-        return False
-    if not blobs:
-        return True
-    output = _git(repo.top, "cat-file", "--batch", stdin="".join(f"{sha}\n" for sha, _ in blobs).encode())
-    offset = 0
-    for _, path in blobs:
-        header_end = output.index(b"\n", offset)
-        size = int(output[offset:header_end].split()[2])
-        content = output[header_end + 1 : header_end + 1 + size]
-        offset = header_end + 1 + size + 1
-        relative = path[len(repo.prefix) + 1 :] if repo.prefix else path
-        destination = target / relative
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        destination.write_bytes(content)
-    return True
+        # A name cannot hold a NUL (it ends a name in a tree), but it can hold `/`, or be `..`, `.`
+        # or empty: git itself refuses to check such a tree out.
+        parts = path[len(lead):].split("/") if path.startswith(lead) else [""]
+        if any(part in ("", ".", "..") for part in parts):
+            raise HistoryError(t("git.unsafe_path", rev=rev, path=safe(path)))
+        relative = "/".join(parts)
+        if mode in _SKIPPED_MODES:
+            continue
+        if mode not in _FILE_MODES:
+            raise HistoryError(t("git.not_a_file", rev=rev, path=safe(path), kind=f"mode {safe(mode.decode('ascii', 'replace'))}"))
+        if relative in files:
+            raise HistoryError(t("git.twice", rev=rev, path=safe(path)))
+        files[relative] = sha.decode("ascii")
+    return files if seen_any else None
 
 
-def _relocate(data: Dataset, temporary: Path, real: Path) -> None:
-    """Name the snapshot's files as they would be named in the working tree."""
-    renamed: dict[str, str] = {}
-    for source in data.files:
-        path = real / source.path.relative_to(temporary)
-        renamed[source.name] = display_path(path)
-        source.path, source.name = path, renamed[source.name]
-        source.problems = [dataclasses.replace(p, file=renamed.get(p.file, p.file)) for p in source.problems]
-    data.problems = [dataclasses.replace(p, file=renamed.get(p.file, p.file)) for p in data.problems]
-    data.root = real
+def _reader(repo: Repo, files: dict[str, str], rev: str) -> Callable[[list[str], int], list[Union[bytes, int]]]:
+    """`dataset.ReadFiles` for the blobs of one tree: their sizes first (`git cat-file
+    --batch-check`), then the contents of those within the limit (`git cat-file --batch`), so a
+    300 MB blob is never read."""
+
+    def shown(name: str) -> str:
+        return safe(f"{repo.prefix}/{name}" if repo.prefix else name)
+
+    def replies(names: list[str], output: bytes, contents: bool) -> list[Union[bytes, int]]:
+        out: list[Union[bytes, int]] = []
+        offset = 0
+        for name in names:
+            end = output.find(b"\n", offset)
+            header = output[offset:end].split(b" ") if end >= 0 else []
+            if len(header) == 2 and header[1] == b"missing":
+                raise HistoryError(t("git.missing_object", rev=rev, path=shown(name)))
+            if len(header) != 3 or header[0].decode("ascii", "replace") != files[name] or not header[2].isdigit():
+                raise HistoryError(t("git.failed", command="cat-file", detail=t("git.bad_reply")))
+            if header[1] != b"blob":  # a file entry whose object is a tree or a commit
+                raise HistoryError(t("git.not_a_file", rev=rev, path=shown(name), kind=f"git {safe(header[1].decode('ascii', 'replace'))}"))
+            size = int(header[2])
+            if not contents:
+                out.append(size)
+                offset = end + 1
+                continue
+            body = output[end + 1 : end + 1 + size]
+            if len(body) != size or output[end + 1 + size : end + 2 + size] != b"\n":
+                raise HistoryError(t("git.failed", command="cat-file", detail=t("git.bad_reply")))
+            out.append(body)
+            offset = end + 2 + size
+        return out
+
+    def read(names: list[str], limit: int) -> list[Union[bytes, int]]:
+        if not names:
+            return []
+        request = "".join(f"{files[name]}\n" for name in names).encode()
+        sizes = replies(names, _git(repo.top, "cat-file", "--batch-check", stdin=request), contents=False)
+        small = [name for name, size in zip(names, sizes) if size <= limit]
+        request = "".join(f"{files[name]}\n" for name in small).encode()
+        blobs = iter(replies(small, _git(repo.top, "cat-file", "--batch", stdin=request), contents=True) if small else [])
+        return [next(blobs) if size <= limit else size for size in sizes]
+
+    return read
 
 
-def snapshot(repo: Repo, commit: str) -> Optional[Dataset]:
-    """The data set at `commit`, or None when the data directory did not exist then."""
-    with tempfile.TemporaryDirectory(prefix="kitrack-") as temporary:
-        root = Path(temporary) / "data"
-        root.mkdir()
-        if not _export(repo, commit, root):
-            return None
-        data = load(root, keep_data=True)
-        _relocate(data, root, repo.data_dir)
-    return data
+def snapshot(repo: Repo, commit: str, rev: str) -> Optional[Dataset]:
+    """The data set at `commit` (which `rev` names, for messages), or None when the data directory
+    did not exist then."""
+    files = _tree(repo, commit, rev)
+    if files is None:
+        return None
+    return load_files(repo.data_dir, files, _reader(repo, files, rev), keep_data=True)
 
 
 def dataset_at(repo_root_or_data_dir: Path, rev: str) -> Dataset:
@@ -154,7 +192,7 @@ def dataset_at(repo_root_or_data_dir: Path, rev: str) -> Dataset:
     data_dir = path / "data" if not is_data_dir(path) and (path / ".git").exists() else path
     repo = locate(data_dir)
     commit = resolve(repo, rev)
-    data = snapshot(repo, commit)
+    data = snapshot(repo, commit, rev)
     if data is None:
         raise HistoryError(t("git.no_data_at", path=repo.prefix or ".", rev=rev))
     return data
@@ -187,7 +225,7 @@ def changed_problems(data_dir: Path, rev: str, dataset: Dataset, problems: list[
     commit = resolve(repo, rev)
     changed = changed_paths(repo, commit)
     changed_names = {source.name for source in dataset.files if source.path.resolve() in changed}
-    before_data = snapshot(repo, commit)
+    before_data = snapshot(repo, commit, rev)
     before = {_problem_key(p) for p in checks.run(before_data, context)} if before_data is not None else set()
     return [p for p in problems if p.file in changed_names or _problem_key(p) not in before]
 
@@ -576,10 +614,10 @@ def diff(data_dir: Path, revisions: list[str]) -> Diff:
         raise HistoryError(t("error.two_revisions"))
     repo = locate(data_dir)
     old_rev = revisions[0] if revisions else "HEAD"
-    old_data = snapshot(repo, resolve(repo, old_rev))
+    old_data = snapshot(repo, resolve(repo, old_rev), old_rev)
     if len(revisions) == 2:
         new_label = revisions[1]
-        new_data = snapshot(repo, resolve(repo, new_label))
+        new_data = snapshot(repo, resolve(repo, new_label), new_label)
     else:
         new_label = WORKTREE_LABEL
         new_data = load(data_dir, keep_data=True) if data_dir.is_dir() else None

@@ -232,22 +232,35 @@ _ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,:?-])[&*][^\s\[\]{},]")
 
 def read(path: Path, name: str, max_bytes: int) -> SourceFile:
     """Read one file into a SourceFile: its data, or the problems that stop it being data."""
-    source = SourceFile(path, name)
     try:
         raw = _read_bounded(path, max_bytes)
     except _Refused as refused:
+        source = SourceFile(path, name)
         source.add("unreadable-file", 1, 1, detail=str(refused))
         return source
     except OSError as exc:
+        source = SourceFile(path, name)
         detail = t("p.symlink_loop") if exc.errno == errno.ELOOP else exc.strerror or str(exc)
         source.add("unreadable-file", 1, 1, detail=detail)
         return source
+    return from_bytes(path, name, raw)
+
+
+def from_bytes(path: Path, name: str, raw: bytes) -> SourceFile:
+    """A file whose bytes are already in memory (a blob of a git revision), read as `read` reads
+    one from disk. `path` need not exist."""
+    source = SourceFile(path, name)
     text = decode(source, raw)
     if text is None:
         return source
     source.text = text
     parse(source)
     return source
+
+
+def too_big(size: int | str, limit: int) -> str:
+    """Why a file over the size limit is not read."""
+    return t("p.too_big", size=size if isinstance(size, str) else f"{size:,}", limit=f"{limit:,}")
 
 
 class _Refused(Exception):
@@ -266,7 +279,7 @@ def _read_bounded(path: Path, max_bytes: int) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise _Refused(t("p.not_regular"))
         if info.st_size > max_bytes:
-            raise _Refused(t("p.too_big", size=f"{info.st_size:,}", limit=f"{max_bytes:,}"))
+            raise _Refused(too_big(info.st_size, max_bytes))
         chunks, total = [], 0
         while total <= max_bytes:
             chunk = os.read(fd, min(max_bytes + 1 - total, max(info.st_size - total, 0) + 65536))
@@ -276,7 +289,7 @@ def _read_bounded(path: Path, max_bytes: int) -> bytes:
             total += len(chunk)
         raw = chunks[0] if len(chunks) == 1 else b"".join(chunks)
         if len(raw) > max_bytes:  # it grew after fstat
-            raise _Refused(t("p.too_big", size=f"{len(raw):,}+", limit=f"{max_bytes:,}"))
+            raise _Refused(too_big(f"{len(raw):,}+", max_bytes))
         return raw
     finally:
         os.close(fd)
