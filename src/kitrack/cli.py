@@ -287,7 +287,7 @@ def list_records(
     max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """Query records: estates, infrastructure, issues, regions or agencies."""
-    from kitrack import i18n, render, tables
+    from kitrack import i18n, inert, render, tables
     from kitrack.models import AgencyType, IssueStatus, Kind, Status
 
     data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
@@ -306,10 +306,10 @@ def list_records(
             raise fail(i18n.t("error.unknown_sort", field=sort, choices=", ".join(c.key for c in table.columns)))
         table = table.sorted_by(sort)
     if format is ListFormat.json:
-        render.write_json(render.as_json(table), sys.stdout)
+        inert.write_json(render.as_json(table), sys.stdout)
     elif format in (ListFormat.csv, ListFormat.tsv):
         # Formula-looking cells are neutralised here too: list output is often opened in a spreadsheet.
-        render.write_delimited(table, sys.stdout, "," if format is ListFormat.csv else "\t", neutralise=True, printable=render.is_terminal(sys.stdout))
+        render.write_delimited(table, sys.stdout, "," if format is ListFormat.csv else "\t", neutralise=True, shown=inert.terminal if render.is_terminal(sys.stdout) else inert.ci_commands)
     else:
         render.print_table(table, sys.stdout)
 

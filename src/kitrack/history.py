@@ -13,7 +13,6 @@ reported as unreadable instead.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import subprocess
 import tempfile
@@ -24,7 +23,7 @@ from typing import Any, Callable, Iterable, Optional, TextIO
 from kitrack.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load
 from kitrack.problems import Problem, display_path
 from kitrack.i18n import plural, t
-from kitrack.render import md_escape, safe
+from kitrack import inert
 
 WORKTREE_LABEL = "the working tree"
 
@@ -609,43 +608,43 @@ def _side_label(label: str) -> str:
 
 def render_text(result: Diff, out: TextIO) -> None:
     new = t("diff.worktree") if result.new == WORKTREE_LABEL else result.new
-    out.write(t("diff.title", data=result.data_dir, old=result.old, new=new) + "\n")
+    out.write(t("diff.title", data=inert.terminal(result.data_dir), old=inert.terminal(result.old), new=inert.terminal(new)) + "\n")
     for heading, changes in _grouped(result):
         out.write(f"\n{heading}\n")
         for change in changes:
             mark = {"added": "+", "removed": "-"}.get(change.action, "~")
-            out.write(f"  {mark} {safe(change.id)}: {safe(change.text)}\n")
+            out.write(f"  {mark} {inert.terminal(change.id)}: {inert.terminal(change.text)}\n")
     if result.unreadable:
         out.write("\n" + t("diff.unreadable") + "\n")
         for item in result.unreadable:
-            where = t("diff.unreadable_item", file=safe(item.file), side=_side_label(item.side))
-            out.write(f"  ! {where}: {safe(item.message)} ({t('diff.position', code=item.code, line=item.line, column=item.column)})\n")
+            where = t("diff.unreadable_item", file=inert.terminal(item.file), side=inert.terminal(_side_label(item.side)))
+            out.write(f"  ! {where}: {inert.terminal(item.message)} ({t('diff.position', code=item.code, line=item.line, column=item.column)})\n")
     out.write(f"\n{_summary_text(result)}\n")
 
 
 
 
 def render_md(result: Diff, out: TextIO) -> None:
-    old = safe(result.old).replace("`", "")
-    new = md_escape(t("diff.worktree")) if result.new == WORKTREE_LABEL else f"`{safe(result.new).replace('`', '')}`"
+    old = inert.markdown_code(result.old)
+    new = inert.markdown(t("diff.worktree")) if result.new == WORKTREE_LABEL else f"`{inert.markdown_code(result.new)}`"
     out.write(f"### kitrack diff: `{old}` → {new}\n\n")
     if not result.changes and not result.unreadable:
-        out.write(t("diff.md_no_changes", data=md_escape(result.data_dir)) + "\n")
+        out.write(t("diff.md_no_changes", data=inert.markdown(result.data_dir)) + "\n")
         return
     for heading, changes in _grouped(result):
         out.write(f"**{heading}**\n\n")
         for change in changes:
             verb = {"added": "➕ ", "removed": "➖ "}.get(change.action, "")
-            out.write(f"- {verb}**{md_escape(change.id)}**: {md_escape(change.text)}\n")
+            out.write(f"- {verb}**{inert.markdown(change.id)}**: {inert.markdown(change.text)}\n")
         out.write("\n")
     if result.unreadable:
         out.write(f"**{t('diff.unreadable')}**\n\n")
         for item in result.unreadable:
-            where = t("diff.unreadable_item", file=md_escape(item.file), side=md_escape(_side_label(item.side)))
-            out.write(f"- ⚠️ {where}: {md_escape(item.message)} ({t('diff.position', code=item.code, line=item.line, column=item.column)})\n")
+            where = t("diff.unreadable_item", file=inert.markdown(item.file), side=inert.markdown(_side_label(item.side)))
+            out.write(f"- ⚠️ {where}: {inert.markdown(item.message)} ({t('diff.position', code=item.code, line=item.line, column=item.column)})\n")
         out.write("\n")
     summary = _summary_text(result)
-    out.write(f"_{md_escape(summary[:1].upper() + summary[1:])}._\n")
+    out.write(f"_{inert.markdown(summary[:1].upper() + summary[1:])}._\n")
 
 
 def render_json(result: Diff, out: TextIO) -> None:
@@ -657,8 +656,7 @@ def render_json(result: Diff, out: TextIO) -> None:
         "unreadable": [dataclasses.asdict(item) for item in result.unreadable],
         "summary": result.summary(),
     }
-    json.dump(document, out, ensure_ascii=False, indent=2, default=str)
-    out.write("\n")
+    inert.write_json(document, out, default=str)
 
 
 RENDERERS: dict[str, Callable[[Diff, TextIO], None]] = {"text": render_text, "md": render_md, "json": render_json}
