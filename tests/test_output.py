@@ -18,6 +18,8 @@ import json
 import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -162,3 +164,74 @@ def test_the_sanitisers():
         text = inert.json_text(value, ascii_only=ascii_only)
         assert text.encode("ascii" if ascii_only else "utf-8") and "##[" not in text
         assert json.loads(text) == {"a": value["a"], "b": "bad\\xff"}
+
+
+# --- item 7 and 10: the real process, its descriptors and encodings ------------------------------------
+
+CASES = {
+    # name: (command, how stdout is set up, environment, expected exit, expected on stderr)
+    "closed": (["status"], "closed", {}, 2, "standard output is closed"),
+    "full": (["status"], "full", {}, 2, "cannot write the output: No space left on device"),
+    "read-only": (["status"], "read-only", {}, 2, "cannot write the output: Bad file descriptor"),
+    "gone-clean": (["check", "--data", "clean"], "gone", {}, 0, ""),
+    "gone-problems": (["check"], "gone", {}, 1, ""),
+    "ascii-status": (["status"], "pipe", {"PYTHONIOENCODING": "ascii"}, 0, ""),
+    "ascii-json": (["status", "-f", "json"], "pipe", {"PYTHONIOENCODING": "ascii"}, 0, ""),
+    "c-locale": (["check"], "pipe", {"LC_ALL": "C", "PYTHONUTF8": "0"}, 1, ""),
+    "utf8-text": (["check"], "pipe", {"PYTHONIOENCODING": "utf-8"}, 1, ""),
+    "utf8-github": (["check", "-f", "github"], "pipe", {"PYTHONIOENCODING": "utf-8"}, 1, ""),
+}
+
+
+@pytest.fixture(scope="module")
+def runs(tmp_path_factory) -> dict:
+    """Every case at once, as separate processes (they are independent; this keeps the suite fast)."""
+    tmp = tmp_path_factory.mktemp("output")
+    data = named_data(tmp / "data")
+    (data / "estates" / "ki-beta.yaml").write_text((data / "estates" / "ki-beta.yaml").read_text().replace("Kawasan Industri Beta", "Kawasan — Ñ 😀"))
+    clean = tmp / "clean"
+    shutil.copytree(BASE, clean)
+    base_env = {k: v for k, v in os.environ.items() if not k.startswith(("KITRACK_", "PYTHONIOENCODING", "PYTHONUTF8", "LC_"))}
+    processes = {}
+    for name, (args, stdout, env, _, _) in CASES.items():
+        args = [str(clean) if a == "clean" else a for a in args]
+        command = [sys.executable, "-m", "kitrack", *args, *([] if "--data" in args else ["--data", str(data)]), "--as-of", AS_OF]
+        target, close = subprocess.PIPE, None
+        if stdout == "closed":
+            command = ["sh", "-c", 'exec "$@" >&-', "sh", *command]
+        elif stdout == "full":
+            if not os.path.exists("/dev/full"):
+                continue
+            target = close = open("/dev/full", "wb")
+        elif stdout == "read-only":
+            target = close = open(data / "regions.yaml", "rb")
+        elif stdout == "gone":  # a pipe whose reader has already gone, as `| head -1` leaves it
+            reader, target = os.pipe()
+            os.close(reader)
+        processes[name] = subprocess.Popen(command, stdout=target, stderr=subprocess.PIPE, env={**base_env, "NO_COLOR": "1", **env}, cwd=tmp)
+        if stdout == "gone":
+            os.close(target)
+        elif close is not None:
+            close.close()
+    return {name: (process.communicate(timeout=120), process.returncode) for name, process in processes.items()}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_output_failures_and_encodings(runs: dict, case: str):
+    if case not in runs:
+        pytest.skip("no /dev/full here")
+    (stdout, stderr), code = runs[case]
+    expected_code, expected_error = CASES[case][3], CASES[case][4]
+    stderr = stderr.decode("utf-8", "backslashreplace")
+    assert code == expected_code, stderr
+    if expected_error:
+        assert stderr.startswith(f"kitrack: error: {expected_error}") and stderr.count("\n") == 1  # one line
+    else:
+        assert stderr == ""
+    if stdout is None:
+        return
+    environment = CASES[case][2]
+    text = stdout.decode("ascii" if "ascii" in environment.values() or "C" in environment.values() else "utf-8")  # strict
+    assert_log_safe(text, annotations=text.count("::error ") if "github" in case else 0)
+    if case == "ascii-json":
+        assert {row["id"]: row["name"] for row in json.loads(text)["estates"]}["ki-beta"] == "Kawasan — Ñ 😀"  # escaped, exact

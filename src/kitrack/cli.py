@@ -428,16 +428,28 @@ def export(
 
 
 def main() -> None:
-    """Entry point: never a traceback for the user; KITRACK_DEBUG=1 shows one for developers."""
+    """Entry point: never a traceback for the user; KITRACK_DEBUG=1 shows one for developers.
+
+    Output failures are decided in `output`: a reader that has gone leaves the command's own exit
+    status; a failed write is one line and exit 2."""
+    from kitrack import output
+
     try:
-        app()
+        output.guard()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # inside the guard: a write that fails at the very end is reported too
     except KeyboardInterrupt:
         sys.exit(130)
-    except BrokenPipeError:
-        # Output piped into `head`: not an error. Silence the flush at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_OK)
+    except output.OutputError as exc:
+        from kitrack import i18n
+
+        if exc.reason is None:
+            i18n.set_language(None)  # before the options are read: from KITRACK_LANG or the locale
+        message = i18n.t("error.no_stdout") if exc.reason is None else i18n.t("error.output_failed", reason=exc.reason)
+        typer.echo(i18n.t("error.prefix", message=message), err=True)
+        sys.exit(EXIT_USAGE)
     except Exception as exc:  # noqa: BLE001 - the last line of defence of the no-traceback promise
         if os.environ.get("KITRACK_DEBUG"):
             raise
