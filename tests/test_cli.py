@@ -99,7 +99,7 @@ def test_github_escaping_of_special_characters():
     out = io.StringIO()
     github([Problem("a,b:c.yaml", 1, 2, "yaml-syntax", "error", "50% bad\nnext\rline")], Summary(1, 0, 1, 0), out)
     first = out.getvalue().splitlines()[0]
-    assert first == "::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=yaml-syntax::50%25 bad%0Anext%0Dline"
+    assert first == "::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=yaml-syntax::50%25 bad\\nnext\\rline"  # line breaks shown, as on a terminal
 
 
 def test_strict_makes_warnings_fail():

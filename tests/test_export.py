@@ -414,19 +414,19 @@ def test_force_never_replaces_a_linked_folder_or_a_folder_holding_links(tmp_path
 
 
 def test_what_takes_the_outputs_place_during_the_write_is_not_replaced(fixture_data, tmp_path, monkeypatch):
-    from kitrack import export as exporter, render
+    from kitrack import export as exporter, inert
     from kitrack.dataset import load
 
     bundle = exporter.gather(load(fixture_data), dt.date(2026, 11, 29))
     out, victim = tmp_path / "x.json", tmp_path / "victim"
     victim.write_text("keep me")
-    real = render.write_json
+    real = inert.write_json
 
     def racing(document, stream):
         real(document, stream)
         out.symlink_to(victim)  # swapped in after the checks, before the rename
 
-    monkeypatch.setattr(render, "write_json", racing)
+    monkeypatch.setattr(inert, "write_json", racing)
     with pytest.raises(exporter.OutputError, match="never replaces it"):
         exporter.write("json", bundle, out)
     assert out.is_symlink() and victim.read_text() == "keep me"

@@ -174,7 +174,7 @@ def test_github_annotations_escape_what_they_must():
     out = io.StringIO()
     github([problem], Summary.of([problem], files=1, records=0), out)
     first = out.getvalue().splitlines()[0]
-    assert first == "::error file=data/a%2Cb%3Ac.yaml,line=2,col=3,title=yaml-syntax::100%25%0D%0A::error::forged"
+    assert first == "::error file=data/a%2Cb%3Ac.yaml,line=2,col=3,title=yaml-syntax::100%25\\r\\n:\\x3aerror:\\x3aforged"
 
 
 def test_csv_and_xlsx_neutralise_formulas(tmp_path: Path):

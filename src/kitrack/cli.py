@@ -289,7 +289,7 @@ def list_records(
     max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """Query records: estates, infrastructure, issues, regions or agencies."""
-    from kitrack import i18n, render, tables
+    from kitrack import i18n, inert, render, tables
     from kitrack.models import AgencyType, IssueStatus, Kind, Status
 
     data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
@@ -308,10 +308,10 @@ def list_records(
             raise fail(i18n.t("error.unknown_sort", field=sort, choices=", ".join(c.key for c in table.columns)))
         table = table.sorted_by(sort)
     if format is ListFormat.json:
-        render.write_json(render.as_json(table), sys.stdout)
+        inert.write_json(render.as_json(table), sys.stdout)
     elif format in (ListFormat.csv, ListFormat.tsv):
         # Formula-looking cells are neutralised here too: list output is often opened in a spreadsheet.
-        render.write_delimited(table, sys.stdout, "," if format is ListFormat.csv else "\t", neutralise=True, printable=render.is_terminal(sys.stdout))
+        render.write_delimited(table, sys.stdout, "," if format is ListFormat.csv else "\t", neutralise=True, shown=inert.terminal if render.is_terminal(sys.stdout) else inert.ci_commands)
     else:
         render.print_table(table, sys.stdout)
 
@@ -436,16 +436,28 @@ def export(
 
 
 def main() -> None:
-    """Entry point: never a traceback for the user; KITRACK_DEBUG=1 shows one for developers."""
+    """Entry point: never a traceback for the user; KITRACK_DEBUG=1 shows one for developers.
+
+    Output failures are decided in `output`: a reader that has gone leaves the command's own exit
+    status; a failed write is one line and exit 2."""
+    from kitrack import output
+
     try:
-        app()
+        output.guard()
+        try:
+            app()
+        finally:
+            sys.stdout.flush()  # inside the guard: a write that fails at the very end is reported too
     except KeyboardInterrupt:
         sys.exit(130)
-    except BrokenPipeError:
-        # Output piped into `head`: not an error. Silence the flush at exit.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_OK)
+    except output.OutputError as exc:
+        from kitrack import i18n
+
+        if exc.reason is None:
+            i18n.set_language(None)  # before the options are read: from KITRACK_LANG or the locale
+        message = i18n.t("error.no_stdout") if exc.reason is None else i18n.t("error.output_failed", reason=exc.reason)
+        typer.echo(i18n.t("error.prefix", message=message), err=True)
+        sys.exit(EXIT_USAGE)
     except Exception as exc:  # noqa: BLE001 - the last line of defence of the no-traceback promise
         if os.environ.get("KITRACK_DEBUG"):
             raise

@@ -15,7 +15,6 @@ reported as unreadable instead.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 import subprocess
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from typing import Any, Callable, Iterable, Optional, TextIO, Union
 from kitrack.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load, load_files
 from kitrack.problems import Problem, display_path
 from kitrack.i18n import plural, t
-from kitrack.render import md_escape, safe
+from kitrack import inert
 
 WORKTREE_LABEL = "the working tree"
 
@@ -47,7 +46,7 @@ def _git(cwd: Path, *args: str, stdin: Optional[bytes] = None) -> bytes:
         raise HistoryError(t("git.missing")) from None
     if result.returncode != 0:
         lines = result.stderr.decode("utf-8", "replace").strip().splitlines() or [f"exit status {result.returncode}"]
-        raise _GitFailed(t("git.failed", command=args[0], detail=safe(lines[-1])))
+        raise _GitFailed(t("git.failed", command=args[0], detail=inert.terminal(lines[-1])))
     return result.stdout
 
 
@@ -115,14 +114,14 @@ def _tree(repo: Repo, commit: str, rev: str) -> Optional[dict[str, str]]:
         # or empty: git itself refuses to check such a tree out.
         parts = path[len(lead):].split("/") if path.startswith(lead) else [""]
         if any(part in ("", ".", "..") for part in parts):
-            raise HistoryError(t("git.unsafe_path", rev=rev, path=safe(path)))
+            raise HistoryError(t("git.unsafe_path", rev=rev, path=inert.terminal(path)))
         relative = "/".join(parts)
         if mode in _SKIPPED_MODES:
             continue
         if mode not in _FILE_MODES:
-            raise HistoryError(t("git.not_a_file", rev=rev, path=safe(path), kind=f"mode {safe(mode.decode('ascii', 'replace'))}"))
+            raise HistoryError(t("git.not_a_file", rev=rev, path=inert.terminal(path), kind=f"mode {inert.terminal(mode.decode('ascii', 'replace'))}"))
         if relative in files:
-            raise HistoryError(t("git.twice", rev=rev, path=safe(path)))
+            raise HistoryError(t("git.twice", rev=rev, path=inert.terminal(path)))
         files[relative] = sha.decode("ascii")
     return files if seen_any else None
 
@@ -133,7 +132,7 @@ def _reader(repo: Repo, files: dict[str, str], rev: str) -> Callable[[list[str],
     300 MB blob is never read."""
 
     def shown(name: str) -> str:
-        return safe(f"{repo.prefix}/{name}" if repo.prefix else name)
+        return inert.terminal(f"{repo.prefix}/{name}" if repo.prefix else name)
 
     def replies(names: list[str], output: bytes, contents: bool) -> list[Union[bytes, int]]:
         out: list[Union[bytes, int]] = []
@@ -146,7 +145,7 @@ def _reader(repo: Repo, files: dict[str, str], rev: str) -> Callable[[list[str],
             if len(header) != 3 or header[0].decode("ascii", "replace") != files[name] or not header[2].isdigit():
                 raise HistoryError(t("git.failed", command="cat-file", detail=t("git.bad_reply")))
             if header[1] != b"blob":  # a file entry whose object is a tree or a commit
-                raise HistoryError(t("git.not_a_file", rev=rev, path=shown(name), kind=f"git {safe(header[1].decode('ascii', 'replace'))}"))
+                raise HistoryError(t("git.not_a_file", rev=rev, path=shown(name), kind=f"git {inert.terminal(header[1].decode('ascii', 'replace'))}"))
             size = int(header[2])
             if not contents:
                 out.append(size)
@@ -647,43 +646,43 @@ def _side_label(label: str) -> str:
 
 def render_text(result: Diff, out: TextIO) -> None:
     new = t("diff.worktree") if result.new == WORKTREE_LABEL else result.new
-    out.write(t("diff.title", data=result.data_dir, old=result.old, new=new) + "\n")
+    out.write(t("diff.title", data=inert.terminal(result.data_dir), old=inert.terminal(result.old), new=inert.terminal(new)) + "\n")
     for heading, changes in _grouped(result):
         out.write(f"\n{heading}\n")
         for change in changes:
             mark = {"added": "+", "removed": "-"}.get(change.action, "~")
-            out.write(f"  {mark} {safe(change.id)}: {safe(change.text)}\n")
+            out.write(f"  {mark} {inert.terminal(change.id)}: {inert.terminal(change.text)}\n")
     if result.unreadable:
         out.write("\n" + t("diff.unreadable") + "\n")
         for item in result.unreadable:
-            where = t("diff.unreadable_item", file=safe(item.file), side=_side_label(item.side))
-            out.write(f"  ! {where}: {safe(item.message)} ({t('diff.position', code=item.code, line=item.line, column=item.column)})\n")
+            where = t("diff.unreadable_item", file=inert.terminal(item.file), side=inert.terminal(_side_label(item.side)))
+            out.write(f"  ! {where}: {inert.terminal(item.message)} ({t('diff.position', code=item.code, line=item.line, column=item.column)})\n")
     out.write(f"\n{_summary_text(result)}\n")
 
 
 
 
 def render_md(result: Diff, out: TextIO) -> None:
-    old = safe(result.old).replace("`", "")
-    new = md_escape(t("diff.worktree")) if result.new == WORKTREE_LABEL else f"`{safe(result.new).replace('`', '')}`"
+    old = inert.markdown_code(result.old)
+    new = inert.markdown(t("diff.worktree")) if result.new == WORKTREE_LABEL else f"`{inert.markdown_code(result.new)}`"
     out.write(f"### kitrack diff: `{old}` → {new}\n\n")
     if not result.changes and not result.unreadable:
-        out.write(t("diff.md_no_changes", data=md_escape(result.data_dir)) + "\n")
+        out.write(t("diff.md_no_changes", data=inert.markdown(result.data_dir)) + "\n")
         return
     for heading, changes in _grouped(result):
         out.write(f"**{heading}**\n\n")
         for change in changes:
             verb = {"added": "➕ ", "removed": "➖ "}.get(change.action, "")
-            out.write(f"- {verb}**{md_escape(change.id)}**: {md_escape(change.text)}\n")
+            out.write(f"- {verb}**{inert.markdown(change.id)}**: {inert.markdown(change.text)}\n")
         out.write("\n")
     if result.unreadable:
         out.write(f"**{t('diff.unreadable')}**\n\n")
         for item in result.unreadable:
-            where = t("diff.unreadable_item", file=md_escape(item.file), side=md_escape(_side_label(item.side)))
-            out.write(f"- ⚠️ {where}: {md_escape(item.message)} ({t('diff.position', code=item.code, line=item.line, column=item.column)})\n")
+            where = t("diff.unreadable_item", file=inert.markdown(item.file), side=inert.markdown(_side_label(item.side)))
+            out.write(f"- ⚠️ {where}: {inert.markdown(item.message)} ({t('diff.position', code=item.code, line=item.line, column=item.column)})\n")
         out.write("\n")
     summary = _summary_text(result)
-    out.write(f"_{md_escape(summary[:1].upper() + summary[1:])}._\n")
+    out.write(f"_{inert.markdown(summary[:1].upper() + summary[1:])}._\n")
 
 
 def render_json(result: Diff, out: TextIO) -> None:
@@ -695,8 +694,7 @@ def render_json(result: Diff, out: TextIO) -> None:
         "unreadable": [dataclasses.asdict(item) for item in result.unreadable],
         "summary": result.summary(),
     }
-    json.dump(document, out, ensure_ascii=False, indent=2, default=str)
-    out.write("\n")
+    inert.write_json(document, out, default=str)
 
 
 RENDERERS: dict[str, Callable[[Diff, TextIO], None]] = {"text": render_text, "md": render_md, "json": render_json}

@@ -314,6 +314,8 @@ LABELS: dict[str, dict[str, str]] = {
     "error.outside": {"en": "`{path}` is not inside the data directory `{root}`; pass --data DIR", "id": "`{path}` tidak berada di dalam direktori data `{root}`; gunakan --data DIR"},
     "error.two_revisions": {"en": "give at most two revisions: kitrack diff [OLD [NEW]]", "id": "berikan paling banyak dua revisi: kitrack diff [LAMA [BARU]]"},
     "error.cannot_write": {"en": "cannot write to `{path}`: {detail}", "id": "tidak dapat menulis ke `{path}`: {detail}"},
+    "error.no_stdout": {"en": "standard output is closed; redirect it to a file or /dev/null", "id": "keluaran standar tertutup; alihkan ke berkas atau /dev/null"},
+    "error.output_failed": {"en": "cannot write the output: {reason}", "id": "tidak dapat menulis keluaran: {reason}"},
     "error.no_data_dir": {"en": "data directory `{root}` does not exist", "id": "direktori data `{root}` tidak ada"},
     "error.not_a_dir": {"en": "`{root}` is not a directory", "id": "`{root}` bukan direktori"},
     "error.unreadable_dir": {"en": "data directory `{root}` cannot be read", "id": "direktori data `{root}` tidak dapat dibaca"},

@@ -7,13 +7,12 @@ values (ISO dates, plain numbers) so that scripts and spreadsheets read them bac
 from __future__ import annotations
 
 import csv
-import json
 import os
 import re
 import sys
-from typing import Any, Optional, TextIO
+from typing import Any, Callable, Optional, TextIO
 
-from kitrack import i18n
+from kitrack import i18n, inert
 from kitrack.tables import Column, Table
 
 
@@ -46,7 +45,7 @@ def cell(column: Column, value: Any) -> str:
     if column.kind == "bool":
         return i18n.t("word.yes" if value else "word.no")
     if column.kind == "list":
-        return safe(", ".join(map(str, value)))
+        return inert.terminal(", ".join(map(str, value)))
     if column.kind == "status":
         return i18n.label("status", value)
     if column.kind == "projkind":
@@ -55,14 +54,7 @@ def cell(column: Column, value: Any) -> str:
         return i18n.label("issue", value)
     if column.kind.startswith("enum:"):  # a value whose label is `<prefix>.<value>` in i18n
         return i18n.label(column.kind[5:], value)
-    return safe(str(value))
-
-
-def safe(text: str) -> str:
-    """Control characters from data (an ANSI escape in a name) are shown, never obeyed."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+    return inert.terminal(str(value))
 
 
 def raw(value: Any) -> Any:
@@ -126,10 +118,10 @@ def print_table(table: Table, out: TextIO = sys.stdout, title: Optional[str] = N
         out.write("\n".join(plain_lines(table, title, show_header)) + "\n")
 
 
-def write_delimited(table: Table, out: TextIO, delimiter: str = ",", *, neutralise: bool = False, decimal: str = ".", printable: bool = False) -> None:
+def write_delimited(table: Table, out: TextIO, delimiter: str = ",", *, neutralise: bool = False, decimal: str = ".", shown: Optional[Callable[[str], str]] = None) -> None:
     """CSV or TSV with the column keys as header. `neutralise` defuses cells a spreadsheet would run as
-    formulas; `decimal=","` writes numbers for a decimal-comma locale (Indonesian Excel); `printable`
-    shows control characters as escapes (for a terminal, which would obey them)."""
+    formulas; `decimal=","` writes numbers for a decimal-comma locale (Indonesian Excel); `shown`
+    makes text cells inert for where they are written (a terminal, a CI log; see `inert`)."""
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow([column.key for column in table.columns])
     for row in table.rows:
@@ -138,8 +130,8 @@ def write_delimited(table: Table, out: TextIO, delimiter: str = ",", *, neutrali
             cells = [str(value).replace(".", decimal) if isinstance(value, (int, float)) and not isinstance(value, bool) else value for value in cells]
         if neutralise:
             cells = [defuse(value) if isinstance(value, str) else value for value in cells]
-        if printable:
-            cells = [safe(value) if isinstance(value, str) else value for value in cells]
+        if shown is not None:
+            cells = [shown(value) if isinstance(value, str) else value for value in cells]
         writer.writerow(cells)
 
 
@@ -175,26 +167,9 @@ def as_json(table: Table) -> list[dict[str, Any]]:
     return [{column.key: raw(row.get(column.key)) for column in table.columns} for row in table.rows]
 
 
-def write_json(document: Any, out: TextIO) -> None:
-    json.dump(document, out, ensure_ascii=False, indent=2)
-    out.write("\n")
-
-
-_MD_SPECIAL = set("\\`*_[]<>|#~!&")
-
-
-def md_escape(text: str) -> str:
-    """Data as literal Markdown text: no emphasis, links, HTML or table breaks from a name."""
-    text = safe(text)
-    return "".join(f"\\{ch}" if ch in _MD_SPECIAL else ch for ch in text)
-
-
 def markdown(table: Table) -> str:
-    def escape(text: str) -> str:  # cells are already printable (`cell` makes them so)
-        return md_escape(text).replace("\n", " ")
-
     header = [i18n.t(column.label_key) for column in table.columns]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     for row in table.rows:
-        lines.append("| " + " | ".join(escape(cell(column, row.get(column.key))) for column in table.columns) + " |")
+        lines.append("| " + " | ".join(inert.markdown(cell(column, row.get(column.key))) for column in table.columns) + " |")
     return "\n".join(lines)

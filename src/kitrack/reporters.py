@@ -5,12 +5,11 @@ One registry, `REPORTERS`, maps each `--format` to the function that renders it.
 
 from __future__ import annotations
 
-import json
 from itertools import groupby
 from typing import Callable, TextIO
 
+from kitrack import inert
 from kitrack.problems import ERROR, Problem, Summary
-from kitrack.render import safe
 
 
 def summary_line(summary: Summary) -> str:
@@ -29,22 +28,23 @@ def text(problems: list[Problem], summary: Summary, out: TextIO) -> None:
     from kitrack import i18n
 
     console = Console(file=out, highlight=False, soft_wrap=not out.isatty())
-    # Values from data files are shown as Text, never parsed as markup: `[red]` in a name stays literal.
+    # Values from data files are shown as Text, never parsed as markup: `[red]` in a name stays literal;
+    # and made inert: a file name with a line break cannot start a line with `::error`.
     for name, group in groupby(problems, key=lambda p: p.file):
-        console.print(Text(name, style="bold underline"))
+        console.print(Text(inert.terminal(name), style="bold underline"))
         for problem in group:
             style = "red" if problem.level == ERROR else "yellow"
             line = Text.assemble(
                 (f"  {problem.line}:{problem.column}".ljust(10), "dim"),
                 (i18n.t(f"word.{problem.level}").ljust(11), style),
                 (problem.code.ljust(24), "bold"),
-                safe(problem.message),
+                inert.terminal(problem.message),
             )
             if problem.path:
-                line.append(f"  ({safe(problem.path)})", style="dim")
+                line.append(f"  ({inert.terminal(problem.path)})", style="dim")
             console.print(line)
             if problem.hint:
-                console.print(Text.assemble(" " * 45, (f"{i18n.t('word.hint')}: ", "cyan"), safe(problem.hint)))
+                console.print(Text.assemble(" " * 45, (f"{i18n.t('word.hint')}: ", "cyan"), inert.terminal(problem.hint)))
         console.print()
     style = "red" if summary.errors else "yellow" if summary.warnings else "green"
     mark = "✗" if summary.errors else "!" if summary.warnings else "✓"
@@ -56,16 +56,7 @@ def as_json(problems: list[Problem], summary: Summary, out: TextIO) -> None:
         "problems": [problem.as_dict() for problem in problems],
         "summary": {"files": summary.files, "records": summary.records, "errors": summary.errors, "warnings": summary.warnings},
     }
-    json.dump(document, out, ensure_ascii=False, indent=2)
-    out.write("\n")
-
-
-def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+    inert.write_json(document, out)
 
 
 def github(problems: list[Problem], summary: Summary, out: TextIO) -> None:
@@ -73,10 +64,10 @@ def github(problems: list[Problem], summary: Summary, out: TextIO) -> None:
     for problem in problems:
         message = problem.message + (f" ({problem.hint})" if problem.hint else "")
         properties = ",".join(
-            f"{key}={_escape_property(str(value))}"
+            f"{key}={inert.annotation_property(str(value))}"
             for key, value in (("file", problem.file), ("line", problem.line), ("col", problem.column), ("title", problem.code))
         )
-        out.write(f"::{problem.level} {properties}::{_escape_data(message)}\n")
+        out.write(f"::{problem.level} {properties}::{inert.annotation_message(message)}\n")
     out.write(summary_line(summary) + "\n")
 
 
@@ -86,14 +77,16 @@ SARIF_LEVELS = {"error": "error", "warning": "warning"}
 
 def _artifact_uri(file: str) -> dict:
     """A relative path stays relative (to the checkout root, as code scanning expects); an absolute
-    one becomes a file:// URI."""
+    one becomes a file:// URI. The URI quotes the name's bytes, so a name that is not UTF-8 still
+    names its file (`bad%FF.yaml`)."""
+    import os
     from pathlib import Path, PurePosixPath
-    from urllib.parse import quote
+    from urllib.parse import quote_from_bytes
 
     path = Path(file)
     if path.is_absolute():
         return {"uri": path.as_uri()}
-    return {"uri": quote(PurePosixPath(*path.parts).as_posix()), "uriBaseId": "%SRCROOT%"}
+    return {"uri": quote_from_bytes(os.fsencode(PurePosixPath(*path.parts).as_posix())), "uriBaseId": "%SRCROOT%"}
 
 
 def sarif(problems: list[Problem], summary: Summary, out: TextIO) -> None:
@@ -149,8 +142,7 @@ def sarif(problems: list[Problem], summary: Summary, out: TextIO) -> None:
             "properties": {"summary": {"files": summary.files, "records": summary.records, "errors": summary.errors, "warnings": summary.warnings}},
         }],
     }
-    json.dump(document, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    inert.write_json(document, out)
 
 
 REPORTERS: dict[str, Callable[[list[Problem], Summary, TextIO], None]] = {

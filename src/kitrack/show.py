@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional, TextIO, Union
 
-from kitrack import board, i18n, render
+from kitrack import board, i18n, inert, render
 from kitrack.dataset import Dataset
 from kitrack.models import Agency, Estate, EstateReport, Meeting, Project, ProjectReport, Region
 from kitrack.tables import PROGRESS_COLUMNS, PROGRESS_FIGURES, Column, Table
@@ -111,11 +111,11 @@ def print_record(data: Dataset, record: Found, as_of: dt.date, out: TextIO) -> N
 
     console = render.console(out)
     title = f"{record.id} — {getattr(record, 'name', None) or getattr(record, 'title', '')}"
-    console.print(Text(render.safe(title), style="bold"))
+    console.print(Text(inert.terminal(title), style="bold"))
     console.print(Text(i18n.t("kind." + _kind(record)), style="dim"))
     _print(console, _header(record), None, show_header=False)
     if getattr(record, "notes", None):
-        console.print(Text(f"{i18n.t('show.notes')}: {render.safe(record.notes)}"))
+        console.print(Text(f"{i18n.t('show.notes')}: {inert.terminal(record.notes)}"))
     if isinstance(record, (Estate, Project)):
         _print(console, history(record, as_of), i18n.t("show.reports"))
         milestones = Table("milestones", [Column("name", "text", "col.milestone"), Column("due", "date"), Column("done", "date"), Column("source")],

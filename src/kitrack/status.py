@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Optional, TextIO
+from typing import Any, Callable, Optional, TextIO
 
-from kitrack import board, i18n, render, tables
+from kitrack import board, i18n, inert, render, tables
 from kitrack.checks import DEFAULT_STALE_DAYS
 from kitrack.dataset import Dataset
 from kitrack.models import Project, Status
@@ -170,11 +170,13 @@ SECTION_TITLES = {
 }
 
 
-def _since_text(since: Since) -> str:
+def _since_text(since: Since, escape: Callable[[str], str]) -> str:
+    """`escape` makes the meeting id or the revision, as the user gave it, inert for the destination
+    (they are shown between backticks)."""
     if since.reason == "revision":
-        return i18n.t("status.since.revision", rev=since.meeting)
+        return i18n.t("status.since.revision", rev=escape(since.meeting))
     why = {
-        "meeting": lambda: i18n.t("status.since.meeting", meeting=since.meeting),
+        "meeting": lambda: i18n.t("status.since.meeting", meeting=escape(since.meeting)),
         "default": lambda: i18n.t("status.since.default"),
         "given": lambda: i18n.t("status.since.given"),
     }[since.reason]()
@@ -219,12 +221,12 @@ def _display_table(table: Table, terminal: bool) -> Table:
 def render_table(report: StatusReport, out: TextIO) -> None:
     from rich.text import Text
 
-    terminal = render.is_terminal(out)
+    terminal = render.is_terminal(out) and inert.encodes_unicode(out)  # an ASCII terminal gets ASCII bars
     console = render.console(out)
     console.print(Text(i18n.t("status.title", as_of=i18n.date(report.as_of)), style="bold"))
     if report.region:
         console.print(Text(i18n.t("status.region", region=report.region)))
-    console.print(Text(_since_text(report.since), style="dim"))
+    console.print(Text(_since_text(report.since, inert.terminal), style="dim"))
     console.print(Text(i18n.t("status.headline", **report.headline), style="bold cyan"))
     if report.errors:
         console.print(Text(i18n.t("error.data_problems", errors=report.errors), style="red"))
@@ -244,7 +246,7 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
     lines = [f"## {i18n.t('status.title', as_of=i18n.date(report.as_of))}", ""]
     if report.region:
         lines += [i18n.t("status.region", region=report.region), ""]
-    lines += [f"*{_since_text(report.since)}*", "", f"**{i18n.t('status.headline', **report.headline)}**", ""]
+    lines += [f"*{_since_text(report.since, inert.markdown_code)}*", "", f"**{i18n.t('status.headline', **report.headline)}**", ""]
     if report.errors:
         lines += [f"> {i18n.t('error.data_problems', errors=report.errors)}", ""]
     for key, title_key in SECTION_TITLES.items():
@@ -267,7 +269,7 @@ def render_json(report: StatusReport, out: TextIO) -> None:
         **{key: render.as_json(table) for key, table in report.sections.items()},
         "too_few_reports": report.too_few,
     }
-    render.write_json(document, out)
+    inert.write_json(document, out)
 
 
 RENDERERS = {"table": render_table, "md": render_markdown, "json": render_json}

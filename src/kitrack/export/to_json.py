@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kitrack import __version__, render
+from kitrack import __version__, inert, render
 from kitrack.export.atomic import STDOUT, atomic_file
 from kitrack.export.tables import Bundle
 
@@ -33,12 +33,12 @@ def document(bundle: Bundle) -> dict[str, Any]:
 def dump(value: Any, output: Path) -> None:
     """Write `value` to the file `output`, atomically, or to standard output for `-o -`."""
     if output == STDOUT:
-        render.write_json(value, sys.stdout)
+        inert.write_json(value, sys.stdout)
         sys.stdout.flush()  # here, so that a failed write is reported as one
         return
     with atomic_file(output) as temp:
         with open(temp, "w", encoding="utf-8") as out:
-            render.write_json(value, out)
+            inert.write_json(value, out)
 
 
 def write(bundle: Bundle, output: Path, written) -> None:

@@ -1,0 +1,71 @@
+"""Standard output whose failures are decided, not crashes: what `main` writes through.
+
+- A reader that has gone (`kitrack check | head -1`) is not an error: the rest of the output is
+  dropped and the command runs to its end, so it exits with the status it would have had (CI reads
+  `check`'s verdict through `set -o pipefail`, not whether `head` wanted more).
+- Any other failure to write (a full disk or `/dev/full`, a descriptor open only for reading, an I/O
+  error) raises `OutputError`: one line, exit 2.
+- A character the stream's encoding cannot hold (`PYTHONIOENCODING=ascii`, a C locale) is written
+  as its escape (`\\u2014`), so an ASCII terminal degrades instead of failing.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from typing import Optional
+
+
+class OutputError(Exception):
+    """Standard output cannot be written. Not an OSError, so no command mistakes it for a failure of
+    its own files."""
+
+    def __init__(self, reason: Optional[str]):
+        super().__init__(reason)
+        self.reason = reason  # the system's words (`No space left on device`); None: there is no standard output
+
+
+class _Descriptor(io.RawIOBase):
+    def __init__(self, fd: int):
+        self._fd = fd
+        self.dropping = False  # after a failure nothing more is tried, not even the flush at exit
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data) -> int:
+        if self.dropping:
+            return len(data)
+        try:
+            return os.write(self._fd, data)
+        except BrokenPipeError:
+            self.dropping = True
+            return len(data)
+        except OSError as exc:
+            self.dropping = True
+            raise OutputError(exc.strerror or str(exc)) from None
+
+
+def guard() -> None:
+    """Put standard output behind `_Descriptor`, before anything is written. Raises OutputError if
+    there is no standard output at all (`kitrack status >&-`): its descriptor would be reused by the
+    next file opened, and output would land there."""
+    if sys.stdout is None:
+        raise OutputError(None)
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):  # not a real descriptor (embedded, tests): left as it is
+        return
+    old = sys.stdout
+    old.flush()
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_Descriptor(fd)), encoding=old.encoding, errors="backslashreplace",
+        line_buffering=getattr(old, "line_buffering", False), write_through=getattr(old, "write_through", False),
+    )
