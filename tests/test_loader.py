@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kitrack.loader import read
+from kitrack.load.loader import read
 
 
 def load_text(tmp_path: Path, text: str | bytes):

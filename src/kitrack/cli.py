@@ -57,8 +57,8 @@ def _version(value: bool) -> None:
 def _parse_date(value: Optional[str], option: str = "--as-of") -> Optional[dt.date]:
     if value is None:
         return None
-    from kitrack import i18n
-    from kitrack.dates import parse_cli_date
+    from kitrack.output import i18n
+    from kitrack.domain.dates import parse_cli_date
 
     try:
         return parse_cli_date(value)
@@ -84,7 +84,7 @@ def root(
     max_depth: Optional[int] = MaxDepthOption,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
-    from kitrack import i18n
+    from kitrack.output import i18n
 
     i18n.set_language(lang.value if lang else None)  # before anything can fail: errors speak it too
     ctx.obj = {"data": data, "as_of": _parse_date(as_of), "lang": lang, "max_file_mb": max_file_mb, "max_depth": max_depth}
@@ -93,8 +93,8 @@ def root(
 def _settings(ctx: typer.Context, data: Optional[Path], as_of: Optional[str], lang: Optional[Lang] = None, max_file_mb: Optional[float] = None, max_depth: Optional[int] = None) -> tuple[Optional[Path], dt.date]:
     """Merge the options given after the command with those given before it; set the language and
     the limits on what is read."""
-    from kitrack import i18n
-    from kitrack.dataset import set_limits
+    from kitrack.output import i18n
+    from kitrack.load.dataset import set_limits
 
     outer = ctx.obj or {}
     megabytes = max_file_mb if max_file_mb is not None else outer.get("max_file_mb")
@@ -106,7 +106,7 @@ def _settings(ctx: typer.Context, data: Optional[Path], as_of: Optional[str], la
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    from kitrack import i18n
+    from kitrack.output import i18n
 
     typer.echo(i18n.t("error.prefix", message=message), err=True)
     return typer.Exit(code)
@@ -114,8 +114,8 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 
 def _load(root: Optional[Path]):
     """The data set of the data directory, or a usage error (exit 2) if there is none."""
-    from kitrack import i18n
-    from kitrack.dataset import DataDirError, load
+    from kitrack.output import i18n
+    from kitrack.load.dataset import DataDirError, load
 
     try:
         return load(root or Path("data"))
@@ -131,14 +131,14 @@ def _closest(value: str, choices: list[str]) -> str:
 
 
 def _check_choice(value: Optional[str], option: str, choices: list[str]) -> None:
-    from kitrack import i18n
+    from kitrack.output import i18n
 
     if value is not None and value not in choices:
         raise fail(i18n.t("error.bad_value", value=value, option=f"--{option}", choices=", ".join(choices)))
 
 
 def _check_region(dataset, region: Optional[str]) -> None:
-    from kitrack import i18n
+    from kitrack.output import i18n
 
     if region is not None and region not in dataset.regions:
         raise fail(i18n.t("error.unknown_region", region=region, choices=_closest(region, sorted(dataset.regions))))
@@ -151,7 +151,7 @@ def _data_errors(dataset) -> int:
 def _find_data_dir(explicit: Optional[Path], paths: list[Path]) -> Path:
     """The data directory: --data or KITRACK_DATA; else the first PATH that is one, or contains the
     first PATH; else ./data."""
-    from kitrack.dataset import is_data_dir
+    from kitrack.load.dataset import is_data_dir
 
     if explicit is not None:
         return explicit
@@ -178,9 +178,10 @@ def check(
     max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """Validate every record and report every problem, with file, line and column."""
-    from kitrack import checks, i18n
-    from kitrack.problems import Summary
-    from kitrack.reporters import REPORTERS
+    from kitrack import checks
+    from kitrack.output import i18n
+    from kitrack.domain.problems import Summary
+    from kitrack.output.reporters import REPORTERS
 
     data_option, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     paths = list(paths or [])
@@ -197,7 +198,7 @@ def check(
     if paths and not all(p.resolve() == root_dir.resolve() for p in paths):
         problems = checks.select(problems, dataset, paths)
     if changed_since is not None:
-        from kitrack import history
+        from kitrack.git import history
 
         try:
             problems = history.changed_problems(root_dir, changed_since, dataset, problems, context)
@@ -229,7 +230,8 @@ def status(
     max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """The meeting view: where every estate and project stands, what changed, what is late."""
-    from kitrack import i18n, status as board_view
+    from kitrack.output import i18n
+    from kitrack.views import status as board_view
 
     data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     dataset = _load(data_dir)
@@ -242,7 +244,7 @@ def status(
             point = board_view.Since(_parse_date(since, "--since"), "given")
         except typer.BadParameter:
             # Not a date: a git revision, compared as that revision's data stood on --as-of.
-            from kitrack import history
+            from kitrack.git import history
 
             try:
                 baseline = history.dataset_at(data_dir or Path("data"), since)
@@ -287,8 +289,9 @@ def list_records(
     max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """Query records: estates, infrastructure, issues, regions or agencies."""
-    from kitrack import i18n, render, tables
-    from kitrack.models import AgencyType, IssueStatus, Kind, Status
+    from kitrack.output import i18n, render
+    from kitrack.views import tables
+    from kitrack.domain.models import AgencyType, IssueStatus, Kind, Status
 
     data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     filters = tables.Filters(region=region, status=status, kind=kind, owner=owner, psn=psn, overdue=overdue)
@@ -326,7 +329,8 @@ def show(
 ) -> None:
     """One record in full: its figures, reports with the change between them, milestones, issues,
     sources, and the records that reference it."""
-    from kitrack import i18n, show as detail
+    from kitrack.output import i18n
+    from kitrack.views import show as detail
 
     data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     dataset = _load(data_dir)
@@ -350,8 +354,9 @@ def diff(
     max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """What changed in the data between two git revisions, in words."""
-    from kitrack import history, i18n
-    from kitrack.dataset import DataDirError
+    from kitrack.git import history
+    from kitrack.output import i18n
+    from kitrack.load.dataset import DataDirError
 
     data_option, _ = _settings(ctx, data, None, lang, max_file_mb, max_depth)
     revisions = list(revisions or [])
@@ -369,7 +374,8 @@ def schema(
     output: Path = typer.Option(Path("schemas"), "--output", "-o", help="Directory to write the schemas into."),
 ) -> None:
     """Write a JSON Schema for each record kind, for editors (the YAML language server) and other validators."""
-    from kitrack import i18n, schemas
+    from kitrack.export import schemas
+    from kitrack.output import i18n
 
     try:
         written = schemas.write(output)
@@ -407,8 +413,10 @@ def export(
     max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """Write the data set for reports, maps and SQL: every table, as of a date, with the list filters."""
-    from kitrack import export as exporter, i18n, tables
-    from kitrack.models import Kind, Status
+    from kitrack import export as exporter
+    from kitrack.output import i18n
+    from kitrack.views import tables
+    from kitrack.domain.models import Kind, Status
 
     data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     if excel and format is not ExportFormat.csv:

@@ -1,5 +1,5 @@
-"""The checks, in groups: YAML (kitrack.loader), schema (checks.schema), references across records
-(checks.references) and consistency (checks.consistency). Each code is documented in kitrack.codes.
+"""The checks, in groups: YAML (kitrack.load.loader), schema (kitrack.load.schema), references across records
+(checks.references) and consistency (checks.consistency). Each code is documented in kitrack.domain.codes.
 
 `_rules()` is the one registry of the rules that run over a loaded data set (imported when
 first asked for, so that the command line can read DEFAULT_STALE_DAYS without loading them).
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
-    from kitrack.problems import Problem
+    from kitrack.domain.problems import Problem
 
 DEFAULT_STALE_DAYS = 365
 

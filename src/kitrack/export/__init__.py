@@ -55,7 +55,7 @@ def write(fmt: str, bundle: Bundle, output: Path, force: bool = False, excel: bo
 def print_summary(written: Written, out: TextIO, err: Optional[TextIO] = None, data_errors: Optional[int] = None) -> None:
     """What was written: the output, then one line per table with its file and row count, to `out`;
     warnings about the data to `err` (default `out`)."""
-    from kitrack import i18n
+    from kitrack.output import i18n
 
     bundle = written.bundle
     out.write(i18n.t("export.wrote", path=str(written.output), format=written.format.upper(), as_of=bundle.as_of.isoformat()) + "\n")

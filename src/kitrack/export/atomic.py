@@ -27,7 +27,7 @@ def _umask() -> int:
 def check_target(path: Path, force: bool, directory: bool, data_root: Optional[Path] = None) -> None:
     """Refuse, before anything is written, an output that cannot or may not be written: one inside
     the data directory (even with --force: an export must never replace a data file)."""
-    from kitrack import i18n
+    from kitrack.output import i18n
 
     if data_root is not None:
         target, root = path.resolve(), data_root.resolve()

@@ -15,7 +15,8 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kitrack import __version__, render
+from kitrack import __version__
+from kitrack.output import render
 from kitrack.export.atomic import atomic_file
 from kitrack.export.tables import Bundle
 

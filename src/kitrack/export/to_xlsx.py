@@ -15,7 +15,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from kitrack import __version__, i18n, render
+from kitrack import __version__
+from kitrack.output import i18n, render
 from kitrack.export.atomic import atomic_file
 from kitrack.export.tables import Bundle
 

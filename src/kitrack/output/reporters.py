@@ -9,12 +9,12 @@ import json
 from itertools import groupby
 from typing import Callable, TextIO
 
-from kitrack.problems import ERROR, Problem, Summary
-from kitrack.render import safe
+from kitrack.domain.problems import ERROR, Problem, Summary
+from kitrack.output.render import safe
 
 
 def summary_line(summary: Summary) -> str:
-    from kitrack import i18n
+    from kitrack.output import i18n
 
     checked = i18n.t("check.checked", records=i18n.plural(summary.records, "record"), files=i18n.plural(summary.files, "file"))
     if not summary.errors and not summary.warnings:
@@ -26,7 +26,7 @@ def text(problems: list[Problem], summary: Summary, out: TextIO) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    from kitrack import i18n
+    from kitrack.output import i18n
 
     console = Console(file=out, highlight=False, soft_wrap=not out.isatty())
     # Values from data files are shown as Text, never parsed as markup: `[red]` in a name stays literal.
@@ -99,7 +99,7 @@ def _artifact_uri(file: str) -> dict:
 def sarif(problems: list[Problem], summary: Summary, out: TextIO) -> None:
     """SARIF 2.1.0 for code-scanning upload: one rule per problem code, one result per problem."""
     from kitrack import __version__
-    from kitrack.codes import CODES
+    from kitrack.domain.codes import CODES
 
     index = {name: position for position, name in enumerate(CODES)}
     rules = []

@@ -13,7 +13,7 @@ import re
 from functools import total_ordering
 from typing import Any
 
-from kitrack.i18n import t
+from kitrack.output.i18n import t
 
 _PARTIAL = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 

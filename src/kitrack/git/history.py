@@ -21,10 +21,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, TextIO
 
-from kitrack.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load
-from kitrack.problems import Problem, display_path
-from kitrack.i18n import plural, t
-from kitrack.render import md_escape, safe
+from kitrack.load.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load
+from kitrack.domain.problems import Problem, display_path
+from kitrack.output.i18n import plural, t
+from kitrack.output.render import md_escape, safe
 
 WORKTREE_LABEL = "the working tree"
 

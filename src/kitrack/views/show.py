@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional, TextIO, Union
 
-from kitrack import board, i18n, render
-from kitrack.dataset import Dataset
-from kitrack.models import Agency, Estate, EstateReport, Meeting, Project, ProjectReport, Region
-from kitrack.tables import PROGRESS_COLUMNS, PROGRESS_FIGURES, Column, Table
+from kitrack.domain import board
+from kitrack.output import i18n, render
+from kitrack.load.dataset import Dataset
+from kitrack.domain.models import Agency, Estate, EstateReport, Meeting, Project, ProjectReport, Region
+from kitrack.views.tables import PROGRESS_COLUMNS, PROGRESS_FIGURES, Column, Table
 
 Found = Union[Estate, Project, Region, Agency, Meeting]
 

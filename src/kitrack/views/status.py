@@ -7,11 +7,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Optional, TextIO
 
-from kitrack import board, i18n, render, tables
+from kitrack.domain import board
+from kitrack.output import i18n, render
+from kitrack.views import tables
 from kitrack.checks import DEFAULT_STALE_DAYS
-from kitrack.dataset import Dataset
-from kitrack.models import Project, Status
-from kitrack.tables import Column, Filters, Table
+from kitrack.load.dataset import Dataset
+from kitrack.domain.models import Project, Status
+from kitrack.views.tables import Column, Filters, Table
 
 DEFAULT_SINCE_DAYS = 30
 PERPRES = "perpres-80-2019"

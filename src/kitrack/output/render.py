@@ -13,8 +13,8 @@ import re
 import sys
 from typing import Any, Optional, TextIO
 
-from kitrack import i18n
-from kitrack.tables import Column, Table
+from kitrack.output import i18n
+from kitrack.views.tables import Column, Table
 
 
 def is_terminal(out: TextIO) -> bool:

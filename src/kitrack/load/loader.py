@@ -29,9 +29,9 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
-from kitrack.codes import CODES, wording
-from kitrack.i18n import language, t
-from kitrack.problems import Problem
+from kitrack.domain.codes import CODES, wording
+from kitrack.output.i18n import language, t
+from kitrack.domain.problems import Problem
 
 
 class _PyParser(Reader, Scanner, Parser, Composer):

@@ -11,11 +11,11 @@ from typing import Any, Iterator, Optional, Union
 
 from pydantic import BaseModel, ValidationError
 
-from kitrack.checks.schema import describe, did_you_mean, problems_from
-from kitrack.i18n import t
-from kitrack.loader import SourceFile, read, read_many
-from kitrack.models import Agency, Estate, Meeting, Project, Region
-from kitrack.problems import Problem, display_path, format_path
+from kitrack.load.schema import describe, did_you_mean, problems_from
+from kitrack.output.i18n import t
+from kitrack.load.loader import SourceFile, read, read_many
+from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
+from kitrack.domain.problems import Problem, display_path, format_path
 
 MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024  # the largest real record is a few kilobytes
 
@@ -87,7 +87,7 @@ class Dataset:
 def set_limits(max_bytes: Optional[int] = None, max_depth: Optional[int] = None) -> None:
     """Set the limits on what `load` reads: the size of a file in bytes and the nesting depth of its
     YAML; None restores the default. (`--max-file-mb` and `--max-depth` on the command line.)"""
-    from kitrack import loader
+    from kitrack.load import loader
 
     global MAX_FILE_BYTES
     MAX_FILE_BYTES = max_bytes or DEFAULT_MAX_FILE_BYTES

@@ -1,7 +1,7 @@
 """Row builders shared by `list`, `status` and `export`: one builds, many render.
 
 A `Table` holds column definitions and rows of raw values (numbers stay numbers, dates stay
-`PartialDate`, missing stays None). Renderers in `kitrack.render` turn the same table into a Rich
+`PartialDate`, missing stays None). Renderers in `kitrack.output.render` turn the same table into a Rich
 table, CSV, TSV, JSON or Markdown, formatting numbers and dates for the language at the last moment.
 """
 
@@ -12,9 +12,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional
 
-from kitrack import board
-from kitrack.dataset import Dataset
-from kitrack.models import Estate, Project
+from kitrack.domain import board
+from kitrack.load.dataset import Dataset
+from kitrack.domain.models import Estate, Project
 
 
 @dataclass(frozen=True)
