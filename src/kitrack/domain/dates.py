@@ -97,7 +97,7 @@ class PartialDate:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any):
-        from pydantic_core import PydanticCustomError, core_schema
+        from pydantic_core import PydanticCustomError, core_schema  # lazy: start-up
 
         parsed: dict[str, PartialDate] = {}  # a data set repeats its dates: parse each text once
 

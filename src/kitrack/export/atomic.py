@@ -13,6 +13,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional, Iterator
 
+from kitrack.output import i18n
+
 
 class OutputError(Exception):
     """The output cannot or may not be written: a usage error (exit 2). The message is translated."""
@@ -27,8 +29,6 @@ def _umask() -> int:
 def check_target(path: Path, force: bool, directory: bool, data_root: Optional[Path] = None) -> None:
     """Refuse, before anything is written, an output that cannot or may not be written: one inside
     the data directory (even with --force: an export must never replace a data file)."""
-    from kitrack.output import i18n
-
     if data_root is not None:
         target, root = path.resolve(), data_root.resolve()
         if target == root or root in target.parents:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field
 
 from kitrack.views import tables
 from kitrack.load.dataset import Dataset
-from kitrack.views.tables import Filters, Table
+from kitrack.output.table import Table
+from kitrack.views.tables import Filters
 
 # The exported tables, in the order of the issue, the README, the workbook and the database.
 TABLES = ("estates", "infrastructure", "progress", "milestones", "issues", "sources", "regions", "regencies", "agencies")

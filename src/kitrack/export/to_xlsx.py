@@ -31,7 +31,7 @@ def _text(value: Any) -> str:
 
 
 def write(bundle: Bundle, output: Path, written) -> None:
-    import xlsxwriter
+    import xlsxwriter  # lazy: start-up
 
     with atomic_file(output) as temp:
         workbook = xlsxwriter.Workbook(str(temp), {

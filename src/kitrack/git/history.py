@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, TextIO
 
+from kitrack import checks
 from kitrack.load.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load
 from kitrack.domain.problems import Problem, display_path
 from kitrack.output.i18n import plural, t
@@ -181,8 +182,6 @@ def changed_problems(data_dir: Path, rev: str, dataset: Dataset, problems: list[
     """Of `problems` (found in the whole working-tree `dataset`), those in files changed since
     `rev`, and those elsewhere that were not there at `rev`: what the changes caused (a deleted
     estate still referenced, a renamed agency)."""
-    from kitrack import checks
-
     repo = locate(data_dir)
     commit = resolve(repo, rev)
     changed = changed_paths(repo, commit)

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from kitrack.load.schema import describe, did_you_mean, problems_from
 from kitrack.output.i18n import t
+from kitrack.load import loader
 from kitrack.load.loader import SourceFile, read, read_many
 from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
 from kitrack.domain.problems import Problem, display_path, format_path
@@ -87,8 +88,6 @@ class Dataset:
 def set_limits(max_bytes: Optional[int] = None, max_depth: Optional[int] = None) -> None:
     """Set the limits on what `load` reads: the size of a file in bytes and the nesting depth of its
     YAML; None restores the default. (`--max-file-mb` and `--max-depth` on the command line.)"""
-    from kitrack.load import loader
-
     global MAX_FILE_BYTES
     MAX_FILE_BYTES = max_bytes or DEFAULT_MAX_FILE_BYTES
     loader.MAX_DEPTH = max_depth or loader.DEFAULT_MAX_DEPTH

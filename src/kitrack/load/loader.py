@@ -294,7 +294,7 @@ def jobs_for(count: int) -> int:
         return int(setting)
     if count < POOL_MIN_FILES:
         return 1
-    import multiprocessing
+    import multiprocessing  # lazy: start-up
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
@@ -319,7 +319,7 @@ def read_many(items: list[tuple[Path, str]], max_bytes: int, jobs: Optional[int]
     chunks = [items[start:start + size] for start in range(0, len(items), size)]
     done = 0
     try:
-        import multiprocessing
+        import multiprocessing  # lazy: start-up
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -7,15 +7,18 @@ from __future__ import annotations
 
 import json
 from itertools import groupby
+from pathlib import Path, PurePosixPath
 from typing import Callable, TextIO
+from urllib.parse import quote
 
+from kitrack import __version__
+from kitrack.domain.codes import CODES
 from kitrack.domain.problems import ERROR, Problem, Summary
+from kitrack.output import i18n
 from kitrack.output.render import safe
 
 
 def summary_line(summary: Summary) -> str:
-    from kitrack.output import i18n
-
     checked = i18n.t("check.checked", records=i18n.plural(summary.records, "record"), files=i18n.plural(summary.files, "file"))
     if not summary.errors and not summary.warnings:
         return i18n.t("check.clean", checked=checked)
@@ -23,10 +26,8 @@ def summary_line(summary: Summary) -> str:
 
 
 def text(problems: list[Problem], summary: Summary, out: TextIO) -> None:
-    from rich.console import Console
+    from rich.console import Console  # lazy: start-up
     from rich.text import Text
-
-    from kitrack.output import i18n
 
     console = Console(file=out, highlight=False, soft_wrap=not out.isatty())
     # Values from data files are shown as Text, never parsed as markup: `[red]` in a name stays literal.
@@ -87,9 +88,6 @@ SARIF_LEVELS = {"error": "error", "warning": "warning"}
 def _artifact_uri(file: str) -> dict:
     """A relative path stays relative (to the checkout root, as code scanning expects); an absolute
     one becomes a file:// URI."""
-    from pathlib import Path, PurePosixPath
-    from urllib.parse import quote
-
     path = Path(file)
     if path.is_absolute():
         return {"uri": path.as_uri()}
@@ -98,9 +96,6 @@ def _artifact_uri(file: str) -> dict:
 
 def sarif(problems: list[Problem], summary: Summary, out: TextIO) -> None:
     """SARIF 2.1.0 for code-scanning upload: one rule per problem code, one result per problem."""
-    from kitrack import __version__
-    from kitrack.domain.codes import CODES
-
     index = {name: position for position, name in enumerate(CODES)}
     rules = []
     for code in CODES.values():

@@ -10,10 +10,11 @@ from typing import Any, Optional, TextIO
 from kitrack.domain import board
 from kitrack.output import i18n, render
 from kitrack.views import tables
-from kitrack.checks import DEFAULT_STALE_DAYS
+from kitrack.domain.defaults import DEFAULT_STALE_DAYS
 from kitrack.load.dataset import Dataset
 from kitrack.domain.models import Project, Status
-from kitrack.views.tables import Column, Filters, Table
+from kitrack.output.table import Column, Table
+from kitrack.views.tables import Filters
 
 DEFAULT_SINCE_DAYS = 30
 PERPRES = "perpres-80-2019"
@@ -219,7 +220,7 @@ def _display_table(table: Table, terminal: bool) -> Table:
 
 
 def render_table(report: StatusReport, out: TextIO) -> None:
-    from rich.text import Text
+    from rich.text import Text  # lazy: start-up
 
     terminal = render.is_terminal(out)
     console = render.console(out)
