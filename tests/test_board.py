@@ -5,9 +5,10 @@ import datetime as dt
 import pytest
 
 from conftest import REPO
-from kitrack import board, status
-from kitrack.dataset import load
-from kitrack.models import Project
+from kitrack.domain import board
+from kitrack.views import status
+from kitrack.load.dataset import load
+from kitrack.domain.models import Project
 
 BASE = REPO / "tests" / "fixtures" / "base"
 

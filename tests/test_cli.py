@@ -92,8 +92,8 @@ def test_github_format_escapes_and_uses_relative_paths(data_copy):
 
 
 def test_github_escaping_of_special_characters():
-    from kitrack.problems import Problem, Summary
-    from kitrack.reporters import github
+    from kitrack.domain.problems import Problem, Summary
+    from kitrack.output.reporters import github
     import io
 
     out = io.StringIO()

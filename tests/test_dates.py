@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kitrack.dates import PartialDate, parse_cli_date
+from kitrack.domain.dates import PartialDate, parse_cli_date
 
 
 @pytest.mark.parametrize(

@@ -3,12 +3,12 @@
 import re
 
 from conftest import REPO
-from kitrack.docs import render_checks
+from kitrack.checks.docs import render_checks
 
 
 def test_checks_page_is_generated_from_the_registry():
     assert (REPO / "docs" / "checks.md").read_text(encoding="utf-8") == render_checks(), (
-        "docs/checks.md is out of date: run `python -m kitrack.docs > docs/checks.md`"
+        "docs/checks.md is out of date: run `python -m kitrack.checks.docs > docs/checks.md`"
     )
 
 

@@ -106,7 +106,7 @@ def test_csv_for_indonesian_excel(fixture_data, tmp_path):
     ("-٣", True), ("+２", True),  # digits only to Python: a spreadsheet reads a formula
 ])
 def test_formula_cells_are_neutralised_but_numbers_are_not(text, inert):
-    from kitrack.render import defuse
+    from kitrack.output.render import defuse
 
     assert (defuse(text) == "'" + text) is inert
     assert defuse(text) == text or inert
@@ -327,7 +327,7 @@ def test_usage_errors_exit_2_without_a_traceback(tmp_path, args, message):
 
 def test_a_failed_write_leaves_nothing_behind(fixture_data, tmp_path, monkeypatch):
     from kitrack import export as exporter
-    from kitrack.dataset import load
+    from kitrack.load.dataset import load
     from kitrack.export import to_sqlite
 
     bundle = exporter.gather(load(fixture_data), dt.date(2026, 11, 29))
@@ -341,7 +341,7 @@ def test_a_failed_write_leaves_nothing_behind(fixture_data, tmp_path, monkeypatc
     with pytest.raises(OSError):
         exporter.write("sqlite", bundle, out, force=True)
     assert out.read_bytes() == b"previous"
-    monkeypatch.setattr("kitrack.render.write_delimited", broken)
+    monkeypatch.setattr("kitrack.output.render.write_delimited", broken)
     with pytest.raises(OSError):
         exporter.write("csv", bundle, tmp_path / "csv")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "db.sqlite"]
@@ -414,8 +414,9 @@ def test_force_never_replaces_a_linked_folder_or_a_folder_holding_links(tmp_path
 
 
 def test_what_takes_the_outputs_place_during_the_write_is_not_replaced(fixture_data, tmp_path, monkeypatch):
-    from kitrack import export as exporter, inert
-    from kitrack.dataset import load
+    from kitrack import export as exporter
+    from kitrack.output import inert
+    from kitrack.load.dataset import load
 
     bundle = exporter.gather(load(fixture_data), dt.date(2026, 11, 29))
     out, victim = tmp_path / "x.json", tmp_path / "victim"
@@ -468,7 +469,7 @@ def test_summary_in_indonesian(fixture_data, tmp_path):
 
 
 def test_readme_documents_every_exported_column():
-    from kitrack import tables
+    from kitrack.views import tables
     from kitrack.export.tables import TABLES as EXPORTED
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
@@ -481,7 +482,7 @@ def test_readme_documents_every_exported_column():
 
 
 def _empty():
-    from kitrack.dataset import Dataset
+    from kitrack.load.dataset import Dataset
 
     return Dataset(REPO)
 

@@ -12,11 +12,14 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import REPO, replace_in
-from kitrack import board, checks, export, render, show, status, tables
+from kitrack import checks, export
+from kitrack.domain import board
+from kitrack.output import render
+from kitrack.views import show, status, tables
 from kitrack.checks import Context
 from kitrack.cli import app
-from kitrack.dataset import load
-from kitrack.models import FIGURE_RANGES
+from kitrack.load.dataset import load
+from kitrack.domain.models import FIGURE_RANGES
 
 BASE = REPO / "tests" / "fixtures" / "base"
 AS_OF = dt.date(2026, 11, 29)
@@ -32,7 +35,7 @@ def data(tmp_path: Path) -> Path:
 
 def test_every_figure_has_a_range():
     """Every number any record may hold has both bounds: a figure added later without them fails here."""
-    from kitrack import schemas
+    from kitrack.export import schemas
 
     def numbers(node, path=""):
         if isinstance(node, dict):

@@ -25,9 +25,9 @@ import pytest
 import yaml
 
 from kitrack import checks
-from kitrack.codes import CODES
-from kitrack.dataset import load
-from kitrack.problems import ERROR
+from kitrack.domain.codes import CODES
+from kitrack.load.dataset import load
+from kitrack.domain.problems import ERROR
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base"

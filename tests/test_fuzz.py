@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from kitrack import checks
 from kitrack.cli import app
-from kitrack.dataset import load
+from kitrack.load.dataset import load
 
 REGIONS = "regions:\n  - id: r\n    name: R\n    priority: true\n    regencies:\n      - {id: kab-a, name: A}\n    sources:\n      - {id: s, url: https://example.org}\n"
 AGENCIES = "agencies:\n  - {id: ag, name: Agency, type: provincial}\n"
@@ -41,7 +41,7 @@ def check_bytes(root: Path, content: bytes):
 
 
 def checks_codes():
-    from kitrack.codes import CODES
+    from kitrack.domain.codes import CODES
 
     return CODES
 
@@ -172,7 +172,7 @@ def test_valid_records_with_one_character_broken(tmp_path_factory, estate, posit
 @given(st.binary(max_size=300))
 def test_the_loader_reports_positions_inside_the_file(tmp_path_factory, content):
     """Whatever the bytes, the loader returns data or problems whose line exists in the file."""
-    from kitrack.loader import read
+    from kitrack.load.loader import read
 
     path = tmp_path_factory.mktemp("l") / "x.yaml"
     path.write_bytes(content)

@@ -18,9 +18,9 @@ from typer.testing import CliRunner
 
 from test_fixtures import BASE, FIXTURE_NAMES, build
 
-from kitrack import history
+from kitrack.git import history
 from kitrack.cli import app
-from kitrack.dataset import load, set_limits
+from kitrack.load.dataset import load, set_limits
 
 AS_OF = "2026-11-29"
 

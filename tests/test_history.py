@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import SHIPPED, replace_in, run_kitrack
-from kitrack import history
+from kitrack.git import history
 
 AS_OF = "2026-11-29"
 
@@ -309,7 +309,7 @@ def test_dataset_at_keeps_problems_of_a_broken_revision(tmp_path):
 def test_compare_names_every_kind_of_change_and_md_escapes_data(data_copy):
     import io
 
-    from kitrack.dataset import load
+    from kitrack.load.dataset import load
 
     klbm = data_copy / "infrastructure" / "tol-klbm.yaml"
     replace_in(klbm, "    due: 2022\n", "    due: 2022\n    done: 2026-11\n")

@@ -22,8 +22,8 @@ import yaml
 from test_fixtures import AS_OF, BASE, run_checks
 
 from kitrack import checks
-from kitrack.dataset import load
-from kitrack.problems import ERROR
+from kitrack.load.dataset import load
+from kitrack.domain.problems import ERROR
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 CASES = sorted(p.name for p in HOSTILE.iterdir() if p.is_dir())

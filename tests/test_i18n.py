@@ -6,8 +6,8 @@ import string
 
 import pytest
 
-from kitrack import i18n
-from kitrack.dates import PartialDate
+from kitrack.output import i18n
+from kitrack.domain.dates import PartialDate
 
 
 @pytest.fixture(autouse=True)
@@ -67,8 +67,8 @@ def test_language_from_environment(monkeypatch, env, expected):
 
 
 def test_every_enumeration_value_has_a_label():
-    from kitrack.models import IssueStatus, Kind, Status
-    from kitrack import status, show
+    from kitrack.domain.models import IssueStatus, Kind, Status
+    from kitrack.views import show, status
 
     for prefix, enum in (("status", Status), ("projkind", Kind), ("issue", IssueStatus)):
         for member in enum:
@@ -78,7 +78,7 @@ def test_every_enumeration_value_has_a_label():
         for value in vars(module).values():
             if isinstance(value, list) and value and hasattr(value[0], "label_key"):
                 columns += value
-    from kitrack import tables
+    from kitrack.views import tables
 
     for value in vars(tables).values():
         if isinstance(value, list) and value and hasattr(value[0], "label_key"):
@@ -88,9 +88,9 @@ def test_every_enumeration_value_has_a_label():
         assert column.label_key in i18n.LABELS, column
 
 
-@pytest.mark.parametrize("name", sorted(__import__("kitrack.codes", fromlist=["CODES"]).CODES))
+@pytest.mark.parametrize("name", sorted(__import__("kitrack.domain.codes", fromlist=["CODES"]).CODES))
 def test_every_check_message_exists_in_both_languages(name):
-    from kitrack.codes import CODES, INDONESIAN
+    from kitrack.domain.codes import CODES, INDONESIAN
 
     message, hint = INDONESIAN[name]
     assert placeholders(message) == placeholders(CODES[name].message)

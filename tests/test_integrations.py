@@ -16,8 +16,8 @@ import pytest
 import yaml
 
 from conftest import REPO, SHIPPED, replace_in, run_kitrack
-from kitrack import schemas
-from kitrack.loader import SourceFile, parse
+from kitrack.export import schemas
+from kitrack.load.loader import SourceFile, parse
 
 # --- JSON Schema ---------------------------------------------------------------------------------
 
@@ -161,7 +161,7 @@ def test_sarif_is_valid_against_the_oasis_schema(data_copy):
     errors = sorted(Draft7Validator(sarif_schema()).iter_errors(document), key=lambda e: list(e.path))
     assert errors == [], [e.message for e in errors[:5]]
 
-    from kitrack.codes import CODES
+    from kitrack.domain.codes import CODES
 
     (run,) = document["runs"]
     rules = run["tool"]["driver"]["rules"]
@@ -179,8 +179,8 @@ def test_sarif_is_valid_against_the_oasis_schema(data_copy):
 def test_sarif_uris_are_percent_encoded_and_absolute_paths_are_file_uris():
     import io
 
-    from kitrack.problems import Problem, Summary
-    from kitrack.reporters import REPORTERS
+    from kitrack.domain.problems import Problem, Summary
+    from kitrack.output.reporters import REPORTERS
 
     out = io.StringIO()
     problems = [Problem("data/estates/a b#.yaml", 1, 1, "yaml-syntax", "error", "x"), Problem("/tmp/x.yaml", 2, 3, "stale", "warning", "y")]

@@ -35,7 +35,7 @@ def test_the_largest_max_file_mb_still_works():
     ("1000", "cores"), ("9" * 5000, "cores"), ("2", "two"), ("1", 1), ("0", "auto"), ("²", "auto"), ("٣", "auto"), ("-3", "auto"),
 ])
 def test_kitrack_jobs_is_capped_at_the_cores(monkeypatch, setting, jobs):
-    from kitrack.loader import jobs_for
+    from kitrack.load.loader import jobs_for
 
     cores = len(os.sched_getaffinity(0))
     monkeypatch.setenv("KITRACK_JOBS", setting)

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from kitrack.loader import read
+from kitrack.load.loader import read
 
 
 def load_text(tmp_path: Path, text: str | bytes):
@@ -107,7 +107,7 @@ def test_a_figure_with_the_non_specific_tag_is_reported(tmp_path):
 
     from conftest import REPO, replace_in
     from kitrack import checks
-    from kitrack.dataset import load
+    from kitrack.load.dataset import load
 
     root = tmp_path / "data"
     shutil.copytree(REPO / "tests" / "fixtures" / "base", root)

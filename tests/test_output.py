@@ -27,7 +27,8 @@ from typer.testing import CliRunner
 
 from test_fixtures import BASE
 
-from kitrack import history, inert
+from kitrack.git import history
+from kitrack.output import inert
 from kitrack.cli import app
 
 AS_OF = "2026-11-29"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from kitrack import checks
-from kitrack.dataset import load
+from kitrack.load.dataset import load
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks"))

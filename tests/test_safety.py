@@ -167,8 +167,8 @@ def test_markdown_escapes_html_and_markdown(tmp_path: Path):
 
 
 def test_github_annotations_escape_what_they_must():
-    from kitrack.problems import Problem, Summary
-    from kitrack.reporters import github
+    from kitrack.domain.problems import Problem, Summary
+    from kitrack.output.reporters import github
 
     problem = Problem("data/a,b:c.yaml", 2, 3, "yaml-syntax", "error", "100%\r\n::error::forged", "", None)
     out = io.StringIO()

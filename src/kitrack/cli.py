@@ -16,7 +16,7 @@ from typing import List, Optional
 import typer
 
 from kitrack import __version__
-from kitrack.checks import DEFAULT_STALE_DAYS
+from kitrack.domain.defaults import DEFAULT_STALE_DAYS
 
 app = typer.Typer(
     name="kitrack",
@@ -57,8 +57,8 @@ def _version(value: bool) -> None:
 def _parse_date(value: Optional[str], option: str = "--as-of") -> Optional[dt.date]:
     if value is None:
         return None
-    from kitrack import i18n
-    from kitrack.dates import parse_cli_date
+    from kitrack.output import i18n  # lazy: start-up
+    from kitrack.domain.dates import parse_cli_date
 
     try:
         return parse_cli_date(value)
@@ -86,7 +86,7 @@ def root(
     max_depth: Optional[int] = MaxDepthOption,
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
 ) -> None:
-    from kitrack import i18n
+    from kitrack.output import i18n  # lazy: start-up
 
     i18n.set_language(lang.value if lang else None)  # before anything can fail: errors speak it too
     ctx.obj = {"data": data, "as_of": _parse_date(as_of), "lang": lang, "max_file_mb": max_file_mb, "max_depth": max_depth}
@@ -95,8 +95,8 @@ def root(
 def _settings(ctx: typer.Context, data: Optional[Path], as_of: Optional[str], lang: Optional[Lang] = None, max_file_mb: Optional[float] = None, max_depth: Optional[int] = None) -> tuple[Optional[Path], dt.date]:
     """Merge the options given after the command with those given before it; set the language and
     the limits on what is read."""
-    from kitrack import i18n
-    from kitrack.dataset import set_limits
+    from kitrack.output import i18n  # lazy: start-up
+    from kitrack.load.dataset import set_limits
 
     outer = ctx.obj or {}
     megabytes = max_file_mb if max_file_mb is not None else outer.get("max_file_mb")
@@ -108,7 +108,7 @@ def _settings(ctx: typer.Context, data: Optional[Path], as_of: Optional[str], la
 
 
 def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
-    from kitrack import i18n
+    from kitrack.output import i18n  # lazy: start-up
 
     typer.echo(i18n.t("error.prefix", message=message), err=True)
     return typer.Exit(code)
@@ -116,8 +116,8 @@ def fail(message: str, code: int = EXIT_USAGE) -> typer.Exit:
 
 def _load(root: Optional[Path]):
     """The data set of the data directory, or a usage error (exit 2) if there is none."""
-    from kitrack import i18n
-    from kitrack.dataset import DataDirError, load
+    from kitrack.output import i18n  # lazy: start-up
+    from kitrack.load.dataset import DataDirError, load
 
     try:
         return load(root or Path("data"))
@@ -126,21 +126,21 @@ def _load(root: Optional[Path]):
 
 
 def _closest(value: str, choices: list[str]) -> str:
-    import difflib
+    import difflib  # lazy: start-up
 
     close = difflib.get_close_matches(value, choices, n=3, cutoff=0.5)
     return ", ".join(f"`{c}`" for c in (close or choices[:8]))
 
 
 def _check_choice(value: Optional[str], option: str, choices: list[str]) -> None:
-    from kitrack import i18n
+    from kitrack.output import i18n  # lazy: start-up
 
     if value is not None and value not in choices:
         raise fail(i18n.t("error.bad_value", value=value, option=f"--{option}", choices=", ".join(choices)))
 
 
 def _check_region(dataset, region: Optional[str]) -> None:
-    from kitrack import i18n
+    from kitrack.output import i18n  # lazy: start-up
 
     if region is not None and region not in dataset.regions:
         raise fail(i18n.t("error.unknown_region", region=region, choices=_closest(region, sorted(dataset.regions))))
@@ -153,7 +153,7 @@ def _data_errors(dataset) -> int:
 def _find_data_dir(explicit: Optional[Path], paths: list[Path]) -> Path:
     """The data directory: --data or KITRACK_DATA; else the first PATH that is one, or contains the
     first PATH; else ./data."""
-    from kitrack.dataset import is_data_dir
+    from kitrack.load.dataset import is_data_dir  # lazy: start-up
 
     if explicit is not None:
         return explicit
@@ -180,9 +180,10 @@ def check(
     max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """Validate every record and report every problem, with file, line and column."""
-    from kitrack import checks, i18n
-    from kitrack.problems import Summary
-    from kitrack.reporters import REPORTERS
+    from kitrack import checks  # lazy: start-up
+    from kitrack.output import i18n
+    from kitrack.domain.problems import Summary
+    from kitrack.output.reporters import REPORTERS
 
     data_option, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     paths = list(paths or [])
@@ -199,7 +200,7 @@ def check(
     if paths and not all(p.resolve() == root_dir.resolve() for p in paths):
         problems = checks.select(problems, dataset, paths)
     if changed_since is not None:
-        from kitrack import history
+        from kitrack.git import history  # lazy: start-up
 
         try:
             problems = history.changed_problems(root_dir, changed_since, dataset, problems, context)
@@ -231,7 +232,8 @@ def status(
     max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """The meeting view: where every estate and project stands, what changed, what is late."""
-    from kitrack import i18n, status as board_view
+    from kitrack.output import i18n  # lazy: start-up
+    from kitrack.views import status as board_view
 
     data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     dataset = _load(data_dir)
@@ -244,7 +246,7 @@ def status(
             point = board_view.Since(_parse_date(since, "--since"), "given")
         except typer.BadParameter:
             # Not a date: a git revision, compared as that revision's data stood on --as-of.
-            from kitrack import history
+            from kitrack.git import history  # lazy: start-up
 
             try:
                 baseline = history.dataset_at(data_dir or Path("data"), since)
@@ -289,8 +291,9 @@ def list_records(
     max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """Query records: estates, infrastructure, issues, regions or agencies."""
-    from kitrack import i18n, inert, render, tables
-    from kitrack.models import AgencyType, IssueStatus, Kind, Status
+    from kitrack.output import i18n, inert, render  # lazy: start-up
+    from kitrack.views import tables
+    from kitrack.domain.models import AgencyType, IssueStatus, Kind, Status
 
     data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     filters = tables.Filters(region=region, status=status, kind=kind, owner=owner, psn=psn, overdue=overdue)
@@ -328,7 +331,8 @@ def show(
 ) -> None:
     """One record in full: its figures, reports with the change between them, milestones, issues,
     sources, and the records that reference it."""
-    from kitrack import i18n, show as detail
+    from kitrack.output import i18n  # lazy: start-up
+    from kitrack.views import show as detail
 
     data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     dataset = _load(data_dir)
@@ -352,8 +356,9 @@ def diff(
     max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """What changed in the data between two git revisions, in words."""
-    from kitrack import history, i18n
-    from kitrack.dataset import DataDirError
+    from kitrack.git import history  # lazy: start-up
+    from kitrack.output import i18n
+    from kitrack.load.dataset import DataDirError
 
     data_option, _ = _settings(ctx, data, None, lang, max_file_mb, max_depth)
     revisions = list(revisions or [])
@@ -371,9 +376,9 @@ def schema(
     output: Path = typer.Option(Path("schemas"), "--output", "-o", help="Directory to write the schemas into."),
 ) -> None:
     """Write a JSON Schema for each record kind, for editors (the YAML language server) and other validators."""
-    from kitrack import i18n, schemas
-
+    from kitrack.export import schemas  # lazy: start-up
     from kitrack.export.atomic import OutputError
+    from kitrack.output import i18n
 
     try:
         written = schemas.write(output)
@@ -413,8 +418,10 @@ def export(
     max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """Write the data set for reports, maps and SQL: every table, as of a date, with the list filters."""
-    from kitrack import export as exporter, i18n, tables
-    from kitrack.models import Kind, Status
+    from kitrack import export as exporter  # lazy: start-up
+    from kitrack.output import i18n
+    from kitrack.views import tables
+    from kitrack.domain.models import Kind, Status
 
     data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     if excel and format is not ExportFormat.csv:
@@ -440,18 +447,18 @@ def main() -> None:
 
     Output failures are decided in `output`: a reader that has gone leaves the command's own exit
     status; a failed write is one line and exit 2."""
-    from kitrack import output
+    from kitrack.output import stream  # lazy: start-up
 
     try:
-        output.guard()
+        stream.guard()
         try:
             app()
         finally:
             sys.stdout.flush()  # inside the guard: a write that fails at the very end is reported too
     except KeyboardInterrupt:
         sys.exit(130)
-    except output.OutputError as exc:
-        from kitrack import i18n
+    except stream.OutputError as exc:
+        from kitrack.output import i18n  # lazy: start-up
 
         if exc.reason is None:
             i18n.set_language(None)  # before the options are read: from KITRACK_LANG or the locale

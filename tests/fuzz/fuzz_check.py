@@ -20,8 +20,8 @@ import atheris
 
 with atheris.instrument_imports(include=["kitrack"]):
     from kitrack import checks
-    from kitrack.dataset import load
-    from kitrack.loader import read
+    from kitrack.load.dataset import load
+    from kitrack.load.loader import read
 
 REGIONS = "regions:\n  - id: r\n    name: R\n    priority: true\n    regencies:\n      - {id: kab-a, name: A}\n    sources:\n      - {id: s, url: https://example.org}\n"
 AGENCIES = "agencies:\n  - {id: ag, name: Agency, type: provincial}\n"

@@ -1,8 +1,7 @@
-"""The checks, in groups: YAML (kitrack.loader), schema (checks.schema), references across records
-(checks.references) and consistency (checks.consistency). Each code is documented in kitrack.codes.
+"""The checks, in groups: YAML (kitrack.load.loader), schema (kitrack.load.schema), references across records
+(checks.references) and consistency (checks.consistency). Each code is documented in kitrack.domain.codes.
 
-`_rules()` is the one registry of the rules that run over a loaded data set (imported when
-first asked for, so that the command line can read DEFAULT_STALE_DAYS without loading them).
+`RULES` is the one registry of the rules that run over a loaded data set.
 """
 
 from __future__ import annotations
@@ -10,12 +9,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
-if TYPE_CHECKING:
-    from kitrack.problems import Problem
-
-DEFAULT_STALE_DAYS = 365
+from kitrack.checks.consistency import check_consistency
+from kitrack.checks.references import check_references
+from kitrack.domain.defaults import DEFAULT_STALE_DAYS
+from kitrack.domain.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -24,17 +23,13 @@ class Context:
     stale_days: int = DEFAULT_STALE_DAYS
 
 
-def _rules() -> list[Callable[..., Iterator[Problem]]]:
-    from kitrack.checks.consistency import check_consistency
-    from kitrack.checks.references import check_references
-
-    return [check_references, check_consistency]
+RULES: list[Callable[..., Iterator[Problem]]] = [check_references, check_consistency]
 
 
 def run(dataset, context: Context) -> list[Problem]:
     """Every problem in the data set: the loader's and schema's, then each rule's; sorted."""
     problems = list(dataset.problems)
-    for rule in _rules():
+    for rule in RULES:
         problems.extend(rule(dataset, context))
     return sorted(problems)
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterator
 
-from kitrack import board
-from kitrack.i18n import t
-from kitrack.dataset import Dataset
-from kitrack.models import Estate, Project, ProjectReport, Status
-from kitrack.problems import Problem
+from kitrack.domain import board
+from kitrack.output.i18n import t
+from kitrack.load.dataset import Dataset
+from kitrack.domain.models import Estate, Project, ProjectReport, Status
+from kitrack.domain.problems import Problem
 
 PERCENT_FIELDS = ("percent", "land_percent", "occupancy_percent")
 

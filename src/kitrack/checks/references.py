@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Optional
 
-from kitrack.checks.schema import did_you_mean
-from kitrack.i18n import t
-from kitrack.dataset import Dataset
-from kitrack.models import Estate, Meeting, Project
-from kitrack.problems import Problem
+from kitrack.load.schema import did_you_mean
+from kitrack.output.i18n import t
+from kitrack.load.dataset import Dataset
+from kitrack.domain.models import Estate, Meeting, Project
+from kitrack.domain.problems import Problem
 
 
 class _Refs:

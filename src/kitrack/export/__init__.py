@@ -15,8 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, TextIO
 
+from kitrack.export import atomic
 from kitrack.export.atomic import STDOUT, OutputError
 from kitrack.export.tables import Bundle, gather
+from kitrack.output import i18n
 
 FORMATS = ("csv", "xlsx", "json", "geojson", "sqlite")
 # The formats `-o -` may send to standard output: text documents. CSV is a folder, XLSX is binary
@@ -43,9 +45,6 @@ def write(fmt: str, bundle: Bundle, output: Path, force: bool = False, excel: bo
     """Write `bundle` to `output` in `fmt` (one of FORMATS), or to standard output if `output` is `-`
     (formats in TO_STDOUT). Raises OutputError (a usage error) before writing anything if the output
     cannot or may not be written."""
-    from kitrack import i18n
-    from kitrack.export import atomic
-
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
     if output == STDOUT:
@@ -64,8 +63,6 @@ def write(fmt: str, bundle: Bundle, output: Path, force: bool = False, excel: bo
 def print_summary(written: Written, out: TextIO, err: Optional[TextIO] = None, data_errors: Optional[int] = None) -> None:
     """What was written: the output, then one line per table with its file and row count, to `out`;
     warnings about the data to `err` (default `out`)."""
-    from kitrack import i18n
-
     bundle = written.bundle
     out.write(i18n.t("export.wrote", path=str(written.output), format=written.format.upper(), as_of=bundle.as_of.isoformat()) + "\n")
     if bundle.filters.given():

@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Optional, Iterator
 
+from kitrack.output import i18n
+
 # `-o -`: the export goes to standard output instead of a file (text formats only).
 STDOUT = Path("-")
 
@@ -36,8 +38,6 @@ def _refuse_odd(path: Path, directory: bool) -> bool:
     """Whether `path` exists, after refusing anything there that an export may not replace: anything but
     a regular file (`directory` False) or a real folder (`directory` True). Links are not followed.
     Checked before writing and again just before the rename."""
-    from kitrack import i18n
-
     try:
         mode = os.lstat(path).st_mode
     except FileNotFoundError:
@@ -54,8 +54,6 @@ def _refuse_odd(path: Path, directory: bool) -> bool:
 def check_target(path: Path, force: bool, directory: bool, data_root: Optional[Path] = None) -> None:
     """Refuse, before anything is written, an output that cannot or may not be written: one inside
     the data directory (even with --force: an export must never replace a data file)."""
-    from kitrack import i18n
-
     if data_root is not None:
         target, root = path.resolve(), data_root.resolve()
         if target == root or root in target.parents:

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from kitrack import tables
-from kitrack.dataset import Dataset
-from kitrack.tables import Filters, Table
+from kitrack.views import tables
+from kitrack.load.dataset import Dataset
+from kitrack.output.table import Table
+from kitrack.views.tables import Filters
 
 # The exported tables, in the order of the issue, the README, the workbook and the database.
 TABLES = ("estates", "infrastructure", "progress", "milestones", "issues", "sources", "regions", "regencies", "agencies")

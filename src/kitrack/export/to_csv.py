@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kitrack import render
+from kitrack.output import render
 from kitrack.export.atomic import atomic_dir
 from kitrack.export.tables import Bundle
 

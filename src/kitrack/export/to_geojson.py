@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kitrack import render
+from kitrack.output import render
 from kitrack.export.tables import Bundle
 from kitrack.export.to_json import dump
 

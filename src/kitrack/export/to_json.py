@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from kitrack import __version__, inert, render
+from kitrack import __version__
+from kitrack.output import inert, render
 from kitrack.export.atomic import STDOUT, atomic_file
 from kitrack.export.tables import Bundle
 

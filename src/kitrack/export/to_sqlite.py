@@ -21,10 +21,11 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from kitrack import render
+from kitrack.output import render
 from kitrack.export.atomic import atomic_file
 from kitrack.export.tables import Bundle
-from kitrack.tables import Column, PROGRESS_FIGURES, Table
+from kitrack.output.table import Column, Table
+from kitrack.views.tables import PROGRESS_FIGURES
 
 SQL_TYPES = {"number": "NUMERIC", "percent": "NUMERIC", "bool": "INTEGER"}
 

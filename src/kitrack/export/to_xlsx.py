@@ -16,7 +16,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-from kitrack import __version__, i18n, render
+from kitrack import __version__
+from kitrack.output import i18n, render
 from kitrack.export.atomic import atomic_file
 from kitrack.export.tables import Bundle
 
@@ -39,7 +40,7 @@ def _finite(value: int | float) -> bool:
 
 
 def write(bundle: Bundle, output: Path, written) -> None:
-    import xlsxwriter
+    import xlsxwriter  # lazy: start-up
 
     with atomic_file(output) as temp:
         workbook = xlsxwriter.Workbook(str(temp), {

@@ -5,16 +5,19 @@ One registry, `REPORTERS`, maps each `--format` to the function that renders it.
 
 from __future__ import annotations
 
+import os
 from itertools import groupby
+from pathlib import Path, PurePosixPath
 from typing import Callable, TextIO
+from urllib.parse import quote, quote_from_bytes
 
-from kitrack import inert
-from kitrack.problems import ERROR, Problem, Summary
+from kitrack import __version__
+from kitrack.domain.codes import CODES
+from kitrack.domain.problems import ERROR, Problem, Summary
+from kitrack.output import i18n, inert
 
 
 def summary_line(summary: Summary) -> str:
-    from kitrack import i18n
-
     checked = i18n.t("check.checked", records=i18n.plural(summary.records, "record"), files=i18n.plural(summary.files, "file"))
     if not summary.errors and not summary.warnings:
         return i18n.t("check.clean", checked=checked)
@@ -22,10 +25,8 @@ def summary_line(summary: Summary) -> str:
 
 
 def text(problems: list[Problem], summary: Summary, out: TextIO) -> None:
-    from rich.console import Console
+    from rich.console import Console  # lazy: start-up
     from rich.text import Text
-
-    from kitrack import i18n
 
     console = Console(file=out, highlight=False, soft_wrap=not out.isatty())
     # Values from data files are shown as Text, never parsed as markup: `[red]` in a name stays literal;
@@ -79,10 +80,6 @@ def _artifact_uri(file: str) -> dict:
     """A relative path stays relative (to the checkout root, as code scanning expects); an absolute
     one becomes a file:// URI. The URI quotes the name's bytes, so a name that is not UTF-8 still
     names its file (`bad%FF.yaml`)."""
-    import os
-    from pathlib import Path, PurePosixPath
-    from urllib.parse import quote_from_bytes
-
     path = Path(file)
     if path.is_absolute():
         return {"uri": path.as_uri()}
@@ -91,9 +88,6 @@ def _artifact_uri(file: str) -> dict:
 
 def sarif(problems: list[Problem], summary: Summary, out: TextIO) -> None:
     """SARIF 2.1.0 for code-scanning upload: one rule per problem code, one result per problem."""
-    from kitrack import __version__
-    from kitrack.codes import CODES
-
     index = {name: position for position, name in enumerate(CODES)}
     rules = []
     for code in CODES.values():

@@ -13,8 +13,8 @@ import math
 from dataclasses import dataclass
 from typing import Any, Iterator, Optional, Union
 
-from kitrack.dates import PartialDate
-from kitrack.models import Estate, Issue, Meeting, Project, Report, Status
+from kitrack.domain.dates import PartialDate
+from kitrack.domain.models import Estate, Issue, Meeting, Project, Report, Status
 
 Record = Union[Estate, Project]
 PACE_WINDOW_DAYS = 365  # "recent pace": the reports of the year before the latest one

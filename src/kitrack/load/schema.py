@@ -10,9 +10,9 @@ from typing import Any, Iterator, Optional
 
 from pydantic import BaseModel, ValidationError
 
-from kitrack.i18n import figure, t
-from kitrack.loader import AMBIGUITY_CODES, YAML11_BOOLEANS, SourceFile
-from kitrack.problems import Problem, format_path
+from kitrack.output.i18n import figure, t
+from kitrack.load.loader import AMBIGUITY_CODES, YAML11_BOOLEANS, SourceFile
+from kitrack.domain.problems import Problem, format_path
 
 EXPECTED = {  # pydantic error type -> the label of what was expected
     "string_type": "p.text",

@@ -23,6 +23,7 @@ escaping on its own:
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from typing import Any, Callable, Optional, TextIO
@@ -129,8 +130,6 @@ def write_json(document: Any, out: TextIO, default: Optional[Callable[[Any], Any
 
 def encodes_unicode(out: TextIO) -> bool:
     """Whether the stream can write any character (UTF-8, UTF-16), unlike ASCII in a C locale."""
-    import codecs
-
     try:
         return codecs.lookup(getattr(out, "encoding", None) or "utf-8").name.startswith("utf")
     except LookupError:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any, Optional, TextIO, Union
 
-from kitrack import board, i18n, inert, render
-from kitrack.dataset import Dataset
-from kitrack.models import Agency, Estate, EstateReport, Meeting, Project, ProjectReport, Region
-from kitrack.tables import PROGRESS_COLUMNS, PROGRESS_FIGURES, Column, Table
+from kitrack.domain import board
+from kitrack.output import i18n, inert, render
+from kitrack.load.dataset import Dataset
+from kitrack.domain.models import Agency, Estate, EstateReport, Meeting, Project, ProjectReport, Region
+from kitrack.output.table import Column, Table
+from kitrack.views.tables import PROGRESS_COLUMNS, PROGRESS_FIGURES
 
 Found = Union[Estate, Project, Region, Agency, Meeting]
 
@@ -107,7 +109,7 @@ def _header(record: Found) -> Table:
 
 
 def print_record(data: Dataset, record: Found, as_of: dt.date, out: TextIO) -> None:
-    from rich.text import Text
+    from rich.text import Text  # lazy: start-up
 
     console = render.console(out)
     title = f"{record.id} — {getattr(record, 'name', None) or getattr(record, 'title', '')}"
@@ -142,7 +144,7 @@ def print_record(data: Dataset, record: Found, as_of: dt.date, out: TextIO) -> N
 
 
 def _print(console, table: Table, title: Optional[str], show_header: bool = True) -> None:
-    from rich.text import Text
+    from rich.text import Text  # lazy: start-up
 
     console.print()
     if not table.rows:

@@ -12,8 +12,8 @@ import re
 import sys
 from typing import Any, Callable, Optional, TextIO
 
-from kitrack import i18n, inert
-from kitrack.tables import Column, Table
+from kitrack.output import i18n, inert
+from kitrack.output.table import Column, Table
 
 
 def is_terminal(out: TextIO) -> bool:
@@ -22,7 +22,7 @@ def is_terminal(out: TextIO) -> bool:
 
 def console(out: TextIO = sys.stdout):
     """A Rich console: colour and box drawing on a terminal; plain and unwrapped when piped."""
-    from rich.console import Console
+    from rich.console import Console  # lazy: start-up
 
     terminal = is_terminal(out)
     return Console(
@@ -75,7 +75,7 @@ NUMERIC = {"number", "percent"}
 
 def rich_table(table: Table, title: Optional[str] = None, show_header: bool = True):
     """A Rich table for a terminal: box drawing, bold header, columns that fit the screen."""
-    from rich import box
+    from rich import box  # lazy: start-up
     from rich.table import Table as RichTable
 
     result = RichTable(
@@ -94,7 +94,7 @@ def plain_lines(table: Table, title: Optional[str] = None, show_header: bool = T
 
     Rich lays out a table for a screen; measuring and wrapping every cell made `status` on 5,000
     records spend most of its time there. Piped output needs only aligned columns."""
-    from rich.cells import cell_len
+    from rich.cells import cell_len  # lazy: start-up
 
     rows = [[cell(column, row.get(column.key)) for column in table.columns] for row in table.rows]
     if show_header:

@@ -21,10 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, TextIO, Union
 
-from kitrack.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load, load_files
-from kitrack.problems import Problem, display_path
-from kitrack.i18n import plural, t
-from kitrack import inert
+from kitrack import checks
+from kitrack.load.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load, load_files
+from kitrack.domain.problems import Problem, display_path
+from kitrack.output.i18n import plural, t
+from kitrack.output import inert
 
 WORKTREE_LABEL = "the working tree"
 
@@ -218,8 +219,6 @@ def changed_problems(data_dir: Path, rev: str, dataset: Dataset, problems: list[
     """Of `problems` (found in the whole working-tree `dataset`), those in files changed since
     `rev`, and those elsewhere that were not there at `rev`: what the changes caused (a deleted
     estate still referenced, a renamed agency)."""
-    from kitrack import checks
-
     repo = locate(data_dir)
     commit = resolve(repo, rev)
     changed = changed_paths(repo, commit)

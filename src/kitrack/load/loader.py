@@ -29,9 +29,9 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
-from kitrack.codes import CODES, wording
-from kitrack.i18n import language, t
-from kitrack.problems import Problem
+from kitrack.domain.codes import CODES, wording
+from kitrack.output.i18n import language, t
+from kitrack.domain.problems import Problem
 
 
 class _PyParser(Reader, Scanner, Parser, Composer):
@@ -313,7 +313,7 @@ def jobs_for(count: int) -> int:
         return min(int(setting), cores) if len(setting) < 10 else cores
     if count < POOL_MIN_FILES:
         return 1
-    import multiprocessing
+    import multiprocessing  # lazy: start-up
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return 1
@@ -334,7 +334,7 @@ def read_many(items: list[tuple[Path, str]], max_bytes: int, jobs: Optional[int]
     chunks = [items[start:start + size] for start in range(0, len(items), size)]
     done = 0
     try:
-        import multiprocessing
+        import multiprocessing  # lazy: start-up
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:

@@ -1,7 +1,7 @@
 """Every problem code kitrack reports: one place for its level, wording and examples.
 
 Codes are stable: scripts, CI annotations and SARIF rules refer to them. `docs/checks.md` is
-generated from this registry (`python -m kitrack.docs`), and `tests/fixtures/` holds a failing file
+generated from this registry (`python -m kitrack.checks.docs`), and `tests/fixtures/` holds a failing file
 for each code.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from kitrack.problems import ERROR, WARNING
+from kitrack.domain.problems import ERROR, WARNING
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,12 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from pydantic import BaseModel, ValidationError
 
-from kitrack.checks.schema import describe, did_you_mean, problems_from
-from kitrack.i18n import t
-from kitrack.loader import SourceFile, from_bytes, read, read_many, too_big
-from kitrack.models import Agency, Estate, Meeting, Project, Region
-from kitrack.problems import Problem, display_path, format_path
+from kitrack.load.schema import describe, did_you_mean, problems_from
+from kitrack.output.i18n import t
+from kitrack.load import loader
+from kitrack.load.loader import SourceFile, from_bytes, read, read_many, too_big
+from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
+from kitrack.domain.problems import Problem, display_path, format_path
 
 MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024  # the largest real record is a few kilobytes
 
@@ -88,8 +89,6 @@ class Dataset:
 def set_limits(max_bytes: Optional[int] = None, max_depth: Optional[int] = None) -> None:
     """Set the limits on what `load` reads: the size of a file in bytes and the nesting depth of its
     YAML; None restores the default. (`--max-file-mb` and `--max-depth` on the command line.)"""
-    from kitrack import loader
-
     global MAX_FILE_BYTES
     MAX_FILE_BYTES = max_bytes or DEFAULT_MAX_FILE_BYTES
     loader.MAX_DEPTH = max_depth or loader.DEFAULT_MAX_DEPTH

@@ -7,11 +7,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, TextIO
 
-from kitrack import board, i18n, inert, render, tables
-from kitrack.checks import DEFAULT_STALE_DAYS
-from kitrack.dataset import Dataset
-from kitrack.models import Project, Status
-from kitrack.tables import Column, Filters, Table
+from kitrack.domain import board
+from kitrack.output import i18n, inert, render
+from kitrack.views import tables
+from kitrack.domain.defaults import DEFAULT_STALE_DAYS
+from kitrack.load.dataset import Dataset
+from kitrack.domain.models import Project, Status
+from kitrack.output.table import Column, Table
+from kitrack.views.tables import Filters
 
 DEFAULT_SINCE_DAYS = 30
 PERPRES = "perpres-80-2019"
@@ -219,7 +222,7 @@ def _display_table(table: Table, terminal: bool) -> Table:
 
 
 def render_table(report: StatusReport, out: TextIO) -> None:
-    from rich.text import Text
+    from rich.text import Text  # lazy: start-up
 
     terminal = render.is_terminal(out) and inert.encodes_unicode(out)  # an ASCII terminal gets ASCII bars
     console = render.console(out)

@@ -5,7 +5,7 @@ underlined mistakes while a maintainer types) and standard validators such as ch
 Those tools read YAML 1.2 with dates as text, so a date is text (`2027-06-30`, `2027-06`) or an
 integer year (`2027`), as `PartialDate` declares.
 
-Which file holds which model is `kitrack.dataset`'s registry (RECORD_FOLDERS, LIST_FILES): one
+Which file holds which model is `kitrack.load.dataset`'s registry (RECORD_FOLDERS, LIST_FILES): one
 place for that fact. `schemas/` in the repository holds the generated files; a test fails when they
 are out of date (`kitrack schema --output schemas`).
 """
@@ -20,7 +20,7 @@ from kitrack.export.atomic import atomic_file
 
 from pydantic import BaseModel
 
-from kitrack.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS
+from kitrack.load.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 # file name of the schema -> the data files it describes (a glob relative to the data directory)

@@ -1,12 +1,12 @@
-"""Generate docs/checks.md from the code registry: `python -m kitrack.docs > docs/checks.md`.
+"""Generate docs/checks.md from the code registry: `python -m kitrack.checks.docs > docs/checks.md`.
 
-The registry in kitrack.codes is the one place each code is described; a test fails when the
+The registry in kitrack.domain.codes is the one place each code is described; a test fails when the
 committed page is out of date.
 """
 
 from __future__ import annotations
 
-from kitrack.codes import CODES
+from kitrack.domain.codes import CODES
 
 
 def render_checks() -> str:
@@ -15,7 +15,7 @@ def render_checks() -> str:
         "",
         "Every problem `kitrack check` reports has one of these stable codes. Errors fail the check",
         "(exit 1); warnings fail it only under `--strict`. This page is generated from",
-        "`src/kitrack/codes.py` by `python -m kitrack.docs > docs/checks.md`; `tests/fixtures/<code>/`",
+        "`src/kitrack/domain/codes.py` by `python -m kitrack.checks.docs > docs/checks.md`; `tests/fixtures/<code>/`",
         "holds a failing data set for each code.",
         "",
     ]

@@ -13,7 +13,7 @@ import re
 from functools import total_ordering
 from typing import Any
 
-from kitrack.i18n import t
+from kitrack.output.i18n import t
 
 # ASCII digits only: `\d` would take `٢٠٢٦` or `２０２６`, which other tools do not read as a date.
 _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
@@ -98,7 +98,7 @@ class PartialDate:
 
     @classmethod
     def __get_pydantic_core_schema__(cls, source: Any, handler: Any):
-        from pydantic_core import PydanticCustomError, core_schema
+        from pydantic_core import PydanticCustomError, core_schema  # lazy: start-up
 
         parsed: dict[str, PartialDate] = {}  # a data set repeats its dates: parse each text once
 

@@ -1,0 +1,1 @@
+"""The data at a git revision, the files changed since one, and the semantic diff."""

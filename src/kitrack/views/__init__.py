@@ -1,0 +1,2 @@
+"""What the commands show, built once from a loaded data set: the list tables, the status board
+and the detail of one record."""
