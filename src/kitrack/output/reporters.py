@@ -9,7 +9,7 @@ import os
 from itertools import groupby
 from pathlib import Path, PurePosixPath
 from typing import Callable, TextIO
-from urllib.parse import quote, quote_from_bytes
+from urllib.parse import quote_from_bytes
 
 from kitrack import __version__
 from kitrack.domain.codes import CODES
