@@ -13,7 +13,7 @@ Most tests run the command line in this process (`invoke`, Typer's CliRunner on 
 
 from __future__ import annotations
 
-import datetime as dt
+import difflib
 import gc
 import os
 import shutil
@@ -30,8 +30,8 @@ from kitrack.cli import app
 REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures"
 SAMPLE = FIXTURES / "sample"
+GOLDEN = REPO / "tests" / "golden"
 AS_OF = "2026-11-29"
-AS_OF_DATE = dt.date(2026, 11, 29)
 
 # Settings the host may have that would change kitrack's output: the language and the limits.
 _HOST_SETTINGS = ("LANG", "LC_ALL", "LC_MESSAGES")
@@ -117,10 +117,36 @@ def run_kitrack(*args: str, cwd: Path | None = None, env: dict | None = None) ->
     )
 
 
-# --- data edits ---------------------------------------------------------------
+# --- data edits and golden files ---------------------------------------------------------------
 
 
 def replace_in(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-goldens", action="store_true", help="Rewrite tests/golden/*.txt from the current output.")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest):
+    """golden(name, text): `text` must equal tests/golden/<name>.txt exactly; with
+    `pytest --update-goldens` the file is rewritten instead."""
+    update = request.config.getoption("--update-goldens")
+
+    def compare(name: str, text: str) -> None:
+        path = GOLDEN / f"{name}.txt"
+        if update:
+            path.parent.mkdir(exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="")
+            return
+        assert path.is_file(), f"{path.relative_to(REPO)} is missing: run `pytest --update-goldens` and review it"
+        with open(path, encoding="utf-8", newline="") as handle:  # exactly: no newline translation
+            expected = handle.read()
+        if text != expected:
+            diff = "".join(difflib.unified_diff(expected.splitlines(True), text.splitlines(True), f"golden/{name}.txt", "output"))
+            pytest.fail(f"output differs from golden/{name}.txt (`pytest --update-goldens` rewrites it; review the diff):\n{diff}", pytrace=False)
+
+    return compare
