@@ -40,7 +40,7 @@ def test_data_problems_exit_1_without_a_traceback(tmp_path):
 
 @pytest.mark.parametrize("args", [["check", "--data", "/nonexistent/kitrack"], ["status", "--as-of", "2026-02-30"], ["no-such-command"]])
 def test_usage_errors_exit_2_with_a_message_and_no_traceback(args):
-    result = run_kitrack(*args)
+    result = run_kitrack("--as-of", AS_OF, *args)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.strip() and "Traceback" not in result.stderr
 
