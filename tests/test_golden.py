@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import AS_OF, SAMPLE, invoke, replace_in
+from conftest import AS_OF, GOLDEN, SAMPLE, invoke, replace_in
 from kitrack import __version__
 
 
@@ -93,14 +93,21 @@ def output(*args: str, cwd: Path, code: int = 0) -> str:
 # --- status, list, show on the sample -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("lang", ["en", "id"])
-@pytest.mark.parametrize("fmt", ["table", "md", "json"])
+STATUS = [(fmt, lang) for fmt in ("table", "md", "json") for lang in ("en", "id")]
+LIST = [(what, fmt) for what in ("estates", "infrastructure", "issues", "regions", "agencies") for fmt in ("table", "csv", "json")]
+
+
+@pytest.mark.parametrize("fmt, lang", STATUS)
 def test_status(sample_cwd, golden, fmt, lang):
     golden(f"status-{fmt}-{lang}", output("status", "--format", fmt, "--lang", lang, cwd=sample_cwd))
 
 
-@pytest.mark.parametrize("fmt", ["table", "csv", "json"])
-@pytest.mark.parametrize("what", ["estates", "infrastructure", "issues", "regions", "agencies"])
+@pytest.mark.xfail(strict=True, reason="issue 10: status JSON carries translated prose (stale reasons); remove this mark when fixed")
+def test_status_json_does_not_depend_on_the_language():
+    assert (GOLDEN / "status-json-en.txt").read_bytes() == (GOLDEN / "status-json-id.txt").read_bytes()
+
+
+@pytest.mark.parametrize("what, fmt", LIST)
 def test_list(sample_cwd, golden, what, fmt):
     golden(f"list-{what}-{fmt}", output("list", what, "--format", fmt, cwd=sample_cwd))
 
@@ -126,7 +133,10 @@ def test_show_in_indonesian(sample_cwd, golden):
 # --- check on data with problems ------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt, lang", [("text", "en"), ("text", "id"), ("json", "en"), ("json", "id"), ("github", "en"), ("sarif", "en")])
+CHECK = [("text", "en"), ("text", "id"), ("json", "en"), ("json", "id"), ("github", "en"), ("sarif", "en")]
+
+
+@pytest.mark.parametrize("fmt, lang", CHECK)
 def test_check(broken_cwd, golden, fmt, lang):
     text = output("check", "--format", fmt, "--lang", lang, cwd=broken_cwd, code=1)
     golden(f"check-{fmt}-{lang}", text.replace(f'"{__version__}"', '"<version>"'))  # SARIF names the tool's version
@@ -135,7 +145,10 @@ def test_check(broken_cwd, golden, fmt, lang):
 # --- diff between two commits ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("fmt, lang", [("text", "en"), ("text", "id"), ("md", "en"), ("json", "en")])
+DIFF = [("text", "en"), ("text", "id"), ("md", "en"), ("json", "en")]
+
+
+@pytest.mark.parametrize("fmt, lang", DIFF)
 def test_diff(diff_repo, golden, fmt, lang):
     golden(f"diff-{fmt}-{lang}", output("diff", "HEAD~1", "HEAD", "--format", fmt, "--lang", lang, cwd=diff_repo))
 
@@ -176,3 +189,11 @@ def test_rich_table_on_an_80_column_terminal(sample_cwd, golden):
     text = on_terminal("list", "regions", "--as-of", AS_OF, cwd=sample_cwd)
     assert "\x1b" not in text and max(len(line) for line in text.splitlines()) <= 80
     golden("list-regions-terminal-80", text)
+
+
+def test_every_golden_file_belongs_to_a_test():
+    """A renamed or removed case must not leave its old golden file behind, unchecked."""
+    names = {f"status-{fmt}-{lang}" for fmt, lang in STATUS} | {f"list-{what}-{fmt}" for what, fmt in LIST}
+    names |= {f"show-{kind}" for kind in SHOWN} | {"show-estate-id", "list-regions-terminal-80"}
+    names |= {f"check-{fmt}-{lang}" for fmt, lang in CHECK} | {f"diff-{fmt}-{lang}" for fmt, lang in DIFF}
+    assert sorted(path.stem for path in GOLDEN.glob("*.txt")) == sorted(names)
