@@ -1,27 +1,21 @@
-"""`kitrack check` through the real entry point: exit codes, formats, and the issue's breakages."""
+"""`kitrack check` through the command line (in-process): exit codes, formats, and the issue's breakages."""
 
 import json
 
 import pytest
 
-from conftest import REPO, replace_in, run_kitrack
+from conftest import REPO, SAMPLE, invoke, replace_in
 
 
 def check_json(data, *extra):
-    result = run_kitrack("check", str(data), "--as-of", "2026-11-29", "--format", "json", *extra)
-    assert "Traceback" not in result.stderr
+    result = invoke("check", data, "--format", "json", *extra)
     return result, json.loads(result.stdout)
 
 
-def test_shipped_data_checks_clean():
-    result = run_kitrack("check", "data")
-    assert result.returncode == 0, result.stdout
-    assert "0 errors" in result.stdout
-
-
-def test_version():
-    result = run_kitrack("--version")
-    assert result.returncode == 0 and result.stdout.startswith("kitrack ")
+def test_sample_checks_clean():
+    result = invoke("check", SAMPLE)
+    assert result.exit_code == 0, result.stdout
+    assert result.stdout.splitlines()[-1] == "! 70 records in 33 files: 0 errors, 33 warnings"
 
 
 def test_every_breakage_is_named_by_file_line_column_and_code(data_copy):
@@ -38,7 +32,7 @@ def test_every_breakage_is_named_by_file_line_column_and_code(data_copy):
     replace_in(estates / "safe-n-lock.yaml", "    area_ha: 307", "    area_ha: 307\n    occupied_ha: 400")
 
     result, report = check_json(data_copy)
-    assert result.returncode == 1
+    assert result.exit_code == 1
     found = {(p["file"].split("data/")[-1], p["code"]) for p in report["problems"]}
     for expected in [
         ("estates/pier.yaml", "yaml11-boolean"),
@@ -82,8 +76,8 @@ def test_problems_are_sorted_by_file_and_line(data_copy):
 
 def test_github_format_escapes_and_uses_relative_paths(data_copy):
     replace_in(data_copy / "estates" / "pier.yaml", "name: PIER", "nme: PIER")
-    result = run_kitrack("check", "--format", "github", "--as-of", "2026-11-29", cwd=data_copy.parent)
-    assert result.returncode == 1
+    result = invoke("check", "--format", "github", cwd=data_copy.parent)
+    assert result.exit_code == 1
     line = next(l for l in result.stdout.splitlines() if "title=unknown-field" in l)
     assert line.startswith("::error file=data/estates/pier.yaml,line=")
     assert "did you mean `name`?" in line
@@ -103,8 +97,8 @@ def test_github_escaping_of_special_characters():
 
 
 def test_strict_makes_warnings_fail():
-    assert run_kitrack("check", "data", "--strict").returncode == 1
-    assert run_kitrack("check", "data").returncode == 0
+    assert invoke("check", SAMPLE, "--strict").exit_code == 1
+    assert invoke("check", SAMPLE).exit_code == 0
 
 
 def test_paths_narrow_the_report_but_not_the_checks(data_copy):
@@ -130,31 +124,30 @@ def test_deleted_agency_is_reported_where_it_is_referenced(data_copy):
     [
         (["check", "--data", "/nonexistent/kitrack"], "does not exist"),
         (["check", "/nonexistent/file.yaml"], "does not exist"),
-        (["check", "data", "--as-of", "2026-02-30"], "2026-02-30"),
+        (["check", SAMPLE, "--as-of", "2026-02-30"], "2026-02-30"),
         (["check", "--format", "xml"], "xml"),
         (["--data", "pyproject.toml", "check"], "not a directory"),
     ],
 )
 def test_usage_errors_exit_2_without_traceback(args, message):
-    result = run_kitrack(*args)
-    assert result.returncode == 2, result
-    assert "Traceback" not in result.stderr
+    result = invoke(*args, cwd=REPO)
+    assert result.exit_code == 2, result
     assert message in result.stderr
 
 
 def test_path_outside_the_data_directory_is_a_usage_error():
-    result = run_kitrack("check", "pyproject.toml", "--data", "data")
-    assert result.returncode == 2 and "not inside the data directory" in result.stderr
+    result = invoke("check", REPO / "pyproject.toml", "--data", SAMPLE)
+    assert result.exit_code == 2 and "not inside the data directory" in result.stderr
 
 
 def test_env_var_sets_the_data_directory(tmp_path):
-    result = run_kitrack("check", cwd=tmp_path, env={"KITRACK_DATA": str(REPO / "data")})
-    assert result.returncode == 0
+    result = invoke("check", cwd=tmp_path, env={"KITRACK_DATA": str(SAMPLE)})
+    assert result.exit_code == 0
 
 
 def test_text_output_groups_by_file_and_ends_with_a_summary(data_copy):
     replace_in(data_copy / "estates" / "pier.yaml", "psn: false", "psn: yes")
-    result = run_kitrack("check", str(data_copy), "--as-of", "2026-11-29")
+    result = invoke("check", data_copy)
     lines = result.stdout.splitlines()
     assert any(line.endswith("estates/pier.yaml") for line in lines)
     assert "yaml11-boolean" in result.stdout and "\x1b[" not in result.stdout

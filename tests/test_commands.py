@@ -1,4 +1,4 @@
-"""`status`, `list` and `show` through the real entry point, on the shipped data and the fixtures."""
+"""`status`, `list` and `show` through the command line (in-process), on the sample data and the fixtures."""
 
 import csv
 import io
@@ -7,14 +7,14 @@ import json
 import pytest
 import yaml
 
-from conftest import REPO, replace_in, run_kitrack
+from conftest import FIXTURES, SAMPLE, invoke, replace_in
 
-BASE = REPO / "tests" / "fixtures" / "base"
+BASE = FIXTURES / "base"
 
 
-def status_json(*args, data="data"):
-    result = run_kitrack("status", "--data", str(data), "--format", "json", "--as-of", "2026-11-29", *args)
-    assert result.returncode == 0, result.stderr
+def status_json(*args, data=SAMPLE):
+    result = invoke("status", "--data", data, "--format", "json", *args)
+    assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
 
 
@@ -28,7 +28,7 @@ def test_status_headline_shows_operating_and_planned_psn_estates():
 def test_status_figures_agree_with_the_yaml():
     report = status_json()
     estates = {row["id"]: row for row in report["estates"]}
-    jiipe = yaml.safe_load((REPO / "data" / "estates" / "jiipe.yaml").read_text())
+    jiipe = yaml.safe_load((SAMPLE / "estates" / "jiipe.yaml").read_text())
     tenants = [r["tenants"] for r in jiipe["progress"] if "tenants" in r]
     assert estates["jiipe"]["tenants"] == tenants[-1]
     assert estates["sirie"]["area_ha"] is None and estates["sirie"]["tenants"] is None  # missing, never 0
@@ -38,9 +38,9 @@ def test_status_figures_agree_with_the_yaml():
 
 
 def test_status_text_in_both_languages_and_piped_output_is_plain():
-    english = run_kitrack("status", "--as-of", "2026-11-29")
-    indonesian = run_kitrack("status", "--as-of", "2026-11-29", "--lang", "id")
-    assert english.returncode == indonesian.returncode == 0
+    english = invoke("status", "--data", SAMPLE)
+    indonesian = invoke("status", "--data", SAMPLE, "--lang", "id")
+    assert english.exit_code == indonesian.exit_code == 0
     assert "10 operating estates" in english.stdout and "Open issues by the agency that must act" in english.stdout
     assert "10 kawasan beroperasi" in indonesian.stdout and "29 November 2026" in indonesian.stdout
     assert "86,43%" in indonesian.stdout and "86.43%" in english.stdout
@@ -50,13 +50,13 @@ def test_status_text_in_both_languages_and_piped_output_is_plain():
 
 
 def test_status_language_from_environment():
-    result = run_kitrack("status", "--as-of", "2026-11-29", env={"KITRACK_LANG": "id"})
+    result = invoke("status", "--data", SAMPLE, env={"KITRACK_LANG": "id"})
     assert "Kendala terbuka" in result.stdout
 
 
 def test_status_markdown_brief():
-    result = run_kitrack("status", "--data", str(BASE), "--as-of", "2026-11-29", "--format", "md")
-    assert result.returncode == 0
+    result = invoke("status", "--data", BASE, "--format", "md")
+    assert result.exit_code == 0
     assert result.stdout.startswith("## ") and "### At risk" in result.stdout
     assert "| tol-alpha |" in result.stdout
 
@@ -85,19 +85,19 @@ def test_status_region_narrows_the_view():
 
 
 def test_status_unknown_region_is_a_usage_error():
-    result = run_kitrack("status", "--region", "selingkar-willis")
-    assert result.returncode == 2 and "`selingkar-wilis`" in result.stderr and "Traceback" not in result.stderr
+    result = invoke("status", "--data", SAMPLE, "--region", "selingkar-willis")
+    assert result.exit_code == 2 and "`selingkar-wilis`" in result.stderr
 
 
 def test_status_still_shows_the_board_when_data_has_errors(data_copy):
     replace_in(data_copy / "estates" / "pier.yaml", "psn: false", "psn: yes")
-    result = run_kitrack("status", "--data", str(data_copy), "--as-of", "2026-11-29")
-    assert result.returncode == 0 and "1 error(s)" in result.stdout
+    result = invoke("status", "--data", data_copy)
+    assert result.exit_code == 0 and "1 error(s)" in result.stdout
 
 
 def list_rows(*args, fmt="json"):
-    result = run_kitrack("list", *args, "--format", fmt, "--as-of", "2026-11-29")
-    assert result.returncode == 0, result.stderr
+    result = invoke("list", *args, "--data", SAMPLE, "--format", fmt)
+    assert result.exit_code == 0, result.stderr
     return result.stdout
 
 
@@ -113,7 +113,7 @@ def test_list_filters_and_sorts():
 
 def test_list_json_has_the_table_columns_and_csv_reads_back():
     rows = json.loads(list_rows("estates"))
-    table_header = run_kitrack("list", "estates").stdout.splitlines()[0]
+    table_header = invoke("list", "estates", "--data", SAMPLE).stdout.splitlines()[0]
     assert "Area (ha)" in table_header and len(rows) == 18
     parsed = list(csv.DictReader(io.StringIO(list_rows("estates", fmt="csv"))))
     assert list(parsed[0]) == list(rows[0])
@@ -140,13 +140,13 @@ def test_list_issues_and_agencies():
     ],
 )
 def test_list_usage_errors(args, message):
-    result = run_kitrack("list", *args)
-    assert result.returncode == 2 and message in result.stderr and "Traceback" not in result.stderr
+    result = invoke("list", *args, "--data", SAMPLE)
+    assert result.exit_code == 2 and message in result.stderr
 
 
 def test_show_estate_with_history_sources_and_references():
-    result = run_kitrack("show", "pier", "--as-of", "2026-11-29")
-    assert result.returncode == 0
+    result = invoke("show", "pier", "--data", SAMPLE)
+    assert result.exit_code == 0
     out = result.stdout
     assert "Area (ha) 534 (−29)" in out and "Area (ha) 563 (+29)" in out
     assert "antara-683454" in out and "Referenced by" in out and "spam-umbulan" in out
@@ -154,18 +154,18 @@ def test_show_estate_with_history_sources_and_references():
 
 
 def test_show_agency_lists_what_it_must_do():
-    out = run_kitrack("show", "kementerian-pupr").stdout
+    out = invoke("show", "kementerian-pupr", "--data", SAMPLE).stdout
     assert "must act on `akses-tol-manyar`" in out and "tol-klbm" in out
 
 
 def test_show_in_indonesian():
-    out = run_kitrack("show", "pier", "--lang", "id").stdout
+    out = invoke("show", "pier", "--data", SAMPLE, "--lang", "id").stdout
     assert "Luas (ha) 534 (−29)" in out and "Sumber" in out
 
 
 def test_show_unknown_id_suggests_the_closest():
-    result = run_kitrack("show", "jipe")
-    assert result.returncode == 2 and "`jiipe`" in result.stderr and "Traceback" not in result.stderr
+    result = invoke("show", "jipe", "--data", SAMPLE)
+    assert result.exit_code == 2 and "`jiipe`" in result.stderr
 
 
 def test_status_since_a_git_revision(tmp_path):
@@ -178,29 +178,29 @@ def test_status_since_a_git_revision(tmp_path):
     git("add", ".")
     git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "base")
     replace_in(tmp_path / "data" / "infrastructure" / "tol-alpha.yaml", "milestones:", "  - date: 2026-11-20\n    source: pupr-2026-10\n    percent: 70\nmilestones:")
-    result = run_kitrack("status", "--since", "HEAD", "--format", "json", "--as-of", "2026-11-29", cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
+    result = invoke("status", "--since", "HEAD", "--format", "json", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["since"]["reason"] == "revision" and report["since"]["meeting"] == "HEAD"
     assert next(r for r in report["infrastructure"] if r["id"] == "tol-alpha")["change"] == 15
-    bad = run_kitrack("status", "--since", "no-such-rev", cwd=tmp_path)
-    assert bad.returncode == 2 and "neither a date nor a git revision" in bad.stderr
+    bad = invoke("status", "--since", "no-such-rev", cwd=tmp_path)
+    assert bad.exit_code == 2 and "neither a date nor a git revision" in bad.stderr
 
 
 def test_list_csv_neutralises_formulas_and_terminal_output_is_inert(data_copy):
     replace_in(data_copy / "estates" / "sirie.yaml", "name: SiRIE", "name: '=HYPERLINK(\"http://x\")'")
     replace_in(data_copy / "estates" / "kig.yaml", "name: Kawasan Industri Gresik (KIG)", "name: \"[red]KIG\\e[31m\"")
-    result = run_kitrack("list", "estates", "--data", str(data_copy), "--format", "csv")
+    result = invoke("list", "estates", "--data", data_copy, "--format", "csv")
     row = next(r for r in csv.DictReader(io.StringIO(result.stdout)) if r["id"] == "sirie")
     assert row["name"].startswith("'=")
-    table = run_kitrack("list", "estates", "--data", str(data_copy)).stdout
+    table = invoke("list", "estates", "--data", data_copy).stdout
     assert "[red]KIG\\x1b[31m" in table and "\x1b" not in table
 
 
 def test_no_psn_is_a_filter_like_any_other():
     assert len(json.loads(list_rows("estates", "--no-psn"))) == 9
-    result = run_kitrack("list", "issues", "--no-psn")
-    assert result.returncode == 2 and "--psn" in result.stderr
+    result = invoke("list", "issues", "--data", SAMPLE, "--no-psn")
+    assert result.exit_code == 2 and "--psn" in result.stderr
 
 
 def test_status_json_rows_carry_their_documented_keys():
@@ -211,22 +211,30 @@ def test_status_json_rows_carry_their_documented_keys():
 
 
 def test_show_as_of_hides_what_had_not_happened_yet():
-    out = run_kitrack("show", "tol-klbm", "--as-of", "2019-06").stdout
+    out = invoke("show", "tol-klbm", "--data", SAMPLE, "--as-of", "2019-06").stdout
     assert "akses-tol-manyar" not in out  # raised in November 2020
-    later = run_kitrack("show", "tol-klbm", "--as-of", "2026-11-29").stdout
+    later = invoke("show", "tol-klbm", "--data", SAMPLE).stdout
     assert "akses-tol-manyar" in later and "28 November 2020" in later
 
 
 def test_export_never_writes_into_the_data_directory(data_copy):
     target = data_copy / "estates" / "jiipe.yaml"
     before = target.read_bytes()
-    result = run_kitrack("export", "--data", str(data_copy), "--format", "json", "--output", str(target), "--force")
-    assert result.returncode == 2 and "inside the data directory" in result.stderr
+    result = invoke("export", "--data", data_copy, "--format", "json", "--output", target, "--force")
+    assert result.exit_code == 2 and "inside the data directory" in result.stderr
     assert target.read_bytes() == before
 
 
 def test_show_every_record_that_shares_an_id(data_copy):
     replace_in(data_copy / "agencies.yaml", "  - id: pt-sier\n", "  - id: pier\n")
     replace_in(data_copy / "estates" / "pier.yaml", "operator: pt-sier", "operator: pier")
-    out = run_kitrack("show", "pier", "--data", str(data_copy)).stdout
+    out = invoke("show", "pier", "--data", data_copy).stdout
     assert "\nestate\n" in out and "\nagency\n" in out
+
+
+def test_the_default_date_is_today():
+    import datetime as dt
+
+    before = dt.date.today()
+    report = json.loads(invoke("status", "--data", SAMPLE, "--format", "json", as_of=None).stdout)
+    assert report["as_of"] in {before.isoformat(), dt.date.today().isoformat()}  # midnight may pass

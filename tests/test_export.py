@@ -14,10 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO, replace_in, run_kitrack
+from conftest import AS_OF, FIXTURES, REPO, SAMPLE, invoke, replace_in
 
-BASE = REPO / "tests" / "fixtures" / "base"
-AS_OF = "2026-11-29"
+BASE = FIXTURES / "base"
 TABLES = ["estates", "infrastructure", "progress", "milestones", "issues", "sources", "regions", "regencies", "agencies"]
 FORMULA = '=HYPERLINK("http://x")'
 
@@ -33,9 +32,7 @@ def fixture_data(tmp_path: Path) -> Path:
 
 
 def export(data: Path, fmt: str, output: Path, *args: str):
-    result = run_kitrack("export", "--data", str(data), "--as-of", AS_OF, "--format", fmt, "--output", str(output), *args)
-    assert "Traceback" not in result.stderr
-    return result
+    return invoke("export", "--data", data, "--format", fmt, "--output", output, *args)
 
 
 def printed_counts(stdout: str) -> dict[str, int]:
@@ -47,8 +44,8 @@ def printed_counts(stdout: str) -> dict[str, int]:
 
 
 def list_json(data: Path, what: str, *args: str) -> list[dict]:
-    result = run_kitrack("list", what, "--data", str(data), "--as-of", AS_OF, "--format", "json", *args)
-    assert result.returncode == 0, result.stderr
+    result = invoke("list", what, "--data", data, "--format", "json", *args)
+    assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)
 
 
@@ -58,7 +55,7 @@ def list_json(data: Path, what: str, *args: str) -> list[dict]:
 def test_csv_round_trip_with_inert_formulas(fixture_data, tmp_path):
     out = tmp_path / "csv"
     result = export(fixture_data, "csv", out)
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     assert sorted(p.name for p in out.iterdir()) == sorted(f"{t}.csv" for t in TABLES)
     counts = printed_counts(result.stdout)
     assert list(counts) == TABLES
@@ -81,15 +78,15 @@ def test_csv_round_trip_with_inert_formulas(fixture_data, tmp_path):
 
 def test_csv_estates_and_infrastructure_are_exactly_list_csv(tmp_path):
     out = tmp_path / "csv"
-    assert export(REPO / "data", "csv", out).returncode == 0
+    assert export(SAMPLE, "csv", out).exit_code == 0
     for what in ("estates", "infrastructure", "regions", "agencies"):
-        listed = run_kitrack("list", what, "--data", str(REPO / "data"), "--as-of", AS_OF, "--format", "csv").stdout
+        listed = invoke("list", what, "--data", SAMPLE, "--format", "csv").stdout
         assert (out / f"{what}.csv").read_text(encoding="utf-8") == listed, what
 
 
 def test_csv_for_indonesian_excel(fixture_data, tmp_path):
     out = tmp_path / "excel"
-    assert export(REPO / "data", "csv", out, "--excel").returncode == 0
+    assert export(SAMPLE, "csv", out, "--excel").exit_code == 0
     raw = (out / "progress.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # BOM: Excel reads UTF-8
     with open(out / "progress.csv", encoding="utf-8-sig", newline="") as handle:
@@ -119,7 +116,7 @@ def test_xlsx_round_trip(fixture_data, tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     out = tmp_path / "report.xlsx"
     result = export(fixture_data, "xlsx", out)
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     book = openpyxl.load_workbook(out)
     assert book.sheetnames == ["summary", *TABLES]
     counts = printed_counts(result.stdout)
@@ -161,21 +158,21 @@ def test_xlsx_round_trip(fixture_data, tmp_path):
 
 def test_json_document_and_counts_match_list(tmp_path):
     out = tmp_path / "all.json"
-    result = export(REPO / "data", "json", out)
-    assert result.returncode == 0, result.stderr
+    result = export(SAMPLE, "json", out)
+    assert result.exit_code == 0, result.stderr
     document = json.loads(out.read_text(encoding="utf-8"))
     assert document["as_of"] == AS_OF and list(document["tables"]) == TABLES
     assert document["filters"]["region"] is None
     for what in ("estates", "infrastructure", "issues", "regions", "agencies"):
-        assert document["tables"][what] == list_json(REPO / "data", what), what
+        assert document["tables"][what] == list_json(SAMPLE, what), what
     assert printed_counts(result.stdout) == {t: len(rows) for t, rows in document["tables"].items()}
     assert len(document["estates_without_location"]) == 18
 
 
 def test_filters_and_as_of_are_honoured(tmp_path):
-    data = REPO / "data"
+    data = SAMPLE
     out = tmp_path / "gw.json"
-    assert export(data, "json", out, "--region", "selingkar-wilis", "--psn").returncode == 0
+    assert export(data, "json", out, "--region", "selingkar-wilis", "--psn").exit_code == 0
     tables = json.loads(out.read_text())["tables"]
     assert tables["estates"] == list_json(data, "estates", "--region", "selingkar-wilis", "--psn")
     assert tables["infrastructure"] == list_json(data, "infrastructure", "--region", "selingkar-wilis", "--psn")
@@ -183,12 +180,12 @@ def test_filters_and_as_of_are_honoured(tmp_path):
     chosen = {r["id"] for r in tables["estates"] + tables["infrastructure"]}
     assert all(r["record"] in chosen for t in ("progress", "milestones", "issues") for r in tables[t])
     out = tmp_path / "toll.json"
-    assert export(data, "json", out, "--kind", "toll-road").returncode == 0
+    assert export(data, "json", out, "--kind", "toll-road").exit_code == 0
     tables = json.loads(out.read_text())["tables"]
     assert tables["infrastructure"] == list_json(data, "infrastructure", "--kind", "toll-road")
     assert len(tables["estates"]) == 18  # --kind narrows infrastructure only
     early = tmp_path / "early.json"
-    assert run_kitrack("export", "--data", str(BASE), "--as-of", "2026-05-01", "-f", "json", "-o", str(early)).returncode == 0
+    assert invoke("export", "--data", BASE, "--as-of", "2026-05-01", "-f", "json", "-o", early).exit_code == 0
     progress = json.loads(early.read_text())["tables"]["progress"]
     assert {(r["record"], r["date"]) for r in progress} == {("ki-alpha", "2026-03-10"), ("tol-alpha", "2026-04-30")}
 
@@ -215,7 +212,7 @@ def check_geojson(document: dict) -> None:
 def test_geojson_of_estates_with_a_location(fixture_data, tmp_path):
     out = tmp_path / "estates.geojson"
     result = export(fixture_data, "geojson", out)
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     document = json.loads(out.read_text(encoding="utf-8"))
     check_geojson(document)
     [feature] = document["features"]
@@ -227,10 +224,10 @@ def test_geojson_of_estates_with_a_location(fixture_data, tmp_path):
     assert "1 estate(s) have no location" in result.stdout and "ki-beta" in result.stdout
 
 
-def test_geojson_of_the_shipped_data_says_no_estate_has_a_location(tmp_path):
+def test_geojson_of_the_sample_data_says_no_estate_has_a_location(tmp_path):
     out = tmp_path / "estates.geojson"
-    result = export(REPO / "data", "geojson", out)
-    assert result.returncode == 0
+    result = export(SAMPLE, "geojson", out)
+    assert result.exit_code == 0
     document = json.loads(out.read_text())
     check_geojson(document)
     assert document["features"] == []
@@ -243,7 +240,7 @@ def test_geojson_of_the_shipped_data_says_no_estate_has_a_location(tmp_path):
 def test_sqlite_round_trip_keys_and_latest_view(fixture_data, tmp_path):
     out = tmp_path / "kitrack.sqlite"
     result = export(fixture_data, "sqlite", out)
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     db = sqlite3.connect(out)
     db.execute("PRAGMA foreign_keys = ON")
     names = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -275,14 +272,14 @@ def test_sqlite_round_trip_keys_and_latest_view(fixture_data, tmp_path):
     assert name == FORMULA  # data, stored as text
 
 
-def test_sqlite_of_the_shipped_data_counts_match_list(tmp_path):
+def test_sqlite_of_the_sample_data_counts_match_list(tmp_path):
     out = tmp_path / "kitrack.sqlite"
-    assert export(REPO / "data", "sqlite", out).returncode == 0
+    assert export(SAMPLE, "sqlite", out).exit_code == 0
     db = sqlite3.connect(out)
     assert db.execute("PRAGMA foreign_key_check").fetchall() == []
     for what in ("estates", "infrastructure", "issues", "regions", "agencies"):
-        assert db.execute(f'SELECT count(*) FROM "{what}"').fetchone()[0] == len(list_json(REPO / "data", what)), what
-    estates = {row["id"]: row for row in list_json(REPO / "data", "estates")}
+        assert db.execute(f'SELECT count(*) FROM "{what}"').fetchone()[0] == len(list_json(SAMPLE, what)), what
+    estates = {row["id"]: row for row in list_json(SAMPLE, "estates")}
     for record, tenants in db.execute("SELECT record, tenants FROM latest WHERE record_kind = 'estates'"):
         assert tenants == estates[record]["tenants"], record
 
@@ -294,16 +291,16 @@ def test_existing_output_is_replaced_only_with_force(fixture_data, tmp_path):
     out = tmp_path / "x.json"
     out.write_text("keep me")
     result = export(fixture_data, "json", out)
-    assert result.returncode == 2 and "--force" in result.stderr and out.read_text() == "keep me"
-    assert export(fixture_data, "json", out, "--force").returncode == 0
+    assert result.exit_code == 2 and "--force" in result.stderr and out.read_text() == "keep me"
+    assert export(fixture_data, "json", out, "--force").exit_code == 0
     assert json.loads(out.read_text())["tables"]["estates"]
     folder = tmp_path / "csv"
-    assert export(fixture_data, "csv", folder).returncode == 0
-    assert export(fixture_data, "csv", folder).returncode == 2
-    assert export(fixture_data, "csv", folder, "--force").returncode == 0
+    assert export(fixture_data, "csv", folder).exit_code == 0
+    assert export(fixture_data, "csv", folder).exit_code == 2
+    assert export(fixture_data, "csv", folder, "--force").exit_code == 0
     (folder / "notes.txt").write_text("mine")
     result = export(fixture_data, "csv", folder, "--force")
-    assert result.returncode == 2 and (folder / "notes.txt").exists()
+    assert result.exit_code == 2 and (folder / "notes.txt").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["csv", "data", "x.json"]  # no temporary files left
 
 
@@ -319,9 +316,9 @@ def test_existing_output_is_replaced_only_with_force(fixture_data, tmp_path):
 ])
 def test_usage_errors_exit_2_without_a_traceback(tmp_path, args, message):
     args = [a.replace("{tmp}", str(tmp_path)) for a in args]
-    result = run_kitrack("export", "--data", str(BASE), *args)
-    assert result.returncode == 2, result.stdout
-    assert message in result.stderr and "Traceback" not in result.stderr
+    result = invoke("export", "--data", BASE, *args)
+    assert result.exit_code == 2, result.stdout
+    assert message in result.stderr
     assert list(tmp_path.iterdir()) == []
 
 
@@ -464,7 +461,7 @@ def test_schema_refuses_to_replace_a_link(tmp_path):
 
 def test_summary_in_indonesian(fixture_data, tmp_path):
     result = export(fixture_data, "geojson", tmp_path / "peta.geojson", "--lang", "id")
-    assert result.returncode == 0
+    assert result.exit_code == 0
     assert "Menulis" in result.stdout and "1 dari 2 kawasan di peta" in result.stdout
 
 
@@ -492,7 +489,7 @@ def test_data_with_errors_still_exports_and_warns(fixture_data, tmp_path):
     replace_in(fixture_data / "estates" / "ki-beta.yaml", "status: planning", "status: dreaming")
     out = tmp_path / "db.sqlite"
     result = export(fixture_data, "sqlite", out)
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     assert "1 reference(s) point at rows that are not in the export" in result.stderr
     assert "the data has 1 error(s)" in result.stderr
     db = sqlite3.connect(out)

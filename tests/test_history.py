@@ -1,5 +1,5 @@
 """`kitrack diff`, `check --changed-since` and `history.dataset_at` on a throwaway git repository of
-the shipped data: commit it, edit figures, add and delete records, resolve an issue, break a file."""
+the sample data: commit it, edit figures, add and delete records, resolve an issue, break a file."""
 
 from __future__ import annotations
 
@@ -10,10 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHIPPED, replace_in, run_kitrack
+from conftest import SAMPLE, invoke, replace_in
 from kitrack.git import history
-
-AS_OF = "2026-11-29"
 
 NEW_ESTATE = """\
 id: ki-baru
@@ -41,13 +39,13 @@ def git(repo: Path, *args: str) -> str:
 
 
 def make_repo(root: Path) -> Path:
-    """A repository with two commits: the shipped data, then a KLBM progress report at 75%."""
+    """A repository with two commits: the sample data, then a KLBM progress report at 75%."""
     repo = root / "repo"
-    shutil.copytree(SHIPPED, repo / "data")
+    shutil.copytree(SAMPLE, repo / "data")
     (repo / "README.md").write_text("a data repository\n")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "shipped data")
+    git(repo, "commit", "-q", "-m", "sample data")
     add_report(repo, "2026-09-01", 75)
     git(repo, "commit", "-q", "-am", "KLBM 75%")
     return repo
@@ -75,9 +73,7 @@ def repo(tmp_path_factory) -> Path:
 
 
 def kitrack_in(repo: Path, *args: str):
-    result = run_kitrack(*args, cwd=repo)
-    assert "Traceback" not in result.stderr, result.stderr
-    return result
+    return invoke(*args, cwd=repo)
 
 
 # --- diff ------------------------------------------------------------------------------------------
@@ -94,7 +90,7 @@ EXPECTED_LINES = [
 def test_diff_text_describes_each_change(repo):
     before = git(repo, "status", "--porcelain")
     result = kitrack_in(repo, "diff")
-    assert result.returncode == 0, result.stderr
+    assert result.exit_code == 0, result.stderr
     lines = [line.strip() for line in result.stdout.splitlines()]
     assert lines[0] == "Changes to data from HEAD to the working tree:"
     for expected in EXPECTED_LINES:
@@ -107,7 +103,7 @@ def test_diff_text_describes_each_change(repo):
 
 def test_diff_md_is_a_pull_request_comment(repo):
     result = kitrack_in(repo, "diff", "--format", "md")
-    assert result.returncode == 0
+    assert result.exit_code == 0
     out = result.stdout
     assert out.startswith("### kitrack diff: `HEAD` → the working tree\n")
     assert "**Estates**" in out and "**Infrastructure**" in out
@@ -142,7 +138,7 @@ def test_diff_json_is_structured(repo):
 
 def test_diff_between_two_revisions_and_from_one(repo):
     two = kitrack_in(repo, "diff", "HEAD~1", "HEAD")
-    assert two.returncode == 0
+    assert two.exit_code == 0
     assert "Changes to data from HEAD~1 to HEAD:" in two.stdout
     assert "tol-klbm: new progress report 2026-09-01 (suarasurabaya-2020-11), 75%\n" in two.stdout
     assert "1 change to 1 record" in two.stdout
@@ -162,7 +158,7 @@ def test_a_file_that_does_not_parse_at_the_old_revision(tmp_path):
     pier.write_text(good.replace("psn: false", "psn: true"))
     result = kitrack_in(repo, "diff", "--format", "json")
     document = json.loads(result.stdout)
-    assert result.returncode == 0
+    assert result.exit_code == 0
     assert [(u["file"], u["side"]) for u in document["unreadable"]] == [("data/estates/pier.yaml", "HEAD")]
     assert document["changes"] == []  # not reported as added
     text = kitrack_in(repo, "diff", "HEAD~1", "HEAD")
@@ -189,23 +185,23 @@ def test_schema_errors_still_show_what_changed(tmp_path):
 )
 def test_usage_errors_exit_2(repo, args, message):
     result = kitrack_in(repo, *args)
-    assert result.returncode == 2 and message in result.stderr, result.stderr
+    assert result.exit_code == 2 and message in result.stderr, result.stderr
     assert result.stdout == ""
 
 
 def test_outside_a_git_repository(tmp_path):
-    shutil.copytree(SHIPPED, tmp_path / "data")
+    shutil.copytree(SAMPLE, tmp_path / "data")
     for args in (["diff"], ["check", "--changed-since", "HEAD"]):
-        result = run_kitrack(*args, cwd=tmp_path, env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
-        assert result.returncode == 2, result
+        result = invoke(*args, cwd=tmp_path, env={"GIT_CEILING_DIRECTORIES": str(tmp_path.parent)})
+        assert result.exit_code == 2, result
         assert result.stderr.strip() == "kitrack: error: `data` is not inside a git repository"
 
 
 def test_a_repository_without_commits(tmp_path):
-    shutil.copytree(SHIPPED, tmp_path / "data")
+    shutil.copytree(SAMPLE, tmp_path / "data")
     git(tmp_path, "init", "-q")
-    result = run_kitrack("diff", cwd=tmp_path)
-    assert result.returncode == 2 and "unknown git revision `HEAD`" in result.stderr
+    result = invoke("diff", cwd=tmp_path)
+    assert result.exit_code == 2 and "unknown git revision `HEAD`" in result.stderr
 
 
 def test_data_directory_added_since_the_revision(tmp_path):
@@ -215,7 +211,7 @@ def test_data_directory_added_since_the_revision(tmp_path):
     git(repo, "init", "-q")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "empty")
-    shutil.copytree(SHIPPED, repo / "data")
+    shutil.copytree(SAMPLE, repo / "data")
     document = json.loads(kitrack_in(repo, "diff", "--format", "json").stdout)
     assert document["summary"]["added"] == document["summary"]["changes"] > 30
 
@@ -224,9 +220,9 @@ def test_data_directory_added_since_the_revision(tmp_path):
 
 
 def problems_of(repo: Path, *args: str) -> tuple[int, set]:
-    result = kitrack_in(repo, "check", "--as-of", AS_OF, "--format", "json", *args)
+    result = kitrack_in(repo, "check", "--format", "json", *args)
     document = json.loads(result.stdout)
-    return result.returncode, {(p["file"], p["line"], p["code"]) for p in document["problems"]}
+    return result.exit_code, {(p["file"], p["line"], p["code"]) for p in document["problems"]}
 
 
 def test_changed_since_reports_changed_files_and_what_the_changes_caused(repo):
@@ -257,7 +253,7 @@ def test_changed_since_a_clean_revision_reports_nothing(repo):
 
 
 def test_changed_since_in_sarif_and_github(repo):
-    result = kitrack_in(repo, "check", "--as-of", AS_OF, "--changed-since", "HEAD", "--format", "github")
+    result = kitrack_in(repo, "check", "--changed-since", "HEAD", "--format", "github")
     annotations = [line for line in result.stdout.splitlines() if line.startswith("::")]
     assert any("file=data/estates/ki-ngawi.yaml" in line and "title=yaml-syntax" in line for line in annotations)
     assert not any("pier.yaml" in line for line in annotations)
@@ -319,7 +315,7 @@ def test_compare_names_every_kind_of_change_and_md_escapes_data(data_copy):
     replace_in(data_copy / "regions.yaml", "{id: kab-gresik, name: Kabupaten Gresik}", "{id: kab-gresik, name: Kab. Gresik}")
     replace_in(data_copy / "agencies.yaml", "agencies:\n", "agencies:\n  - id: bpjt\n    name: Badan Pengatur Jalan Tol\n    type: ministry\n")
     replace_in(data_copy / "estates" / "jiipe.yaml", "  - id: bisnis-2023-11-13\n", "  - id: antara-2026\n    url: https://example.org/a\n  - id: bisnis-2023-11-13\n")
-    result = history.compare(load(SHIPPED, keep_data=True), load(data_copy, keep_data=True), "HEAD", history.WORKTREE_LABEL)
+    result = history.compare(load(SAMPLE, keep_data=True), load(data_copy, keep_data=True), "HEAD", history.WORKTREE_LABEL)
     texts = [(c.kind, c.id, c.action, c.text) for c in result.changes]
     assert texts == [
         ("region", "gerbangkertosusila", "changed", "regency kab-gresik: name Kabupaten Gresik → Kab. Gresik"),
@@ -337,7 +333,7 @@ def test_compare_names_every_kind_of_change_and_md_escapes_data(data_copy):
 
 def test_diff_in_indonesian(repo):
     result = kitrack_in(repo, "diff", "--lang", "id")
-    assert result.returncode == 0
+    assert result.exit_code == 0
     out = result.stdout
     assert out.startswith("Perubahan pada data dari HEAD ke working tree:")
     assert "kendala akses-tol-manyar selesai (2026-10)" in out

@@ -98,8 +98,8 @@ def test_every_check_message_exists_in_both_languages(name):
 
 
 def test_check_output_in_indonesian():
-    from conftest import run_kitrack
+    from conftest import SAMPLE, invoke
 
-    result = run_kitrack("check", "data", "--lang", "id", "--as-of", "2026-11-29")
+    result = invoke("check", SAMPLE, "--lang", "id")
     assert "tidak ada laporan dalam 365 hari" in result.stdout
-    assert result.stdout.splitlines()[-1].endswith("0 galat, 32 peringatan")
+    assert result.stdout.splitlines()[-1].endswith("0 galat, 33 peringatan")

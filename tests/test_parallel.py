@@ -28,7 +28,7 @@ def _problems(root: Path) -> list[tuple]:
 def test_worker_pool_gives_the_serial_result(tmp_path, monkeypatch):
     root = tmp_path / "data"
     generate.generate(60, root)
-    shutil.copytree(REPO / "data" / "estates", root / "estates", dirs_exist_ok=True)  # references that break
+    shutil.copytree(REPO / "tests" / "fixtures" / "sample" / "estates", root / "estates", dirs_exist_ok=True)  # references that break
     estates = sorted((root / "estates").glob("ki-*.yaml"))
     text = estates[0].read_text(encoding="utf-8")
     estates[0].write_text(text.replace("status:", "status: [", 1), encoding="utf-8")  # syntax error

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import invoke
 from test_fixtures import BASE
 
 from kitrack.cli import app
@@ -154,14 +155,9 @@ def test_terminal_output_is_inert(tmp_path: Path, args):
         assert "[red]x[/red]" in text  # not Rich markup
 
 
-def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KITRACK_")}
-    return subprocess.run([sys.executable, "-m", "kitrack", *args], capture_output=True, text=True, cwd=cwd, env={**env, "NO_COLOR": "1"}, timeout=60)
-
-
 def test_markdown_escapes_html_and_markdown(tmp_path: Path):
     root = evil_data(tmp_path)
-    text = run("status", "-f", "md", "--data", str(root), "--as-of", AS_OF, cwd=root.parent).stdout
+    text = invoke("status", "-f", "md", "--data", root, cwd=root.parent).stdout
     assert "<b>" not in text and "\\<b\\>bold\\</b\\>" in text
     assert "\\[red\\]" in text and "\x1b" not in text
 
@@ -182,10 +178,10 @@ def test_csv_and_xlsx_neutralise_formulas(tmp_path: Path):
 
     root = evil_data(tmp_path)
     (root / "estates" / "ki-beta.yaml").write_text((root / "estates" / "ki-beta.yaml").read_text().replace("name: Kawasan Industri Beta", "name: '=1+2'"))
-    listed = run("list", "estates", "-f", "csv", "--data", str(root), "--as-of", AS_OF, cwd=root.parent).stdout
+    listed = invoke("list", "estates", "-f", "csv", "--data", root, cwd=root.parent).stdout
     assert ",'=1+2," in listed
     out = tmp_path / "x.xlsx"
-    assert run("export", "-f", "xlsx", "-o", str(out), "--data", str(root), "--as-of", AS_OF, cwd=root.parent).returncode == 0
+    assert invoke("export", "-f", "xlsx", "-o", out, "--data", root, cwd=root.parent).exit_code == 0
     sheet = load_workbook(out)["estates"]
     names = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}
     assert names["ki-beta"].value == "=1+2" and names["ki-beta"].data_type == "s"
