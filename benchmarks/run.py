@@ -192,6 +192,22 @@ def load_average() -> list[float] | None:
         return None
 
 
+def versions() -> dict:
+    """What the figures depend on: the libraries kitrack is built on, and whether libyaml is there."""
+    from importlib import metadata
+
+    import yaml
+
+    found = {"python": platform.python_version()}
+    for name in ("pyyaml", "pydantic", "pydantic-core", "typer", "rich"):
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = None
+    found["libyaml"] = yaml.__with_libyaml__
+    return found
+
+
 def default_json() -> Path:
     """Not the tracked benchmarks/results.json: a run changes it only when asked to."""
     return Path(tempfile.gettempdir()) / "kitrack-benchmark.json"
@@ -255,7 +271,7 @@ def table(report: dict) -> str:
              f"floor (libyaml compose, in process): {report['floor_seconds']:.2f} s = 1.00x, range {low:.2f}-{high:.2f} s "
              f"(spread {100 * noise:.0f}% of the median: how noisy the machine was)",
              f"load average (1, 5, 15 min) before {_load(report.get('load_before'))}, after {_load(report.get('load_after'))}, "
-             f"on {report['cpus']} CPU(s)", ""]
+             f"on {report['cpus']} CPU(s)", _versions(report.get("versions")), ""]
     lines.append(f"{'command':38} {'x floor':>8} {'(range)':>13} {'target':>7} {'peak MB':>8} {'seconds':>8}")
     for row in report["commands"]:
         if not row["available"]:
@@ -280,6 +296,13 @@ def table(report: dict) -> str:
 
 def _range(pair: list[float]) -> str:
     return f"({pair[0]:.2f}-{pair[1]:.2f}x)"
+
+
+def _versions(found: dict | None) -> str:
+    if not found:
+        return "versions: unknown"
+    return "versions: " + ", ".join(f"{name} {'yes' if value else 'NO'}" if name == "libyaml" else f"{name} {value}"
+                                    for name, value in found.items())
 
 
 def _load(value: list[float] | None) -> str:
@@ -308,7 +331,7 @@ def main() -> None:
         data = work / "data"
         generate.generate(args.records, data)
         report = {"records": args.records, "python": platform.python_version(), "machine": platform.machine(),
-                  "cpus": os.cpu_count(), "runs": args.runs, "load_before": load_average()}
+                  "cpus": os.cpu_count(), "runs": args.runs, "versions": versions(), "load_before": load_average()}
         report.update(measure(data, args.runs, work))
         report["startup"] = startup(max(args.runs, 5) if not args.smoke else 1)
         sizes = [int(s) for s in args.scaling.split(",") if s.strip()]
