@@ -35,3 +35,33 @@ def test_table_shows_medians_with_their_range_and_the_noise():
     text = run.table(report)
     assert "median of 3 run(s)" in text and "spread 20% of the median" in text
     assert "1.20x  (1.10-1.40x)" in text and "before 1.00, 0.50, 0.25, after unknown" in text
+
+
+def performance_section() -> str:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    return readme.split("\n## Performance\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_readme_quotes_medians_with_their_range_as_in_results_json():
+    """Every ratio the README's first table quotes is a median with its range, and (once measured,
+    not a TODO(bench) placeholder) the one benchmarks/results.json holds."""
+    import json
+    import re
+
+    results = json.loads((REPO / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    section = performance_section()
+    assert "median of 5 runs" in section.lower() or "median of 5" in section
+    rows = re.findall(r"^\| `kitrack ([^`]+)`[^|]*\| ([^|]+) \|", section, re.M)
+    assert len(rows) >= 5, rows
+    quoted = {name.strip(): cell.strip() for name, cell in rows}
+    for name, cell in quoted.items():
+        assert re.fullmatch(r"(\S+)× \((\S+)–(\S+)×\)", cell), f"{name}: {cell!r} is not `median× (low–high×)`"
+    measured = {row["command"]: row for row in results["commands"] if row.get("available")}
+    if "startup" in results:
+        measured["--version"] = results["startup"]
+    for name, cell in quoted.items():
+        if "TODO(bench)" in cell:
+            continue
+        row = measured[name]
+        low, high = row["ratio_range"]
+        assert cell == f"{row['ratio']:.2f}× ({low:.2f}–{high:.2f}×)", f"{name}: README {cell!r}, results.json {row}"
