@@ -2,8 +2,8 @@
 
 A snapshot of this checkout (pyproject.toml, README.md, .pre-commit-hooks.yaml and src/) is
 committed to a throwaway git repository, which stands for https://github.com/YOUR-ORG/kitrack; a
-throwaway data repository holds a copy of the shipped data and the README's
-`.pre-commit-config.yaml`, with `YOUR-ORG/kitrack` and `COMMIT-SHA` replaced by the snapshot's
+throwaway data repository holds a copy of the small valid data set tests/fixtures/base/ as its
+`data/`, and the README's `.pre-commit-config.yaml`, with `YOUR-ORG/kitrack` and `COMMIT-SHA` replaced by the snapshot's
 path and commit. Then `pre-commit install` and `git commit`, as a maintainer would, with
 PRE_COMMIT_HOME in tmp_path (the user's cache is never touched).
 
@@ -12,8 +12,8 @@ these tests need the package index once per run, about 15 s. They are skipped wh
 installed (it is in the `test` extra) and when pip cannot reach an index; the hook definitions
 are still checked as plain commands by tests/test_integrations.py.
 
-One deviation from the README: the hook gets `args: [--as-of, 2026-11-29]`, so that the verdict does
-not depend on the day the tests run.
+One deviation from the README: the hook gets `args: [--as-of, DATE]`, so that the verdict does not
+depend on the day the tests run.
 """
 
 from __future__ import annotations
@@ -28,10 +28,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import AS_OF, REPO, SHIPPED, replace_in
+from conftest import REPO, replace_in
 
 pytest.importorskip("pre_commit", reason="pre-commit is not installed (pip install -e '.[test]' installs it)")
 
+BASE = REPO / "tests" / "fixtures" / "base"  # valid, no warnings as of AS_OF
+AS_OF = "2026-11-29"
 NETWORK = re.compile(r"Could not find a version|No matching distribution|Failed to establish|Temporary failure in name resolution|Network is unreachable", re.I)
 
 
@@ -81,7 +83,7 @@ def kitrack_repo(home) -> tuple[Path, str]:
 
 
 def data_repo(path: Path, config: dict, env: dict) -> Path:
-    shutil.copytree(SHIPPED, path / "data")
+    shutil.copytree(BASE, path / "data")
     (path / ".pre-commit-config.yaml").write_text(yaml.safe_dump(config, sort_keys=False), encoding="utf-8")
     run(["git", "init", "-q", "-b", "main"], path, env)
     run([sys.executable, "-m", "pre_commit", "install"], path, env)
@@ -93,13 +95,13 @@ def commit(repo: Path, env: dict, message: str) -> subprocess.CompletedProcess:
     return run(["git", "commit", "-q", "-m", message], repo, env, check=False)
 
 
-def remote_config(kitrack_repo: tuple[Path, str], **hook) -> dict:
+def remote_config(kitrack_repo: tuple[Path, str], as_of: str = AS_OF, **hook) -> dict:
     """The README's first configuration, its placeholders filled in."""
     config = readme_configs()[0]
     (entry,) = config["repos"]
     assert entry["repo"] == "https://github.com/YOUR-ORG/kitrack" and entry["rev"] == "COMMIT-SHA"
     entry["repo"], entry["rev"] = str(kitrack_repo[0]), kitrack_repo[1]
-    entry["hooks"][0].update({"args": ["--as-of", AS_OF.isoformat()], **hook})
+    entry["hooks"][0].update({"args": ["--as-of", as_of], **hook})
     return config
 
 
@@ -124,23 +126,25 @@ def test_readme_configuration_blocks_a_broken_commit(kitrack_repo, hook_environm
     assert first.returncode == 0, first.stdout + first.stderr
     assert re.search(r"kitrack check\.+Passed", first.stdout + first.stderr)
 
-    replace_in(repo / "data" / "estates" / "pier.yaml", "regency:", "regncy:")
+    replace_in(repo / "data" / "estates" / "ki-beta.yaml", "regency:", "regncy:")
     refused = commit(repo, env, "a misspelt field")
     out = refused.stdout + refused.stderr
     assert refused.returncode == 1 and re.search(r"kitrack check\.+Failed", out), out
-    assert "unknown-field" in out and "data/estates/pier.yaml" in out
+    assert "unknown-field" in out and "data/estates/ki-beta.yaml" in out
     assert "a misspelt field" not in run(["git", "log", "--format=%s"], repo, env).stdout
 
-    replace_in(repo / "data" / "estates" / "pier.yaml", "regncy:", "regency:")
+    replace_in(repo / "data" / "estates" / "ki-beta.yaml", "regncy:", "regency:")
     (repo / "notes.txt").write_text("minutes\n")
     skipped = commit(repo, env, "no YAML")
     assert skipped.returncode == 0 and re.search(r"kitrack check\.+\(no files to check\)Skipped", skipped.stdout + skipped.stderr)
 
     # A change to one file breaks a reference in another: the hook checks the whole data set.
-    replace_in(repo / "data" / "estates" / "kig.yaml", "id: kig", "id: kig-renamed")
-    (repo / "data" / "estates" / "kig.yaml").rename(repo / "data" / "estates" / "kig-renamed.yaml")
-    refused = commit(repo, env, "rename an estate that projects serve")
-    assert refused.returncode == 1 and "unknown-estate" in refused.stdout + refused.stderr
+    estate = repo / "data" / "estates" / "ki-alpha.yaml"
+    replace_in(estate, "id: ki-alpha\n", "id: ki-gamma\n")
+    estate.rename(estate.with_name("ki-gamma.yaml"))
+    refused = commit(repo, env, "rename an estate that a project serves")
+    out = refused.stdout + refused.stderr
+    assert refused.returncode == 1 and "unknown-estate" in out and "data/infrastructure/tol-alpha.yaml" in out, out
 
 
 def test_a_deletion_only_commit_needs_always_run(kitrack_repo, hook_environment, home, tmp_path):
@@ -150,20 +154,24 @@ def test_a_deletion_only_commit_needs_always_run(kitrack_repo, hook_environment,
         extra = {"always_run": True} if always_run else {}
         repo = data_repo(tmp_path / f"always-{always_run}", remote_config(kitrack_repo, **extra), env)
         assert commit(repo, env, "the shipped data").returncode == 0
-        (repo / "data" / "estates" / "kig.yaml").unlink()  # projects still serve it
+        (repo / "data" / "estates" / "ki-alpha.yaml").unlink()  # tol-alpha still serves it
         result = commit(repo, env, "delete an estate")
         assert result.returncode == expected, result.stdout + result.stderr
 
 
-def test_strict_hook_fails_on_the_shipped_warnings(kitrack_repo, hook_environment, home, tmp_path):
+def test_strict_hook_fails_on_warnings(kitrack_repo, hook_environment, home, tmp_path):
+    """Two years on, the data has overdue and stale warnings: kitrack-check passes, -strict fails."""
     env = env_for(home)
-    config = remote_config(kitrack_repo)
-    config["repos"][0]["hooks"][0]["id"] = "kitrack-check-strict"
+    config = remote_config(kitrack_repo, as_of="2028-11-29")
+    hooks = config["repos"][0]["hooks"]
+    hooks.append({**hooks[0], "id": "kitrack-check-strict"})
     repo = data_repo(tmp_path / "strict", config, env)
     run(["git", "add", "-A"], repo, env)
     result = run([sys.executable, "-m", "pre_commit", "run", "--all-files"], repo, env, check=False)
-    assert result.returncode == 1 and re.search(r"kitrack check --strict\.+Failed", result.stdout), result.stdout
-    assert "stale" in result.stdout
+    assert result.returncode == 1, result.stdout
+    assert re.search(r"^kitrack check\.+Passed", result.stdout, re.M), result.stdout
+    assert re.search(r"^kitrack check --strict\.+Failed", result.stdout, re.M), result.stdout
+    assert "overdue" in result.stdout and "stale" in result.stdout
 
 
 def test_pre_commit_autoupdate_moves_the_pin_to_the_newest_commit(kitrack_repo, home, tmp_path):
@@ -186,15 +194,15 @@ def test_readme_local_hook_uses_the_installed_kitrack(home, tmp_path):
     (hook,) = entry["hooks"]
     definition = next(h for h in yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text()) if h["id"] == hook["id"])
     assert {k: hook[k] for k in ("entry", "pass_filenames", "files")} == {k: definition[k] for k in ("entry", "pass_filenames", "files")}
-    hook["args"] = ["--as-of", AS_OF.isoformat()]
+    hook["args"] = ["--as-of", AS_OF]
     env = env_for(home)
     repo = data_repo(tmp_path / "local", config, env)
     first = commit(repo, env, "the shipped data")
     assert first.returncode == 0 and re.search(r"kitrack check\.+Passed", first.stdout + first.stderr), first.stdout + first.stderr
-    replace_in(repo / "data" / "estates" / "kig.yaml", "status: operating", "status: operational")
+    replace_in(repo / "data" / "estates" / "ki-beta.yaml", "status: planning", "status: dreaming")
     refused = commit(repo, env, "a status outside the list")
     out = refused.stdout + refused.stderr
-    assert refused.returncode == 1 and re.search(r"kitrack check\.+Failed", out) and "`operational`" in out, out
+    assert refused.returncode == 1 and re.search(r"kitrack check\.+Failed", out) and "`dreaming`" in out, out
 
 
 def test_ci_install_line_installs_kitrack_pinned_to_a_commit(kitrack_repo, home):
