@@ -2,6 +2,10 @@
 
     python benchmarks/run.py [--records 5000] [--runs 5] [--scaling 500,5000,20000] [--json PATH]
 
+The results go to kitrack-benchmark.json in the system's temporary folder unless --json names a
+file; the tracked benchmarks/results.json, which the README quotes, changes only with
+`--json benchmarks/results.json`.
+
 Generates a data set (benchmarks/generate.py, fixed seed), then, in one run:
 
 - the floor: libyaml alone composing every file (`yaml.compose` with `CSafeLoader`), in this process;
@@ -9,8 +13,11 @@ Generates a data set (benchmarks/generate.py, fixed seed), then, in one run:
 - each time as a ratio to the floor.
 
 The machine may be shared and noisy, so every measurement is repeated, runs of the floor and of
-the commands are interleaved, and the median is kept. Ratios measured in the same run are what to
-compare between machines; absolute times are printed for reference only.
+the commands are interleaved, and the median is kept. The spread is kept too: for each command the
+lowest and highest of its per-run ratios (its time in run i over the floor in run i), and for the
+floor itself the range of its times, which says how noisy the machine was, with the load average
+before and after. Ratios measured in the same run are what to compare between machines; absolute
+times are printed for reference only.
 
 A command the installed kitrack lacks (`kitrack COMMAND --help` fails) is reported as not
 available instead of failing the run. `--smoke` is the CI variant: a small data set, one run,
@@ -159,12 +166,51 @@ def measure(data: Path, runs: int, out_dir: Path) -> dict:
         seconds = statistics.median(times[spec["name"]])
         rows.append({
             "command": spec["name"], "available": True, "seconds": round(seconds, 3),
-            "ratio": round(seconds / base, 2), "peak_mb": round(peaks[spec["name"]] / 1024, 1),
-            "target": TARGETS.get(spec["name"]),
+            "ratio": round(seconds / base, 2), "ratio_range": ratio_range(times[spec["name"]], floors),
+            "peak_mb": round(peaks[spec["name"]] / 1024, 1), "target": TARGETS.get(spec["name"]),
         })
     order = [spec["name"] for spec in COMMANDS]
     rows.sort(key=lambda row: order.index(row["command"]))
-    return {"files": len(files), "floor_seconds": round(base, 3), "commands": rows, "failures": failures}
+    return {"files": len(files), "floor_seconds": round(base, 3), "floor_range": spread(floors),
+            "commands": rows, "failures": failures}
+
+
+def ratio_range(times: list[float], floors: list[float]) -> list[float]:
+    """The lowest and highest ratio of one run's time to the same run's floor."""
+    ratios = [t / f for t, f in zip(times, floors)]
+    return [round(min(ratios), 2), round(max(ratios), 2)]
+
+
+def spread(values: list[float]) -> list[float]:
+    return [round(min(values), 3), round(max(values), 3)]
+
+
+def load_average() -> list[float] | None:
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except (OSError, AttributeError):
+        return None
+
+
+def versions() -> dict:
+    """What the figures depend on: the libraries kitrack is built on, and whether libyaml is there."""
+    from importlib import metadata
+
+    import yaml
+
+    found = {"python": platform.python_version()}
+    for name in ("pyyaml", "pydantic", "pydantic-core", "typer", "rich"):
+        try:
+            found[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            found[name] = None
+    found["libyaml"] = yaml.__with_libyaml__
+    return found
+
+
+def default_json() -> Path:
+    """Not the tracked benchmarks/results.json: a run changes it only when asked to."""
+    return Path(tempfile.gettempdir()) / "kitrack-benchmark.json"
 
 
 SHIPPED_DATA = Path(__file__).resolve().parent.parent / "data"
@@ -182,8 +228,11 @@ def startup(runs: int) -> dict:
     typer_s, kitrack_s = statistics.median(typer_times), statistics.median(kitrack_times)
     library_s, status_s = statistics.median(library_times), statistics.median(status_times)
     return {
-        "import_typer_seconds": round(typer_s, 3), "version_seconds": round(kitrack_s, 3), "ratio": round(kitrack_s / typer_s, 2), "target": STARTUP_TARGET,
+        "runs": runs,
+        "import_typer_seconds": round(typer_s, 3), "version_seconds": round(kitrack_s, 3), "ratio": round(kitrack_s / typer_s, 2),
+        "ratio_range": ratio_range(kitrack_times, typer_times), "target": STARTUP_TARGET,
         "import_libraries_seconds": round(library_s, 3), "status_shipped_seconds": round(status_s, 3), "status_ratio": round(status_s / library_s, 2),
+        "status_ratio_range": ratio_range(status_times, library_times),
     }
 
 
@@ -204,8 +253,9 @@ def scaling(sizes: list[int], runs: int, work: Path) -> list[dict]:
                 raise SystemExit(f"check failed on {size} records:\n{result['stdout'][-2000:]}{result['stderr'][-2000:]}")
             times.append(result["seconds"])
         seconds, base = statistics.median(times), statistics.median(floors)
-        rows.append({"records": size, "check_seconds": round(seconds, 3), "ms_per_record": round(1000 * seconds / size, 3),
-                     "floor_ms_per_record": round(1000 * base / size, 3), "ratio": round(seconds / base, 2)})
+        rows.append({"records": size, "runs": runs, "check_seconds": round(seconds, 3), "ms_per_record": round(1000 * seconds / size, 3),
+                     "floor_ms_per_record": round(1000 * base / size, 3), "ratio": round(seconds / base, 2),
+                     "ratio_range": ratio_range(times, floors)})
         if data.exists():
             import shutil
 
@@ -214,53 +264,85 @@ def scaling(sizes: list[int], runs: int, work: Path) -> list[dict]:
 
 
 def table(report: dict) -> str:
-    lines = [f"kitrack benchmark: {report['records']} records, {report['files']} files; floor (libyaml compose, in process) "
-             f"{report['floor_seconds']:.2f} s = 1.00x", ""]
-    lines.append(f"{'command':38} {'x floor':>8} {'target':>7} {'peak MB':>8} {'seconds':>8}")
+    low, high = report["floor_range"]
+    noise = (high - low) / report["floor_seconds"] if report["floor_seconds"] else 0.0
+    lines = [f"kitrack benchmark: {report['records']} records, {report['files']} files, median of {report['runs']} run(s) "
+             f"(range over the runs in brackets)",
+             f"floor (libyaml compose, in process): {report['floor_seconds']:.2f} s = 1.00x, range {low:.2f}-{high:.2f} s "
+             f"(spread {100 * noise:.0f}% of the median: how noisy the machine was)",
+             f"load average (1, 5, 15 min) before {_load(report.get('load_before'))}, after {_load(report.get('load_after'))}, "
+             f"on {report['cpus']} CPU(s)", _versions(report.get("versions")), ""]
+    lines.append(f"{'command':38} {'x floor':>8} {'(range)':>13} {'target':>7} {'peak MB':>8} {'seconds':>8}")
     for row in report["commands"]:
         if not row["available"]:
             lines.append(f"{row['command']:38} {'not available':>8}")
             continue
         target = f"{row['target']:.1f}x" if row["target"] else "-"
-        lines.append(f"{row['command']:38} {row['ratio']:>7.2f}x {target:>7} {row['peak_mb']:>8.0f} {row['seconds']:>8.2f}")
+        lines.append(f"{row['command']:38} {row['ratio']:>7.2f}x {_range(row['ratio_range']):>13} {target:>7} "
+                     f"{row['peak_mb']:>8.0f} {row['seconds']:>8.2f}")
     if "startup" in report:
         s = report["startup"]
-        lines += ["", f"start-up: kitrack --version {s['version_seconds']:.3f} s / python -c 'import typer' {s['import_typer_seconds']:.3f} s"
-                  f" = {s['ratio']:.2f}x (target {s['target']:.1f}x)",
+        lines += ["", f"start-up, median of {s['runs']}: kitrack --version {s['version_seconds']:.3f} s / python -c 'import typer' "
+                  f"{s['import_typer_seconds']:.3f} s = {s['ratio']:.2f}x {_range(s['ratio_range'])} (target {s['target']:.1f}x)",
                   f"status on the shipped data {s['status_shipped_seconds']:.3f} s / python -c 'import typer, rich, pydantic, yaml' "
-                  f"{s['import_libraries_seconds']:.3f} s = {s['status_ratio']:.2f}x"]
+                  f"{s['import_libraries_seconds']:.3f} s = {s['status_ratio']:.2f}x {_range(s['status_ratio_range'])}"]
     if report.get("scaling"):
-        lines += ["", f"{'records':>8} {'check ms/record':>16} {'floor ms/record':>16} {'x floor':>8}"]
+        lines += ["", f"{'records':>8} {'runs':>5} {'check ms/record':>16} {'floor ms/record':>16} {'x floor':>8} {'(range)':>13}"]
         for row in report["scaling"]:
-            lines.append(f"{row['records']:>8} {row['ms_per_record']:>16.3f} {row['floor_ms_per_record']:>16.3f} {row['ratio']:>7.2f}x")
+            lines.append(f"{row['records']:>8} {row['runs']:>5} {row['ms_per_record']:>16.3f} {row['floor_ms_per_record']:>16.3f} "
+                         f"{row['ratio']:>7.2f}x {_range(row['ratio_range']):>13}")
     return "\n".join(lines)
 
 
-def main() -> None:
+def _range(pair: list[float]) -> str:
+    return f"({pair[0]:.2f}-{pair[1]:.2f}x)"
+
+
+def _versions(found: dict | None) -> str:
+    if not found:
+        return "versions: unknown"
+    return "versions: " + ", ".join(f"{name} {'yes' if value else 'NO'}" if name == "libyaml" else f"{name} {value}"
+                                    for name, value in found.items())
+
+
+def _load(value: list[float] | None) -> str:
+    return "unknown" if value is None else ", ".join(f"{x:.2f}" for x in value)
+
+
+def arguments(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--records", type=int, default=5000)
     parser.add_argument("--runs", type=int, default=5, help="repetitions of each measurement (median kept)")
     parser.add_argument("--scaling", default="500,5000,20000", help="record counts for the scaling curve; empty to skip")
-    parser.add_argument("--json", type=Path, default=Path("benchmarks/results.json"), help="where to write the results")
+    parser.add_argument("--json", type=Path, default=None,
+                        help=f"where to write the results (default {default_json()}; "
+                             "`--json benchmarks/results.json` updates the figures the README quotes)")
     parser.add_argument("--smoke", action="store_true", help="CI: 200 records, one run, no scaling; assert only that all completes")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if args.smoke:
         args.records, args.runs, args.scaling = 200, 1, ""
+    return args
+
+
+def main() -> None:
+    args = arguments()
     with tempfile.TemporaryDirectory(prefix="kitrack-bench-") as tmp:
         work = Path(tmp)
         data = work / "data"
         generate.generate(args.records, data)
         report = {"records": args.records, "python": platform.python_version(), "machine": platform.machine(),
-                  "cpus": os.cpu_count(), "runs": args.runs}
+                  "cpus": os.cpu_count(), "runs": args.runs, "versions": versions(), "load_before": load_average()}
         report.update(measure(data, args.runs, work))
         report["startup"] = startup(max(args.runs, 5) if not args.smoke else 1)
         sizes = [int(s) for s in args.scaling.split(",") if s.strip()]
         report["scaling"] = scaling(sizes, max(1, min(args.runs, 3)), work) if sizes else []
+        report["load_after"] = load_average()
     failures = report.pop("failures")
     print(table(report))
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"\nresults written to {args.json}")
+    path = args.json or default_json()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"\nresults written to {path}")
     if failures:
         print("\nFAILED:\n" + "\n".join(failures), file=sys.stderr)
         raise SystemExit(1)

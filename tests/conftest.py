@@ -5,7 +5,7 @@ Code tests run on fixture data with a fixed date, never on the shipped `data/` o
   meeting (see tests/fixtures/README.md). Edits to data/ do not reach it; do not "update" it to
   follow data/ (golden files and counts in the tests are taken from it).
 - every invocation passes `--as-of 2026-11-29` (AS_OF) unless a test is about the default date.
-Only tests/test_shipped_data.py reads data/.
+Only tests/test_shipped_data.py and tests/test_readme.py (the README examples, which are about the shipped data) read data/.
 
 Most tests run the command line in this process (`invoke`, Typer's CliRunner on kitrack.cli.app);
 `run_kitrack` starts a real process, for the few tests where the process matters.
