@@ -183,6 +183,9 @@ class SourceFile:
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
     _root: Optional[Node] = field(default=None, repr=False)
+    # mapping node -> {key: (key node, value node)}, built the first time `locate` passes through
+    # the mapping: a file with thousands of problems is not scanned again for each of them.
+    _keys: dict = field(default_factory=dict, repr=False)
 
     def problem(self, code: str, line: int, column: int, path: str = "", hint: Optional[str] = None, **params) -> Problem:
         template, default_hint = wording(code, language())
@@ -211,10 +214,7 @@ class SourceFile:
         for part in path:
             child = None
             if isinstance(node, MappingNode):
-                for k, v in node.value:
-                    if isinstance(k, ScalarNode) and k.value == part:
-                        key_node, child = k, v
-                        break
+                key_node, child = self._keys_of(node).get(part, (None, None))
             elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
                 key_node, child = None, node.value[part]
             if child is None:
@@ -225,6 +225,16 @@ class SourceFile:
                 node = key_node
         mark = node.start_mark
         return mark.line + 1, mark.column + 1
+
+    def _keys_of(self, node: MappingNode) -> dict[str, tuple[Node, Node]]:
+        keys = self._keys.get(node)
+        if keys is None:
+            keys = {}
+            for k, v in node.value:
+                if isinstance(k, ScalarNode):
+                    keys.setdefault(k.value, (k, v))  # the first of duplicate keys, as the data keeps
+            self._keys[node] = keys
+        return keys
 
 
 _ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,:?-])[&*][^\s\[\]{},]")
@@ -558,6 +568,7 @@ class _Converter:
         if node.tag != MAP:
             self._at("yaml-tag", node, tag=short_tag(node.tag))
         mapping: dict[str, Any] = {}
+        first_lines: Optional[dict[str, int]] = None  # key -> line of its first use; made at the first duplicate
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode or (key_node.tag != STR and key_node.tag != YAML11_BOOL):
                 shown = f"`{key_node.value}`" if isinstance(key_node, ScalarNode) else "(a list or mapping)"
@@ -565,8 +576,12 @@ class _Converter:
                 continue
             key = key_node.value
             if key in mapping:
-                first_line = next(k.start_mark.line + 1 for k, _ in node.value if isinstance(k, ScalarNode) and k.tag in (STR, YAML11_BOOL) and k.value == key)
-                self._at("duplicate-key", key_node, key=key, first_line=first_line, again=key_node.start_mark.line + 1)
+                if first_lines is None:  # once per mapping, not once per duplicate: 20,000 duplicates stay linear
+                    first_lines = {}
+                    for k, _ in node.value:
+                        if isinstance(k, ScalarNode) and k.tag in (STR, YAML11_BOOL):
+                            first_lines.setdefault(k.value, k.start_mark.line + 1)
+                self._at("duplicate-key", key_node, key=key, first_line=first_lines[key], again=key_node.start_mark.line + 1)
                 continue
             if inline and value_node.__class__ is ScalarNode and value_node.tag == STR:
                 mapping[key] = value_node.value
