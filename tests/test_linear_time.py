@@ -1,11 +1,24 @@
-"""Hostile sizes (issue 16, item 4): checking one file takes time linear in its size."""
+"""Hostile sizes (issue 16, item 4): checking one file takes time linear in its size, and a file
+with thousands of problems lists the first MAX_PER_FILE and one line for the rest."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import shutil
+import time
 from pathlib import Path
 
-from kitrack import loader
+from typer.testing import CliRunner
+
+from kitrack import checks, loader
+from kitrack.cli import app
+from kitrack.dataset import load
 from kitrack.loader import SourceFile, read
+from kitrack.problems import MAX_PER_FILE
+
+FIXTURES = Path(__file__).parent / "fixtures"
+AS_OF = "2026-11-29"
 
 
 class _Walked(list):
@@ -24,6 +37,12 @@ def _text(tmp_path: Path, text: str) -> SourceFile:
     path = tmp_path / "x.yaml"
     path.write_text(text, encoding="utf-8")
     return read(path, "x.yaml", 5_000_000)
+
+
+def _base(tmp_path: Path) -> Path:
+    root = tmp_path / "data"
+    shutil.copytree(FIXTURES / "base", root)
+    return root
 
 
 def test_locating_thousands_of_keys_walks_their_mapping_once(tmp_path):
@@ -53,3 +72,52 @@ def test_thousands_of_duplicate_keys_are_found_in_one_walk(tmp_path, monkeypatch
     assert len(duplicates) == 2000
     assert duplicates[-1].message == "duplicate key `k1999`: first at line 2000, again at line 4000"
     assert len(walks) <= 2  # converting, and the first lines of the keys; was once more per duplicate
+
+
+def test_a_hostile_file_and_list_file_are_checked_in_linear_time(tmp_path):
+    root = _base(tmp_path)
+    record = root / "estates" / "ki-alpha.yaml"
+    keys = "".join(f"zz_{number}: 1\n" for number in range(20_000))
+    record.write_text(record.read_text(encoding="utf-8") + keys + keys, encoding="utf-8")
+    agencies = root / "agencies.yaml"
+    broken = "".join(f"  - {{id: bad-{number}, name: Bad {number}, type: local, extra: 1}}\n" for number in range(20_000))
+    agencies.write_text(agencies.read_text(encoding="utf-8") + broken, encoding="utf-8")
+    start = time.perf_counter()
+    problems = checks.run(load(root), checks.Context(as_of=dt.date(2026, 11, 29)))
+    elapsed = time.perf_counter() - start
+    assert elapsed < 10, f"{elapsed:.1f} s"  # about 1 s; the old code took minutes
+    for name, hidden in (("estates/ki-alpha.yaml", 40_000 - MAX_PER_FILE), ("agencies.yaml", 20_000 - MAX_PER_FILE)):
+        listed = [p for p in problems if p.file.endswith(name)]
+        assert len(listed) == MAX_PER_FILE + 1
+        last = listed[-1]
+        assert (last.code, last.level) == ("too-many-problems", "error")
+        assert last.message.startswith(f"{hidden} errors and 0 warnings more in this file are not shown")
+
+
+def test_the_per_file_cap_in_both_languages_and_formats(tmp_path):
+    root = _base(tmp_path)
+    record = root / "estates" / "ki-beta.yaml"
+    record.write_text(record.read_text(encoding="utf-8") + "".join(f"zz_{number}: 1\n" for number in range(150)), encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["check", str(root), "--as-of", AS_OF, "--format", "json"])
+    assert result.exit_code == 1
+    problems = [p for p in json.loads(result.stdout)["problems"] if p["file"].endswith("ki-beta.yaml")]
+    assert [p["code"] for p in problems] == ["unknown-field"] * MAX_PER_FILE + ["too-many-problems"]
+    summary = problems[-1]
+    first_hidden = record.read_text(encoding="utf-8").splitlines().index(f"zz_{MAX_PER_FILE}: 1") + 1
+    assert (summary["line"], summary["column"], summary["level"]) == (first_hidden, 1, "error")
+    assert summary["message"] == "50 errors and 0 warnings more in this file are not shown (at most 100 problems are listed per file)"
+    assert problems[0]["hint"].startswith("allowed fields:")  # the listed ones keep their hints
+    text = runner.invoke(app, ["check", str(root), "--as-of", AS_OF, "--lang", "id"])
+    assert "50 galat dan 0 peringatan lagi di berkas ini tidak ditampilkan" in text.stdout
+    sarif = json.loads(runner.invoke(app, ["check", str(root), "--as-of", AS_OF, "--format", "sarif"]).stdout)
+    assert sum(1 for r in sarif["runs"][0]["results"] if r["ruleId"] == "too-many-problems") == 1
+
+
+def test_the_cap_of_warnings_alone_does_not_fail_the_check(tmp_path):
+    root = _base(tmp_path)
+    shutil.copy(FIXTURES / "too-many-problems" / "estates" / "ki-alpha.yaml", root / "estates" / "ki-alpha.yaml")
+    result = CliRunner().invoke(app, ["check", str(root), "--as-of", AS_OF, "--format", "json"])
+    assert result.exit_code == 0, result.stdout
+    summary = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "too-many-problems"]
+    assert [(p["level"], p["message"][:30]) for p in summary] == [("warning", "0 errors and 5 warnings more i")]

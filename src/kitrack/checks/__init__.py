@@ -32,11 +32,14 @@ def _rules() -> list[Callable[..., Iterator[Problem]]]:
 
 
 def run(dataset, context: Context) -> list[Problem]:
-    """Every problem in the data set: the loader's and schema's, then each rule's; sorted."""
+    """Every problem in the data set: the loader's and schema's, then each rule's; sorted, and at
+    most MAX_PER_FILE for each file (problems.cap_per_file)."""
+    from kitrack.problems import cap_per_file
+
     problems = list(dataset.problems)
     for rule in _rules():
         problems.extend(rule(dataset, context))
-    return sorted(problems)
+    return cap_per_file(sorted(problems))
 
 
 def select(problems: Iterable[Problem], dataset, paths: list[Path]) -> list[Problem]:
