@@ -1,10 +1,12 @@
-"""Hostile sizes (issue 16, item 4): checking one file takes time linear in its size, and a file
-with thousands of problems lists the first MAX_PER_FILE and one line for the rest."""
+"""Hostile sizes (issue 16, item 4): checking one file takes time linear in its size, a file with
+thousands of problems lists the first MAX_PER_FILE and one line for the rest, and a tab or a `*` in
+one string does not send a whole file through the pure-Python parser."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import random
 import shutil
 import time
 from pathlib import Path
@@ -14,7 +16,7 @@ from typer.testing import CliRunner
 from kitrack import checks, loader
 from kitrack.cli import app
 from kitrack.dataset import load
-from kitrack.loader import SourceFile, read
+from kitrack.loader import SourceFile, parse, read
 from kitrack.problems import MAX_PER_FILE
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -121,3 +123,58 @@ def test_the_cap_of_warnings_alone_does_not_fail_the_check(tmp_path):
     assert result.exit_code == 0, result.stdout
     summary = [p for p in json.loads(result.stdout)["problems"] if p["code"] == "too-many-problems"]
     assert [(p["level"], p["message"][:30]) for p in summary] == [("warning", "0 errors and 5 warnings more i")]
+
+
+# --- the pure-Python parser only where libyaml may read the file otherwise ---------------------------
+
+def _count_reference_parses(monkeypatch) -> list:
+    made: list = []
+    original = loader.ReferenceLoader.__init__
+
+    def counting(self, stream):
+        made.append(1)
+        original(self, stream)
+
+    monkeypatch.setattr(loader.ReferenceLoader, "__init__", counting)
+    return made
+
+
+def test_a_tab_or_a_star_inside_a_string_keeps_the_fast_parser(tmp_path, monkeypatch):
+    if not loader.LIBYAML:  # pragma: no cover - depends on the pyyaml build
+        return
+    made = _count_reference_parses(monkeypatch)
+    text = 'a: "one\ttab"\nb: \'two\ttabs\t\'\nc: |\n  a\tblock\n  scalar\t\nd: "see *note and &x"\ne: "split\t\n  line"\n'
+    source = _text(tmp_path, text)
+    assert source.problems == []
+    assert source.data == {"a": "one\ttab", "b": "two\ttabs\t", "c": "a\tblock\nscalar\t\n", "d": "see *note and &x", "e": "split line"}
+    assert made == []  # a 5 MB file with one such tab took six times as long
+    # Where the reference parser refuses a tab that libyaml accepts, it still decides.
+    for refused in ("a: b\tc\n", "a:\tb\n", "a: [x,\ty]\n", "a: |\t# c\n  x\n", "a: b\t\n"):
+        assert [p.code for p in _text(tmp_path, refused).problems] == ["yaml-tab"], refused
+    assert len(made) == 5
+
+
+def test_the_fast_parser_reads_tabs_as_the_reference_parser_does(monkeypatch):
+    """Random tabs and anchors in the fixtures, as both parsers read them: the same data, problems
+    and positions, whichever path a file takes."""
+    rng = random.Random(16)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((FIXTURES / "base").rglob("*.yaml"))]
+    styles = ['"{}\t{}"', "'{}\t{}'", "|\n    {}\t{}", ">-\n    {}\t{}\n    \tmore", '"{}\n  \t{}"', "{} *{}", "&a {}{}", "{}\t{}"]
+
+    def outcome(text: str, libyaml: bool):
+        monkeypatch.setattr(loader, "LIBYAML", libyaml and loader.LIBYAML)
+        source = SourceFile(Path("x.yaml"), "x.yaml", text)
+        parse(source)
+        places = [source.locate((key,), key=flag) for key in source.data or () for flag in (False, True)]
+        return repr(source.data), sorted((p.line, p.column, p.code, p.message) for p in source.problems), places
+
+    for _ in range(300):
+        lines = rng.choice(texts).split("\n")
+        for _ in range(rng.randint(1, 3)):
+            number = rng.randrange(len(lines))
+            key, colon, value = lines[number].partition(": ")
+            if colon:
+                cut = rng.randrange(len(value) + 1)
+                lines[number] = key + ": " + rng.choice(styles).format(value[:cut].strip("\"'"), value[cut:].strip("\"'"))
+        text = "\n".join(lines)
+        assert outcome(text, True) == outcome(text, False), text

@@ -12,6 +12,7 @@ problem must be reported, so `SourceFile.locate` composes the file again lazily,
 from __future__ import annotations
 
 import errno
+import itertools
 import marshal
 import os
 import re
@@ -197,11 +198,13 @@ class SourceFile:
     # -- positions, computed only when asked for ------------------------------------------------
     def root(self) -> Optional[Node]:
         if self._root is None and self.text is not None:
-            loader = ReferenceLoader if not LIBYAML or _libyaml_may_differ(self.text) else PlainLoader
             try:
-                self._root = _compose(loader, self.text)
-            except (yaml.YAMLError, RecursionError):
-                return None
+                self._root = _fast_compose(self.text)
+            except _UseReference:
+                try:
+                    self._root = _compose(ReferenceLoader, self.text)
+                except (yaml.YAMLError, RecursionError):
+                    return None
         return self._root
 
     def locate(self, path: tuple, key: bool = False) -> tuple[int, int]:
@@ -389,14 +392,13 @@ def parse(source: SourceFile) -> None:
     text = source.text or ""
     if "\t" in text:
         _find_tabs(source, text)
-    if LIBYAML and not _libyaml_may_differ(text):
-        try:  # the fast path; on any trouble the reference parser below says what is wrong
-            root = _compose(PlainLoader, text)
-        except (yaml.YAMLError, RecursionError):
-            pass
-        else:
-            _convert(source, text, root)
-            return
+    try:  # the fast path; on any trouble the reference parser below says what is wrong
+        root = _fast_compose(text)
+    except _UseReference:
+        pass
+    else:
+        _convert(source, text, root, PlainLoader)
+        return
     loader = None
     try:
         loader = ReferenceLoader(text)  # refuses some control characters already here
@@ -418,7 +420,7 @@ def parse(source: SourceFile) -> None:
     finally:
         if loader is not None:
             loader.dispose()
-    _convert(source, text, root)
+    _convert(source, text, root, ReferenceLoader)
 
 
 def _too_deep_at(text: str) -> tuple[int, int]:
@@ -436,14 +438,31 @@ def _too_deep_at(text: str) -> tuple[int, int]:
     return 1, 1
 
 
-_LIBYAML_DIFFERS = re.compile("[\t\ufeff\x85\u2028\u2029]")
+class _UseReference(Exception):
+    """libyaml refused the text, or may read it otherwise than the reference parser."""
+
+
+def _fast_compose(text: str) -> Optional[Node]:
+    """libyaml's node tree of `text` where it is the reference parser's; else _UseReference."""
+    if not LIBYAML or _libyaml_may_differ(text):
+        raise _UseReference
+    try:
+        root = _compose(PlainLoader, text)
+    except (yaml.YAMLError, RecursionError):
+        raise _UseReference from None
+    if "\t" in text and not _tabs_inside_strings(text, root):
+        raise _UseReference
+    return root
+
+
+_LIBYAML_DIFFERS = re.compile("[\ufeff\x85\u2028\u2029]")
 
 
 def _libyaml_may_differ(text: str) -> bool:
     """Where libyaml and the reference parser disagree (found by comparing both on mutated files):
-    libyaml accepts tabs and `?` inside a flow collection, and counts columns differently after a
-    byte-order mark or a Unicode line break inside the text. Such files are rare, and usually wrong,
-    so they take the reference path."""
+    libyaml accepts `?` inside a flow collection, and counts columns differently after a byte-order
+    mark or a Unicode line break inside the text. Such files are rare, and usually wrong, so they
+    take the reference path. (Tabs are judged on libyaml's tree: `_tabs_inside_strings`.)"""
     if _LIBYAML_DIFFERS.search(text):
         return True
     if "?" not in text:
@@ -457,6 +476,39 @@ def _libyaml_may_differ(text: str) -> bool:
     return False
 
 
+def _tabs_inside_strings(text: str, root: Optional[Node]) -> bool:
+    """Whether every tab in `text` is inside a quoted scalar or on a content line of a block scalar
+    (`|`, `>`), where both parsers read it as part of the text, so that libyaml's tree stands.
+    Elsewhere (between tokens, in a plain scalar, on a block scalar's header line) libyaml accepts
+    a tab the reference parser refuses. Without this, one tab in one string of a 5 MB file sent the
+    whole file through the pure-Python parser, six times slower. Linear: the tree is walked once,
+    in document order, alongside the tabs."""
+    line_starts = [0]
+    line_starts.extend(match.end() for match in re.finditer("\n", text))
+    tab = text.find("\t")
+    stack: list[Iterator[Node]] = [iter((root,) if root is not None else ())]
+    while stack and tab >= 0:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif isinstance(node, MappingNode):
+            stack.append(itertools.chain.from_iterable(node.value))
+        elif isinstance(node, SequenceNode):
+            stack.append(iter(node.value))
+        elif node.style in ('"', "'", "|", ">"):
+            start, end = node.start_mark, node.end_mark
+            if node.style in ('"', "'"):
+                first = line_starts[start.line] + start.column
+            else:  # from the line after the header
+                first = line_starts[start.line + 1] if start.line + 1 < len(line_starts) else len(text)
+            last = line_starts[end.line] + end.column
+            if tab < first:
+                return False  # before this string, and after every earlier one
+            if tab < last:
+                tab = text.find("\t", last)
+    return tab < 0
+
+
 def _compose(loader_class: type, text: str) -> Optional[Node]:
     loader = loader_class(text)
     try:
@@ -465,14 +517,15 @@ def _compose(loader_class: type, text: str) -> Optional[Node]:
         loader.dispose()
 
 
-def _convert(source: SourceFile, text: str, root: Optional[Node]) -> None:
+def _convert(source: SourceFile, text: str, root: Optional[Node], loader_class: type) -> None:
+    """Node tree -> source.data; `loader_class` composed the tree, and finds the anchors too."""
     if root is None:
         source.add("empty-file", 1, 1)
         return
     source._root = root  # already composed: positions come for free for this file's problems
     maybe_anchors = bool(_ANCHOR_HINT.search(text))
     if maybe_anchors:
-        find_anchors(source)
+        find_anchors(source, loader_class)
     converter = _Converter(source, track_aliases=maybe_anchors)
     try:
         data = converter.convert(root, 0)
@@ -608,10 +661,12 @@ _AMBIGUOUS = frozenset((YAML11_BOOL, LEADING_ZERO, SEXAGESIMAL))
 AMBIGUITY_CODES = frozenset(("yaml11-boolean", "invalid-value"))  # as the converter notes them, with no path
 
 
-def find_anchors(source: SourceFile) -> None:
-    """Anchors without aliases leave no trace in the node tree; the event stream shows them."""
+def find_anchors(source: SourceFile, loader_class: type) -> None:
+    """Anchors without aliases leave no trace in the node tree; the event stream shows them. Read
+    by the parser that composed the tree: libyaml where it may, since a ` *` or ` &` in any text of a
+    5 MB file would otherwise send all of it through the pure-Python parser again."""
     try:
-        for event in yaml.parse(source.text or "", Loader=ReferenceLoader):
+        for event in yaml.parse(source.text or "", Loader=loader_class):
             anchor = getattr(event, "anchor", None)
             if anchor is not None and not isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
