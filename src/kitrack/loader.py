@@ -16,7 +16,10 @@ import itertools
 import marshal
 import os
 import re
+import signal
 import stat
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional
@@ -335,7 +338,8 @@ def read_many(items: list[tuple[Path, str]], max_bytes: int, jobs: Optional[int]
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),)) as pool, _sigterm_ends_workers():
             for chunk, packed in zip(chunks, pool.map(_read_chunk, [(chunk, max_bytes) for chunk in chunks])):
                 sources = list(_unpack(chunk, packed))
                 done += len(sources)
@@ -343,6 +347,50 @@ def read_many(items: list[tuple[Path, str]], max_bytes: int, jobs: Optional[int]
     except (OSError, RuntimeError, ImportError):  # no processes to be had (BrokenProcessPool is a RuntimeError)
         for path, name in items[done:]:
             yield read(path, name, max_bytes)
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _worker_start(parent: int) -> None:
+    """First thing in each worker: die with the parent, however it dies (SIGKILL included), so that
+    no worker outlives it holding its pipes: `kitrack check | tee log` waits for every writer."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler, inherited through fork, is the parent's
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl to be had: the parent's SIGTERM handler remains
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+@contextmanager
+def _sigterm_ends_workers() -> Iterator[None]:
+    """While workers read, SIGTERM kills them before this process dies of it, as it would have
+    (where prctl is missing, and so that none is left to finish its chunk). Only from the main
+    thread, and only over the default action: a caller's own handler, or SIG_IGN, is kept."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        yield
+        return
+    signal.signal(signal.SIGTERM, _end_workers)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _end_workers(signum: int, frame: Any) -> None:
+    import multiprocessing
+
+    for worker in multiprocessing.active_children():
+        worker.kill()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)  # die of the signal: the exit status says so, as without the handler
 
 
 def _read_chunk(job: tuple[list[tuple[Path, str]], int]) -> bytes:
