@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional
 
-from kitrack.domain.problems import ERROR, WARNING
+from kitrack.domain.problems import ERROR, MAX_PER_FILE, WARNING
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,14 @@ _code(
     "`{name}` is missing from the data directory",
     "data/ without agencies.yaml",
     "data/agencies.yaml with `agencies:` listing every agency",
+)
+_code(
+    "too-many-problems", ERROR, YAML,
+    f"A file has more than {MAX_PER_FILE} problems: the first {MAX_PER_FILE} are listed, then one line says how many more there are; it is a warning if all of those are.",
+    "{errors} and {warnings} more in this file are not shown (at most {limit} problems are listed per file)",
+    "# 105 reports pasted from a spreadsheet, none with its source\nprogress:\n  - {date: 2017-12, occupied_ha: 60}\n  ...",
+    "progress:\n  - {date: 2017-12, source: bps-2017, occupied_ha: 60}\n  ...",
+    hint="fix the problems above and check again",
 )
 _code(
     "unexpected-file", WARNING, YAML, "A file kitrack does not read: a record in the wrong folder, or a wrong extension.",
@@ -290,6 +298,7 @@ INDONESIAN: dict[str, tuple[str, Optional[str]]] = {
     "yaml-tag": ("tag `{tag}` tidak diizinkan", "hapus tag tersebut"),
     "unreadable-file": ("berkas tidak dapat dibaca: {detail}", None),
     "missing-file": ("`{name}` tidak ada di direktori data", None),
+    "too-many-problems": ("{errors} dan {warnings} lagi di berkas ini tidak ditampilkan (paling banyak {limit} masalah per berkas)", "perbaiki masalah di atas lalu periksa lagi"),
     "unexpected-file": ("kitrack tidak membaca berkas ini: {detail}", None),
     "missing-field": ("kolom wajib `{field}` tidak ada", None),
     "wrong-type": ("seharusnya {expected}, ternyata {found}", None),

@@ -37,6 +37,9 @@ class Problem:
         return {key: data[key] for key in ("file", "line", "column", "level", "code", "message", "path", "hint")}
 
 
+MAX_PER_FILE = 100  # problems listed for one file: past this, more lines bury the first ones, which matter
+
+
 @dataclass
 class Summary:
     files: int

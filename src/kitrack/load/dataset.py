@@ -369,7 +369,7 @@ def _load_record(data: Dataset, source: SourceFile, folder: str, model: type[Bas
     try:
         record = model.model_validate(raw)
     except ValidationError as error:
-        source.problems.extend(problems_from(error, model, source))
+        source.problems.extend(problems_from([(error, ())], model, source))
         data.broken_ids[kind].add(record_id)
         data.broken_ids[kind].add(source.path.stem)
         return
@@ -404,12 +404,13 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseMode
         source.add("wrong-type", line, column, key, expected=t("p.list"), found=describe(items))
         return
     index = data.regions if model is Region else data.agencies
+    failures = []  # (error, prefix): turned into problems together, once per file
     for position, item in enumerate(items):
         prefix = (key, position)
         try:
             record = model.model_validate(item)
         except ValidationError as error:
-            source.problems.extend(problems_from(error, model, source, prefix))
+            failures.append((error, prefix))
             if isinstance(item, dict) and isinstance(item.get("id"), str):
                 data.broken_ids[kind].add(item["id"])
                 if model is Region:
@@ -432,3 +433,5 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseMode
                     source.add("duplicate-id", line, column, f"{key}[{position}].regencies[{number}].id", what=t("p.regency"), id=regency.id, first=t("p.region", region=data.regency_region[regency.id]))
                     continue
                 data.regency_region[regency.id] = record.id
+    if failures:
+        source.problems.extend(problems_from(failures, model, source))

@@ -12,10 +12,14 @@ problem must be reported, so `SourceFile.locate` composes the file again lazily,
 from __future__ import annotations
 
 import errno
+import itertools
 import marshal
 import os
 import re
+import signal
 import stat
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Optional
@@ -183,6 +187,9 @@ class SourceFile:
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
     _root: Optional[Node] = field(default=None, repr=False)
+    # mapping node -> {key: (key node, value node)}, built the first time `locate` passes through
+    # the mapping: a file with thousands of problems is not scanned again for each of them.
+    _keys: dict = field(default_factory=dict, repr=False)
 
     def problem(self, code: str, line: int, column: int, path: str = "", hint: Optional[str] = None, **params) -> Problem:
         template, default_hint = wording(code, language())
@@ -194,11 +201,13 @@ class SourceFile:
     # -- positions, computed only when asked for ------------------------------------------------
     def root(self) -> Optional[Node]:
         if self._root is None and self.text is not None:
-            loader = ReferenceLoader if not LIBYAML or _libyaml_may_differ(self.text) else PlainLoader
             try:
-                self._root = _compose(loader, self.text)
-            except (yaml.YAMLError, RecursionError):
-                return None
+                self._root = _fast_compose(self.text)
+            except _UseReference:
+                try:
+                    self._root = _compose(ReferenceLoader, self.text)
+                except (yaml.YAMLError, RecursionError):
+                    return None
         return self._root
 
     def locate(self, path: tuple, key: bool = False) -> tuple[int, int]:
@@ -211,10 +220,7 @@ class SourceFile:
         for part in path:
             child = None
             if isinstance(node, MappingNode):
-                for k, v in node.value:
-                    if isinstance(k, ScalarNode) and k.value == part:
-                        key_node, child = k, v
-                        break
+                key_node, child = self._keys_of(node).get(part, (None, None))
             elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
                 key_node, child = None, node.value[part]
             if child is None:
@@ -225,6 +231,16 @@ class SourceFile:
                 node = key_node
         mark = node.start_mark
         return mark.line + 1, mark.column + 1
+
+    def _keys_of(self, node: MappingNode) -> dict[str, tuple[Node, Node]]:
+        keys = self._keys.get(node)
+        if keys is None:
+            keys = {}
+            for k, v in node.value:
+                if isinstance(k, ScalarNode):
+                    keys.setdefault(k.value, (k, v))  # the first of duplicate keys, as the data keeps
+            self._keys[node] = keys
+        return keys
 
 
 _ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,:?-])[&*][^\s\[\]{},]")
@@ -337,7 +353,8 @@ def read_many(items: list[tuple[Path, str]], max_bytes: int, jobs: Optional[int]
         import multiprocessing  # lazy: start-up
         from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),)) as pool, _sigterm_ends_workers():
             for chunk, packed in zip(chunks, pool.map(_read_chunk, [(chunk, max_bytes) for chunk in chunks])):
                 sources = list(_unpack(chunk, packed))
                 done += len(sources)
@@ -345,6 +362,50 @@ def read_many(items: list[tuple[Path, str]], max_bytes: int, jobs: Optional[int]
     except (OSError, RuntimeError, ImportError):  # no processes to be had (BrokenProcessPool is a RuntimeError)
         for path, name in items[done:]:
             yield read(path, name, max_bytes)
+
+
+PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
+
+def _worker_start(parent: int) -> None:
+    """First thing in each worker: die with the parent, however it dies (SIGKILL included), so that
+    no worker outlives it holding its pipes: `kitrack check | tee log` waits for every writer."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's handler, inherited through fork, is the parent's
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes  # lazy: start-up (only in worker processes)
+
+            ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no prctl to be had: the parent's SIGTERM handler remains
+            pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+@contextmanager
+def _sigterm_ends_workers() -> Iterator[None]:
+    """While workers read, SIGTERM kills them before this process dies of it, as it would have
+    (where prctl is missing, and so that none is left to finish its chunk). Only from the main
+    thread, and only over the default action: a caller's own handler, or SIG_IGN, is kept."""
+    import threading  # lazy: start-up (only for large data sets)
+
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        yield
+        return
+    signal.signal(signal.SIGTERM, _end_workers)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _end_workers(signum: int, frame: Any) -> None:
+    import multiprocessing  # lazy: start-up (only when a signal arrives during a parallel load)
+
+    for worker in multiprocessing.active_children():
+        worker.kill()
+    signal.signal(signum, signal.SIG_DFL)
+    os.kill(os.getpid(), signum)  # die of the signal: the exit status says so, as without the handler
 
 
 def _read_chunk(job: tuple[list[tuple[Path, str]], int]) -> bytes:
@@ -394,14 +455,13 @@ def parse(source: SourceFile) -> None:
     text = source.text or ""
     if "\t" in text:
         _find_tabs(source, text)
-    if LIBYAML and not _libyaml_may_differ(text):
-        try:  # the fast path; on any trouble the reference parser below says what is wrong
-            root = _compose(PlainLoader, text)
-        except (yaml.YAMLError, RecursionError):
-            pass
-        else:
-            _convert(source, text, root)
-            return
+    try:  # the fast path; on any trouble the reference parser below says what is wrong
+        root = _fast_compose(text)
+    except _UseReference:
+        pass
+    else:
+        _convert(source, text, root, PlainLoader)
+        return
     loader = None
     try:
         loader = ReferenceLoader(text)  # refuses some control characters already here
@@ -423,7 +483,7 @@ def parse(source: SourceFile) -> None:
     finally:
         if loader is not None:
             loader.dispose()
-    _convert(source, text, root)
+    _convert(source, text, root, ReferenceLoader)
 
 
 def _too_deep_at(text: str) -> tuple[int, int]:
@@ -441,14 +501,31 @@ def _too_deep_at(text: str) -> tuple[int, int]:
     return 1, 1
 
 
-_LIBYAML_DIFFERS = re.compile("[\t\ufeff\x85\u2028\u2029]")
+class _UseReference(Exception):
+    """libyaml refused the text, or may read it otherwise than the reference parser."""
+
+
+def _fast_compose(text: str) -> Optional[Node]:
+    """libyaml's node tree of `text` where it is the reference parser's; else _UseReference."""
+    if not LIBYAML or _libyaml_may_differ(text):
+        raise _UseReference
+    try:
+        root = _compose(PlainLoader, text)
+    except (yaml.YAMLError, RecursionError):
+        raise _UseReference from None
+    if "\t" in text and not _tabs_inside_strings(text, root):
+        raise _UseReference
+    return root
+
+
+_LIBYAML_DIFFERS = re.compile("[\ufeff\x85\u2028\u2029]")
 
 
 def _libyaml_may_differ(text: str) -> bool:
     """Where libyaml and the reference parser disagree (found by comparing both on mutated files):
-    libyaml accepts tabs and `?` inside a flow collection, and counts columns differently after a
-    byte-order mark or a Unicode line break inside the text. Such files are rare, and usually wrong,
-    so they take the reference path."""
+    libyaml accepts `?` inside a flow collection, and counts columns differently after a byte-order
+    mark or a Unicode line break inside the text. Such files are rare, and usually wrong, so they
+    take the reference path. (Tabs are judged on libyaml's tree: `_tabs_inside_strings`.)"""
     if _LIBYAML_DIFFERS.search(text):
         return True
     if "?" not in text:
@@ -462,6 +539,39 @@ def _libyaml_may_differ(text: str) -> bool:
     return False
 
 
+def _tabs_inside_strings(text: str, root: Optional[Node]) -> bool:
+    """Whether every tab in `text` is inside a quoted scalar or on a content line of a block scalar
+    (`|`, `>`), where both parsers read it as part of the text, so that libyaml's tree stands.
+    Elsewhere (between tokens, in a plain scalar, on a block scalar's header line) libyaml accepts
+    a tab the reference parser refuses. Without this, one tab in one string of a 5 MB file sent the
+    whole file through the pure-Python parser, six times slower. Linear: the tree is walked once,
+    in document order, alongside the tabs."""
+    line_starts = [0]
+    line_starts.extend(match.end() for match in re.finditer("\n", text))
+    tab = text.find("\t")
+    stack: list[Iterator[Node]] = [iter((root,) if root is not None else ())]
+    while stack and tab >= 0:
+        node = next(stack[-1], None)
+        if node is None:
+            stack.pop()
+        elif isinstance(node, MappingNode):
+            stack.append(itertools.chain.from_iterable(node.value))
+        elif isinstance(node, SequenceNode):
+            stack.append(iter(node.value))
+        elif node.style in ('"', "'", "|", ">"):
+            start, end = node.start_mark, node.end_mark
+            if node.style in ('"', "'"):
+                first = line_starts[start.line] + start.column
+            else:  # from the line after the header
+                first = line_starts[start.line + 1] if start.line + 1 < len(line_starts) else len(text)
+            last = line_starts[end.line] + end.column
+            if tab < first:
+                return False  # before this string, and after every earlier one
+            if tab < last:
+                tab = text.find("\t", last)
+    return tab < 0
+
+
 def _compose(loader_class: type, text: str) -> Optional[Node]:
     loader = loader_class(text)
     try:
@@ -470,14 +580,15 @@ def _compose(loader_class: type, text: str) -> Optional[Node]:
         loader.dispose()
 
 
-def _convert(source: SourceFile, text: str, root: Optional[Node]) -> None:
+def _convert(source: SourceFile, text: str, root: Optional[Node], loader_class: type) -> None:
+    """Node tree -> source.data; `loader_class` composed the tree, and finds the anchors too."""
     if root is None:
         source.add("empty-file", 1, 1)
         return
     source._root = root  # already composed: positions come for free for this file's problems
     maybe_anchors = bool(_ANCHOR_HINT.search(text))
     if maybe_anchors:
-        find_anchors(source)
+        find_anchors(source, loader_class)
     converter = _Converter(source, track_aliases=maybe_anchors, text_at=_non_specific_tags(text) if "!" in text else frozenset())
     try:
         data = converter.convert(root, 0)
@@ -586,6 +697,7 @@ class _Converter:
         if node.tag != MAP:
             self._at("yaml-tag", node, tag=short_tag(node.tag))
         mapping: dict[str, Any] = {}
+        first_lines: Optional[dict[str, int]] = None  # key -> line of its first use; made at the first duplicate
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode or (key_node.tag != STR and key_node.tag != YAML11_BOOL):
                 shown = f"`{key_node.value}`" if isinstance(key_node, ScalarNode) else "(a list or mapping)"
@@ -593,8 +705,12 @@ class _Converter:
                 continue
             key = key_node.value
             if key in mapping:
-                first_line = next(k.start_mark.line + 1 for k, _ in node.value if isinstance(k, ScalarNode) and k.tag in (STR, YAML11_BOOL) and k.value == key)
-                self._at("duplicate-key", key_node, key=key, first_line=first_line, again=key_node.start_mark.line + 1)
+                if first_lines is None:  # once per mapping, not once per duplicate: 20,000 duplicates stay linear
+                    first_lines = {}
+                    for k, _ in node.value:
+                        if isinstance(k, ScalarNode) and k.tag in (STR, YAML11_BOOL):
+                            first_lines.setdefault(k.value, k.start_mark.line + 1)
+                self._at("duplicate-key", key_node, key=key, first_line=first_lines[key], again=key_node.start_mark.line + 1)
                 continue
             if inline and value_node.__class__ is ScalarNode and value_node.tag == STR:
                 mapping[key] = value_node.value
@@ -621,10 +737,12 @@ _AMBIGUOUS = frozenset((YAML11_BOOL, LEADING_ZERO, SEXAGESIMAL))
 AMBIGUITY_CODES = frozenset(("yaml11-boolean", "invalid-value"))  # as the converter notes them, with no path
 
 
-def find_anchors(source: SourceFile) -> None:
-    """Anchors without aliases leave no trace in the node tree; the event stream shows them."""
+def find_anchors(source: SourceFile, loader_class: type) -> None:
+    """Anchors without aliases leave no trace in the node tree; the event stream shows them. Read
+    by the parser that composed the tree: libyaml where it may, since a ` *` or ` &` in any text of a
+    5 MB file would otherwise send all of it through the pure-Python parser again."""
     try:
-        for event in yaml.parse(source.text or "", Loader=ReferenceLoader):
+        for event in yaml.parse(source.text or "", Loader=loader_class):
             anchor = getattr(event, "anchor", None)
             if anchor is not None and not isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark

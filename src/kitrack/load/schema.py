@@ -6,13 +6,13 @@ import difflib
 import types
 import typing
 from enum import Enum
-from typing import Any, Iterator, Optional
+from typing import Any, Optional
 
 from pydantic import BaseModel, ValidationError
 
 from kitrack.output.i18n import figure, t
 from kitrack.load.loader import AMBIGUITY_CODES, YAML11_BOOLEANS, SourceFile
-from kitrack.domain.problems import Problem, format_path
+from kitrack.domain.problems import MAX_PER_FILE, Problem, format_path
 
 EXPECTED = {  # pydantic error type -> the label of what was expected
     "string_type": "p.text",
@@ -84,47 +84,65 @@ def did_you_mean(word: str, choices: list[str]) -> Optional[str]:
     return t("p.did_you_mean", choice=close[0]) if close else None
 
 
-def problems_from(error: ValidationError, model: type[BaseModel], source: SourceFile, prefix: tuple = ()) -> Iterator[Problem]:
+def problems_from(failures: list[tuple[ValidationError, tuple]], model: type[BaseModel], source: SourceFile) -> list[Problem]:
+    """The problems of one file's records that failed validation: each failure is the error and the
+    record's path in the file (`()` for a record file, `("agencies", 3)` in a list file).
+
+    One call per file, so that what the loader already reported is gathered once: a list file with
+    thousands of broken entries stays linear."""
     # A value the loader already refused (a tag, an alias) arrives as null: do not report it twice.
     # A value the loader only noted as ambiguous (`psn: yes`, `status: on`) is better described here:
     # the note gives way.
     noted = {(p.line, p.column): p for p in source.problems if p.code in AMBIGUITY_CODES and not p.path}
     refused = {(p.line, p.column) for p in source.problems} - noted.keys()
-    found = []
-    for item in error.errors(include_url=False):
-        problem = _problem(item, tuple(item["loc"]), model, source, prefix)
-        if (problem.line, problem.column) not in refused:
-            found.append(problem)
-    for problem in found:
-        note = noted.pop((problem.line, problem.column), None)
-        if note is not None:
-            source.problems.remove(note)
+    placed = []
+    for error, prefix in failures:
+        for item in error.errors(include_url=False):
+            loc = tuple(item["loc"])
+            place = _place(item["type"], prefix + loc, source)
+            if place not in refused:
+                placed.append((place, item, loc, prefix))
+    # Only the first problems of a file are listed (problems.MAX_PER_FILE): suggestions, the costly
+    # part of a problem, are worked out for those alone, not for the 400,000 keys of a hostile file.
+    placed.sort(key=lambda entry: entry[0])
+    last_listed = placed[MAX_PER_FILE - 1][0] if len(placed) > MAX_PER_FILE else None
+    found = [
+        _problem(item, loc, model, source, prefix, place, suggest=last_listed is None or place <= last_listed)
+        for place, item, loc, prefix in placed
+    ]
+    replaced = {id(noted[p.line, p.column]) for p in found if (p.line, p.column) in noted}
+    if replaced:
+        source.problems[:] = [p for p in source.problems if id(p) not in replaced]
     return found
 
 
-def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile, prefix: tuple) -> Problem:
+def _place(kind: str, full: tuple, source: SourceFile) -> tuple[int, int]:
+    """Where a validation error is shown: a missing field at its mapping, an unknown one at its key."""
+    return source.locate(full[:-1] if kind == "missing" else full, key=kind == "extra_forbidden")
+
+
+def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile, prefix: tuple, place: tuple[int, int], suggest: bool) -> Problem:
     kind = item["type"]
     value = item.get("input")
     full = prefix + loc
     path = format_path(full)
 
-    def at(code: str, *, key: bool = False, parent: bool = False, hint: Optional[str] = None, **params) -> Problem:
-        line, column = source.locate(full[:-1] if parent else full, key=key)
-        return source.problem(code, line, column, path, hint, **params)
+    def at(code: str, *, hint: Optional[str] = None, **params) -> Problem:
+        return source.problem(code, place[0], place[1], path, hint, **params)
 
     if kind == "missing":
-        return at("missing-field", parent=True, field=loc[-1])
+        return at("missing-field", field=loc[-1])
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         fields = list(parent.model_fields) if parent else []
-        hint = did_you_mean(str(loc[-1]), fields)
+        hint = did_you_mean(str(loc[-1]), fields) if suggest else None
         if hint is None and fields:
             hint = t("p.allowed_fields", fields=", ".join(fields))
-        return at("unknown-field", key=True, field=loc[-1], hint=hint)
+        return at("unknown-field", field=loc[-1], hint=hint)
     if kind in ("enum", "literal_error"):
         enum = _enum_at(model, loc)
         allowed = [member.value for member in enum] if enum else []
-        hint = did_you_mean(str(value), allowed) if isinstance(value, str) else None
+        hint = did_you_mean(str(value), allowed) if suggest and isinstance(value, str) else None
         if not isinstance(value, str):
             return at("wrong-type", expected=t("p.text"), found=describe(value), hint=t("p.one_of", choices=", ".join(allowed)))
         return at("invalid-choice", value=value, allowed=", ".join(allowed), hint=hint)
