@@ -93,11 +93,12 @@ def test_github_format_escapes_and_uses_relative_paths(data_copy):
 
 def test_github_escaping_of_special_characters():
     from kitrack.domain.problems import Problem, Summary
+    from kitrack.output.i18n import ENGLISH
     from kitrack.output.reporters import github
     import io
 
     out = io.StringIO()
-    github([Problem("a,b:c.yaml", 1, 2, "yaml-syntax", "error", "50% bad\nnext\rline")], Summary(1, 0, 1, 0), out)
+    github([Problem("a,b:c.yaml", 1, 2, "yaml-syntax", "error", "50% bad\nnext\rline")], Summary(1, 0, 1, 0), out, ENGLISH)
     first = out.getvalue().splitlines()[0]
     assert first == "::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=yaml-syntax::50%25 bad\\nnext\\rline"  # line breaks shown, as on a terminal
 

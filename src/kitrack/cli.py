@@ -88,7 +88,8 @@ def root(
 ) -> None:
     from kitrack.output import i18n  # lazy: start-up
 
-    i18n.set_language(lang.value if lang else None)  # before anything can fail: errors speak it too
+    # Before anything can fail: errors speak it too. Undone when the command line is done with.
+    ctx.with_resource(i18n.speaking(i18n.Language.chosen(lang.value if lang else None)))
     ctx.obj = {"data": data, "as_of": _parse_date(as_of), "lang": lang, "max_file_mb": max_file_mb, "max_depth": max_depth}
 
 
@@ -102,7 +103,7 @@ def _settings(ctx: typer.Context, data: Optional[Path], as_of: Optional[str], la
     megabytes = max_file_mb if max_file_mb is not None else outer.get("max_file_mb")
     set_limits(max_bytes=None if megabytes is None else int(megabytes * 1024 * 1024), max_depth=max_depth or outer.get("max_depth"))
     chosen = lang or outer.get("lang")
-    i18n.set_language(chosen.value if chosen else None)
+    ctx.with_resource(i18n.speaking(i18n.Language.chosen(chosen.value if chosen else None)))
     day = _parse_date(as_of) or outer.get("as_of") or dt.date.today()
     return data or outer.get("data"), day
 
@@ -207,7 +208,7 @@ def check(
         except history.HistoryError as exc:
             raise fail(str(exc)) from None
     summary = Summary.of(problems, files=len(dataset.files), records=dataset.record_count)
-    REPORTERS[format.value](problems, summary, sys.stdout)
+    REPORTERS[format.value](problems, summary, sys.stdout, i18n.current())
     failed = summary.errors or (strict and summary.warnings)
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
 
@@ -460,10 +461,10 @@ def main() -> None:
     except stream.OutputError as exc:
         from kitrack.output import i18n  # lazy: start-up
 
-        if exc.reason is None:
-            i18n.set_language(None)  # before the options are read: from KITRACK_LANG or the locale
-        message = i18n.t("error.no_stdout") if exc.reason is None else i18n.t("error.output_failed", reason=exc.reason)
-        typer.echo(i18n.t("error.prefix", message=message), err=True)
+        # The command is over, and so is the language it chose: KITRACK_LANG or the locale decide.
+        language = i18n.Language.chosen(None)
+        message = language.t("error.no_stdout") if exc.reason is None else language.t("error.output_failed", reason=exc.reason)
+        typer.echo(language.t("error.prefix", message=message), err=True)
         sys.exit(EXIT_USAGE)
     except Exception as exc:  # noqa: BLE001 - the last line of defence of the no-traceback promise
         if os.environ.get("KITRACK_DEBUG"):

@@ -30,7 +30,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from kitrack.domain.codes import CODES, wording
-from kitrack.output.i18n import language, t
+from kitrack.output.i18n import current, t
 from kitrack.domain.problems import Problem
 
 
@@ -185,7 +185,7 @@ class SourceFile:
     _root: Optional[Node] = field(default=None, repr=False)
 
     def problem(self, code: str, line: int, column: int, path: str = "", hint: Optional[str] = None, **params) -> Problem:
-        template, default_hint = wording(code, language())
+        template, default_hint = wording(code, current().code)
         return Problem(self.name, line, column, code, CODES[code].level, template.format(**params), path, hint or default_hint)
 
     def add(self, code: str, line: int, column: int, path: str = "", hint: Optional[str] = None, **params) -> None:

@@ -1,18 +1,24 @@
 """Every user-facing label, in English and Indonesian, and numbers and dates in each language.
 
-`t("status.title", as_of=...)` gives the label in the current language. The language comes from `--lang`,
-else `KITRACK_LANG`, else the locale (`id_ID.UTF-8` -> Indonesian), else English. A test fails if a
-label is missing in either language or if the two disagree on their `{placeholders}`.
+A `Language` words output: `Language("id").t("status.title", as_of=...)`. The command line chooses it
+once, from `--lang`, else `KITRACK_LANG`, else the locale (`id_ID.UTF-8` -> Indonesian), else English
+(`Language.chosen`), and passes it to the reporters. Renderers that do not take one yet ask
+`current()`, the language of the `speaking(...)` block they run in (English outside any). A test
+fails if a label is missing in either language or if the two disagree on their `{placeholders}`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
-from typing import Any, Optional
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any, Literal, Optional
 
-LANGUAGES = ("en", "id")
-_current = "en"
+Code = Literal["en", "id"]
+LANGUAGES: tuple[Code, ...] = ("en", "id")
 
 MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
@@ -376,17 +382,72 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def set_language(lang: Optional[str]) -> str:
-    global _current
-    _current = lang if lang in LANGUAGES else detect_language()
-    return _current
+@dataclass(frozen=True)
+class Language:
+    """One language of the output: its labels, and how it writes plurals, numbers and dates."""
+
+    code: Code
+
+    @classmethod
+    def chosen(cls, code: Optional[str]) -> Language:
+        """The language `code` names (`--lang`); without one, KITRACK_LANG or the locale decides."""
+        return cls(code) if code == "en" or code == "id" else cls(detect_language())
+
+    def t(self, key: str, **params: Any) -> str:
+        text = LABELS[key][self.code]
+        return text.format(**params) if params else text
+
+    def plural(self, count: int, noun: str) -> str:
+        """`1 error`, `2 errors`; Indonesian nouns do not change."""
+        forms = self.t(f"noun.{noun}").split("|")
+        return f"{count} {forms[0] if count == 1 or len(forms) == 1 else forms[1]}"
+
+    def number(self, value: Optional[float], decimals: int = 0) -> str:
+        """1,234.5 in English; 1.234,5 in Indonesian. Missing stays visibly missing, never 0."""
+        if value is None:
+            return self.t("status.missing")
+        if isinstance(value, int):  # exact, and no float conversion to overflow on a huge count
+            text = f"{value:,}" + ("." + "0" * decimals if decimals else "")
+        else:
+            text = f"{value:,.{decimals}f}"
+        if self.code == "id":
+            text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        return text
+
+    def figure(self, value: Optional[float]) -> str:
+        """A figure as its source gave it: no decimals for whole numbers, up to two otherwise."""
+        if value is None:
+            return self.t("status.missing")
+        if isinstance(value, int) or value.is_integer():
+            return self.number(value, 0)
+        return self.number(value, 2).rstrip("0").rstrip("," if self.code == "id" else ".")
+
+    def percent(self, value: Optional[float]) -> str:
+        return self.t("status.missing") if value is None else f"{self.figure(value)}%"
+
+    def date(self, value: Any) -> str:
+        """29 November 2026 in both languages' order; partial dates keep their precision."""
+        if value is None:
+            return self.t("status.missing")
+        months = MONTHS[self.code]
+        if isinstance(value, dt.date):
+            return f"{value.day} {months[value.month - 1]} {value.year}"
+        if value.day is not None:
+            return f"{value.day} {months[value.month - 1]} {value.year}"
+        if value.month is not None:
+            return f"{months[value.month - 1]} {value.year}"
+        return str(value.year)
+
+    def label(self, prefix: str, value: Any) -> str:
+        """The label of an enumeration value, e.g. label("status", Status.operating)."""
+        raw = getattr(value, "value", value)
+        return self.t(f"{prefix}.{raw}")
 
 
-def language() -> str:
-    return _current
+ENGLISH = Language("en")
 
 
-def detect_language() -> str:
+def detect_language() -> Code:
     for variable in ("KITRACK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable, "")
         if value:
@@ -394,58 +455,49 @@ def detect_language() -> str:
     return "en"
 
 
+# The language of the `speaking` block that runs now. A context variable, not a module global: each
+# block restores what was there before, so one run's language never leaks into the next.
+_speaking: ContextVar[Language] = ContextVar("kitrack_language", default=ENGLISH)
+
+
+@contextmanager
+def speaking(language: Language) -> Iterator[Language]:
+    """Word everything rendered inside the block in `language`."""
+    token = _speaking.set(language)
+    try:
+        yield language
+    finally:
+        _speaking.reset(token)
+
+
+def current() -> Language:
+    return _speaking.get()
+
+
+# The current language's words, for the renderers that do not take a Language.
 def t(key: str, **params: Any) -> str:
-    text = LABELS[key][_current]
-    return text.format(**params) if params else text
+    return current().t(key, **params)
 
 
 def plural(count: int, noun: str) -> str:
-    """`1 error`, `2 errors`; Indonesian nouns do not change."""
-    forms = t(f"noun.{noun}").split("|")
-    return f"{count} {forms[0] if count == 1 or len(forms) == 1 else forms[1]}"
+    return current().plural(count, noun)
 
 
 def number(value: Optional[float], decimals: int = 0) -> str:
-    """1,234.5 in English; 1.234,5 in Indonesian. Missing stays visibly missing, never 0."""
-    if value is None:
-        return t("status.missing")
-    if isinstance(value, int):  # exact, and no float conversion to overflow on a huge count
-        text = f"{value:,}" + ("." + "0" * decimals if decimals else "")
-    else:
-        text = f"{value:,.{decimals}f}"
-    if _current == "id":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+    return current().number(value, decimals)
 
 
 def figure(value: Optional[float]) -> str:
-    """A figure as its source gave it: no decimals for whole numbers, up to two otherwise."""
-    if value is None:
-        return t("status.missing")
-    if isinstance(value, int) or value.is_integer():
-        return number(value, 0)
-    return number(value, 2).rstrip("0").rstrip("," if _current == "id" else ".")
+    return current().figure(value)
 
 
 def percent(value: Optional[float]) -> str:
-    return t("status.missing") if value is None else f"{figure(value)}%"
+    return current().percent(value)
 
 
 def date(value: Any) -> str:
-    """29 November 2026 in both languages' order; partial dates keep their precision."""
-    if value is None:
-        return t("status.missing")
-    months = MONTHS[_current]
-    if isinstance(value, dt.date):
-        return f"{value.day} {months[value.month - 1]} {value.year}"
-    if value.day is not None:
-        return f"{value.day} {months[value.month - 1]} {value.year}"
-    if value.month is not None:
-        return f"{months[value.month - 1]} {value.year}"
-    return str(value.year)
+    return current().date(value)
 
 
 def label(prefix: str, value: Any) -> str:
-    """The label of an enumeration value, e.g. label("status", Status.operating)."""
-    raw = getattr(value, "value", value)
-    return t(f"{prefix}.{raw}")
+    return current().label(prefix, value)

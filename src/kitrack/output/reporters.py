@@ -14,17 +14,18 @@ from urllib.parse import quote_from_bytes
 from kitrack import __version__
 from kitrack.domain.codes import CODES
 from kitrack.domain.problems import ERROR, Problem, Summary
-from kitrack.output import i18n, inert
+from kitrack.output import inert
+from kitrack.output.i18n import Language
 
 
-def summary_line(summary: Summary) -> str:
-    checked = i18n.t("check.checked", records=i18n.plural(summary.records, "record"), files=i18n.plural(summary.files, "file"))
+def summary_line(summary: Summary, language: Language) -> str:
+    checked = language.t("check.checked", records=language.plural(summary.records, "record"), files=language.plural(summary.files, "file"))
     if not summary.errors and not summary.warnings:
-        return i18n.t("check.clean", checked=checked)
-    return i18n.t("check.problems", checked=checked, errors=i18n.plural(summary.errors, "error"), warnings=i18n.plural(summary.warnings, "warning"))
+        return language.t("check.clean", checked=checked)
+    return language.t("check.problems", checked=checked, errors=language.plural(summary.errors, "error"), warnings=language.plural(summary.warnings, "warning"))
 
 
-def text(problems: list[Problem], summary: Summary, out: TextIO) -> None:
+def text(problems: list[Problem], summary: Summary, out: TextIO, language: Language) -> None:
     from rich.console import Console  # lazy: start-up
     from rich.text import Text
 
@@ -37,7 +38,7 @@ def text(problems: list[Problem], summary: Summary, out: TextIO) -> None:
             style = "red" if problem.level == ERROR else "yellow"
             line = Text.assemble(
                 (f"  {problem.line}:{problem.column}".ljust(10), "dim"),
-                (i18n.t(f"word.{problem.level}").ljust(11), style),
+                (language.t(f"word.{problem.level}").ljust(11), style),
                 (problem.code.ljust(24), "bold"),
                 inert.terminal(problem.message),
             )
@@ -45,14 +46,14 @@ def text(problems: list[Problem], summary: Summary, out: TextIO) -> None:
                 line.append(f"  ({inert.terminal(problem.path)})", style="dim")
             console.print(line)
             if problem.hint:
-                console.print(Text.assemble(" " * 45, (f"{i18n.t('word.hint')}: ", "cyan"), inert.terminal(problem.hint)))
+                console.print(Text.assemble(" " * 45, (f"{language.t('word.hint')}: ", "cyan"), inert.terminal(problem.hint)))
         console.print()
     style = "red" if summary.errors else "yellow" if summary.warnings else "green"
     mark = "✗" if summary.errors else "!" if summary.warnings else "✓"
-    console.print(Text(f"{mark} {summary_line(summary)}", style=style))
+    console.print(Text(f"{mark} {summary_line(summary, language)}", style=style))
 
 
-def as_json(problems: list[Problem], summary: Summary, out: TextIO) -> None:
+def as_json(problems: list[Problem], summary: Summary, out: TextIO, language: Language) -> None:
     document = {
         "problems": [problem.as_dict() for problem in problems],
         "summary": {"files": summary.files, "records": summary.records, "errors": summary.errors, "warnings": summary.warnings},
@@ -60,7 +61,7 @@ def as_json(problems: list[Problem], summary: Summary, out: TextIO) -> None:
     inert.write_json(document, out)
 
 
-def github(problems: list[Problem], summary: Summary, out: TextIO) -> None:
+def github(problems: list[Problem], summary: Summary, out: TextIO, language: Language) -> None:
     """GitHub Actions workflow commands: one annotation per problem, on its line."""
     for problem in problems:
         message = problem.message + (f" ({problem.hint})" if problem.hint else "")
@@ -69,7 +70,7 @@ def github(problems: list[Problem], summary: Summary, out: TextIO) -> None:
             for key, value in (("file", problem.file), ("line", problem.line), ("col", problem.column), ("title", problem.code))
         )
         out.write(f"::{problem.level} {properties}::{inert.annotation_message(message)}\n")
-    out.write(summary_line(summary) + "\n")
+    out.write(summary_line(summary, language) + "\n")
 
 
 SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -86,7 +87,7 @@ def _artifact_uri(file: str) -> dict:
     return {"uri": quote_from_bytes(os.fsencode(PurePosixPath(*path.parts).as_posix())), "uriBaseId": "%SRCROOT%"}
 
 
-def sarif(problems: list[Problem], summary: Summary, out: TextIO) -> None:
+def sarif(problems: list[Problem], summary: Summary, out: TextIO, language: Language) -> None:
     """SARIF 2.1.0 for code-scanning upload: one rule per problem code, one result per problem."""
     index = {name: position for position, name in enumerate(CODES)}
     rules = []
@@ -139,7 +140,8 @@ def sarif(problems: list[Problem], summary: Summary, out: TextIO) -> None:
     inert.write_json(document, out)
 
 
-REPORTERS: dict[str, Callable[[list[Problem], Summary, TextIO], None]] = {
+# Each writes the problems and the summary to the stream, worded in the language.
+REPORTERS: dict[str, Callable[[list[Problem], Summary, TextIO, Language], None]] = {
     "text": text,
     "json": as_json,
     "github": github,
