@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kitrack.domain.dates import PartialDate, parse_cli_date
+from kitrack.domain.dates import DateError, PartialDate, parse_cli_date
 
 
 @pytest.mark.parametrize(
@@ -26,8 +26,9 @@ def test_an_integer_year_is_a_date():
     "٢٠٢٦-٠١-٠١", "２０２６", "2026-0٣", "𝟐𝟎𝟐𝟔", " 2026-01-01 ", "2026-01-01\n", "\t2026",
 ])
 def test_impossible_or_malformed_dates_are_refused(bad):
-    with pytest.raises((ValueError, TypeError)):
+    with pytest.raises(DateError) as refused:
         PartialDate.parse(bad)
+    assert refused.value.reason.key.startswith("p.date_")  # a label and its parameters, worded late
 
 
 def test_vaguer_dates_sort_before_precise_ones_that_end_the_same_day():

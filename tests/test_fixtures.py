@@ -25,9 +25,8 @@ import pytest
 import yaml
 
 from kitrack import checks
-from kitrack.domain.codes import CODES
 from kitrack.load.dataset import load
-from kitrack.domain.problems import ERROR
+from kitrack.domain.codes import CODES, ERROR
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base"

@@ -20,6 +20,7 @@ from test_fixtures import BASE, FIXTURE_NAMES, build
 
 from kitrack.git import history
 from kitrack.cli import app
+from kitrack.domain.problems import Term
 from kitrack.load.dataset import load, set_limits
 
 AS_OF = "2026-11-29"
@@ -184,7 +185,7 @@ def test_a_blob_over_the_limit_is_never_read(tmp_path, monkeypatch):
         set_limits()
     (problem,) = data.problems
     assert (problem.file, problem.code) == ("data/estates/ki-big.yaml", "unreadable-file")
-    assert "300,019 bytes is over the 100,000-byte limit" in problem.message
+    assert problem.params == {"detail": Term("p.too_big", size="300,019", limit="100,000")}
     assert requests and not any(big_sha.encode() in request for request in requests)
     try:
         result = kitrack(repo, monkeypatch, "diff", "main", "HEAD", "--max-file-mb", "0.1", "--format", "json")

@@ -58,12 +58,13 @@ def _parse_date(value: Optional[str], option: str = "--as-of") -> Optional[dt.da
     if value is None:
         return None
     from kitrack.output import i18n  # lazy: start-up
-    from kitrack.domain.dates import parse_cli_date
+    from kitrack.domain.dates import DateError, parse_cli_date
 
     try:
         return parse_cli_date(value)
-    except (TypeError, ValueError) as exc:
-        raise typer.BadParameter(i18n.t("error.bad_date", value=value, detail=str(exc)), param_hint=option) from None
+    except DateError as exc:
+        language = i18n.current()
+        raise typer.BadParameter(language.t("error.bad_date", value=value, detail=language.render(exc.reason)), param_hint=option) from None
 
 
 DataOption = typer.Option(None, "--data", envvar="KITRACK_DATA", help="Data directory [default: ./data].", show_default=False)
@@ -123,7 +124,7 @@ def _load(root: Optional[Path]):
     try:
         return load(root or Path("data"))
     except DataDirError as exc:
-        raise fail(i18n.t("error.data_dir", detail=str(exc))) from None
+        raise fail(i18n.t("error.data_dir", detail=i18n.current().render(exc.reason))) from None
 
 
 def _closest(value: str, choices: list[str]) -> str:
@@ -367,8 +368,10 @@ def diff(
         raise fail(i18n.t("error.two_revisions"))
     try:
         result = history.diff(data_option or Path("data"), revisions)
-    except (history.HistoryError, DataDirError) as exc:
+    except history.HistoryError as exc:
         raise fail(str(exc)) from None
+    except DataDirError as exc:
+        raise fail(i18n.current().render(exc.reason)) from None
     history.RENDERERS[format.value](result, sys.stdout)
 
 

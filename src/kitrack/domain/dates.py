@@ -13,10 +13,14 @@ import re
 from functools import total_ordering
 from typing import Any
 
-from kitrack.output.i18n import t
+from kitrack.domain.problems import Term, TermError
 
 # ASCII digits only: `\d` would take `٢٠٢٦` or `２０２６`, which other tools do not read as a date.
 _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+class DateError(TermError, ValueError):
+    """Why a value is not a partial date, as a Term: `Term("p.date_month", month=13)`."""
 
 
 @total_ordering
@@ -25,16 +29,16 @@ class PartialDate:
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None):
         if not 1900 <= year <= 2200:
-            raise ValueError(t("p.date_year", year=year))
+            raise DateError(Term("p.date_year", year=year))
         if day is not None and month is None:
-            raise ValueError(t("p.date_day_month"))
+            raise DateError(Term("p.date_day_month"))
         if month is not None and not 1 <= month <= 12:
-            raise ValueError(t("p.date_month", month=month))
+            raise DateError(Term("p.date_month", month=month))
         self.year, self.month, self.day = year, month, day
         if day is not None:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise ValueError(t("p.date_day", month=f"{year:04d}-{month:02d}", day=day, last=last))
+                raise DateError(Term("p.date_day", month=f"{year:04d}-{month:02d}", day=day, last=last))
             self.start = self.end = dt.date(year, month, day)
         elif month is not None:
             self.start = dt.date(year, month, 1)
@@ -48,16 +52,16 @@ class PartialDate:
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
-            raise ValueError(t("p.date_time"))
+            raise DateError(Term("p.date_time"))
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
         if isinstance(value, int) and not isinstance(value, bool):
             return cls(value)
         if not isinstance(value, str):
-            raise TypeError(t("p.date_expected"))
+            raise DateError(Term("p.date_expected"))
         match = _PARTIAL.fullmatch(value)  # no surrounding spaces: `" 2026-01-01 "` is no date elsewhere
         if not match:
-            raise ValueError(t("p.date_bad", value=value))
+            raise DateError(Term("p.date_bad", value=value))
         year, month, day = (int(part) if part else None for part in match.groups())
         return cls(year, month, day)
 
@@ -109,8 +113,8 @@ class PartialDate:
                     return date
             try:
                 date = cls.parse(value)
-            except (TypeError, ValueError) as exc:
-                raise PydanticCustomError("invalid_date", "{reason}", {"reason": str(exc)}) from None
+            except DateError as exc:  # its reason stays a Term: the schema stage words it late
+                raise PydanticCustomError("invalid_date", "{reason}", {"reason": exc.reason}) from None
             if value.__class__ is str and len(parsed) < 100_000:
                 parsed[value] = date
             return date

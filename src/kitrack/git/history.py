@@ -24,7 +24,8 @@ from typing import Any, Callable, Iterable, Optional, TextIO, Union
 from kitrack import checks
 from kitrack.load.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load, load_files
 from kitrack.domain.problems import Problem, display_path
-from kitrack.output.i18n import plural, t
+from kitrack.output.i18n import current, plural, t
+from kitrack.output.reporters import message
 from kitrack.output import inert
 
 WORKTREE_LABEL = "the working tree"
@@ -211,10 +212,6 @@ def changed_paths(repo: Repo, commit: str) -> set[Path]:
     return {(repo.top / n.decode("utf-8", "surrogateescape")).resolve() for n in names}
 
 
-def _problem_key(problem: Problem) -> tuple:
-    return (problem.file, problem.line, problem.column, problem.code, problem.message)
-
-
 def changed_problems(data_dir: Path, rev: str, dataset: Dataset, problems: list[Problem], context) -> list[Problem]:
     """Of `problems` (found in the whole working-tree `dataset`), those in files changed since
     `rev`, and those elsewhere that were not there at `rev`: what the changes caused (a deleted
@@ -224,8 +221,8 @@ def changed_problems(data_dir: Path, rev: str, dataset: Dataset, problems: list[
     changed = changed_paths(repo, commit)
     changed_names = {source.name for source in dataset.files if source.path.resolve() in changed}
     before_data = snapshot(repo, commit, rev)
-    before = {_problem_key(p) for p in checks.run(before_data, context)} if before_data is not None else set()
-    return [p for p in problems if p.file in changed_names or _problem_key(p) not in before]
+    before = set(checks.run(before_data, context)) if before_data is not None else set()
+    return [p for p in problems if p.file in changed_names or p not in before]
 
 
 # --- semantic diff -------------------------------------------------------------------------------
@@ -325,7 +322,7 @@ def _side(data: Optional[Dataset], label: str) -> _Side:
             problems = [p for p in source.problems if p.code not in _NOT_READ]
             if problems:
                 first = min(problems)
-                side.unreadable.append(Unreadable(source.name, label, first.code, first.line, first.column, first.message))
+                side.unreadable.append(Unreadable(source.name, label, first.code, first.line, first.column, message(first, current())))
                 if list_kind:
                     side.unknown_kinds.add(list_kind)
                 else:

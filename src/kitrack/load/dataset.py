@@ -13,11 +13,10 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Union
 from pydantic import BaseModel, ValidationError
 
 from kitrack.load.schema import describe, did_you_mean, problems_from
-from kitrack.output.i18n import t
 from kitrack.load import loader
 from kitrack.load.loader import SourceFile, from_bytes, read, read_many, too_big
 from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
-from kitrack.domain.problems import Problem, display_path, format_path
+from kitrack.domain.problems import Param, Problem, Term, TermError, display_path, format_path
 
 MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024  # the largest real record is a few kilobytes
 
@@ -34,7 +33,7 @@ LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
 }
 
 
-class DataDirError(Exception):
+class DataDirError(TermError):
     """The data directory itself cannot be used: a usage or configuration error (exit 2)."""
 
 
@@ -78,7 +77,7 @@ class Dataset:
     def origin(self, kind: str, record_id: str) -> Origin:
         return self.origins[(kind, record_id)]
 
-    def problem(self, kind: str, record_id: str, path: tuple, code: str, *, key: bool = False, hint: Optional[str] = None, **params: Any) -> Problem:
+    def problem(self, kind: str, record_id: str, path: tuple, code: str, *, key: bool = False, hint: Optional[Term] = None, **params: Param) -> Problem:
         """A problem at `path` inside a record, placed at its line and column."""
         origin = self.origins[(kind, record_id)]
         full = origin.prefix + tuple(path)
@@ -104,11 +103,11 @@ def load(root: Path, max_bytes: Optional[int] = None, keep_data: bool = False) -
     A valid record's plain data is dropped once its model holds it (it would double the memory),
     unless `keep_data`: `kitrack diff` compares plain data, broken records included."""
     if not root.exists():
-        raise DataDirError(t("error.no_data_dir", root=root))
+        raise DataDirError(Term("error.no_data_dir", root=str(root)))
     if not root.is_dir():
-        raise DataDirError(t("error.not_a_dir", root=root))
+        raise DataDirError(Term("error.not_a_dir", root=str(root)))
     if not os.access(root, os.R_OK | os.X_OK):
-        raise DataDirError(t("error.unreadable_dir", root=root))
+        raise DataDirError(Term("error.unreadable_dir", root=str(root)))
     with _no_collection():
         return _load(root, max_bytes or MAX_FILE_BYTES, keep_data)
 
@@ -142,7 +141,7 @@ def load_files(root: Path, names: Iterable[str], read_files: ReadFiles, keep_dat
             if isinstance(content, bytes):
                 return from_bytes(path, str(shown / name), content)
             refused = SourceFile(path, str(shown / name))
-            refused.add("unreadable-file", 1, 1, detail=t("p.is_directory") if content is None else too_big(content, MAX_FILE_BYTES))
+            refused.add("unreadable-file", 1, 1, detail=Term("p.is_directory") if content is None else too_big(content, MAX_FILE_BYTES))
             return refused
 
         data = Dataset(root)
@@ -153,12 +152,12 @@ def load_files(root: Path, names: Iterable[str], read_files: ReadFiles, keep_dat
                 _missing_list(data, root / name, str(shown / name), model)
         for folder, model in RECORD_FOLDERS.items():
             if top.get(folder) is False:  # a file where the folder should be
-                _refuse(data, root / folder, t("p.not_a_folder", folder=folder))
+                _refuse(data, root / folder, Term("p.not_a_folder", folder=folder))
                 data.unreadable.add(_kind_of(model))
             for entry in listed.get(folder, []):
                 name = f"{folder}/{entry}"
                 if entry.endswith(".yml"):
-                    _unexpected(data, root / name, t("p.rename_yml", stem=PurePosixPath(entry).stem), str(shown / name))
+                    _unexpected(data, root / name, Term("p.rename_yml", stem=PurePosixPath(entry).stem), str(shown / name))
                 else:
                     _add_record(data, source(name), folder, model, keep_data)
         _find_strays(
@@ -219,17 +218,17 @@ def _load(root: Path, max_bytes: int, keep_data: bool) -> Dataset:
         directory = root / folder
         if not directory.is_dir():
             if directory.is_symlink() or directory.exists():  # a broken link, a loop, or a file
-                detail = _link_problem(base, directory) or t("p.not_a_folder", folder=folder)
-                _refuse(data, directory, detail)
+                _refuse(data, directory, _link_problem(base, directory) or Term("p.not_a_folder", folder=folder))
                 data.unreadable.add(_kind_of(model))  # references to its records cannot be checked
             continue
-        detail = _link_problem(base, directory)
-        try:
-            if detail is not None:
-                raise OSError(detail)
-            entries = sorted(directory.iterdir())
-        except OSError as exc:
-            _refuse(data, directory, exc.strerror or str(exc))
+        detail: Optional[Param] = _link_problem(base, directory)
+        if detail is None:
+            try:
+                entries = sorted(directory.iterdir())
+            except OSError as exc:
+                detail = exc.strerror or str(exc)
+        if detail is not None:
+            _refuse(data, directory, detail)
             data.unreadable.add(_kind_of(model))
             continue
         for path in entries:
@@ -242,7 +241,7 @@ def _load(root: Path, max_bytes: int, keep_data: bool) -> Dataset:
     sources = read_many(names, max_bytes)  # in order; parsed by worker processes for large data sets
     for folder, model, path in listed:
         if path.suffix == ".yml":
-            _unexpected(data, path, t("p.rename_yml", stem=path.stem))
+            _unexpected(data, path, Term("p.rename_yml", stem=path.stem))
             continue
         if path in refused:
             _refuse(data, path, refused[path])
@@ -304,7 +303,7 @@ def _add_record(data: Dataset, source: SourceFile, folder: str, model: type[Base
         data.broken_ids[_kind_of(model)].add(source.path.stem)
 
 
-def _link_problem(base: Path, path: Path) -> Optional[str]:
+def _link_problem(base: Path, path: Path) -> Optional[Term]:
     """Why a symbolic link must not be followed: it loops, or leads out of the data directory
     (`base`, resolved). None for anything else; a broken link is reported when it is read."""
     if not path.is_symlink():
@@ -312,26 +311,26 @@ def _link_problem(base: Path, path: Path) -> Optional[str]:
     try:
         target = path.resolve(strict=True)
     except RuntimeError:  # Python 3.11 and earlier: a loop
-        return t("p.symlink_loop")
+        return Term("p.symlink_loop")
     except OSError as exc:
-        return t("p.symlink_loop") if exc.errno == errno.ELOOP else None
+        return Term("p.symlink_loop") if exc.errno == errno.ELOOP else None
     if target == base or base in target.parents:
         return None
     try:
         shown = os.readlink(path)
     except OSError:
         shown = str(target)
-    return t("p.symlink_outside", target=shown)
+    return Term("p.symlink_outside", target=shown)
 
 
-def _refuse(data: Dataset, path: Path, detail: str) -> None:
+def _refuse(data: Dataset, path: Path, detail: Param) -> None:
     """An unreadable-file problem for `path`, named by where the link is, not where it leads."""
     source = SourceFile(path, str(Path(display_path(path.parent)) / path.name))
     source.add("unreadable-file", 1, 1, detail=detail)
     data.files.append(source)
 
 
-def _unexpected(data: Dataset, path: Path, detail: str, name: Optional[str] = None) -> None:
+def _unexpected(data: Dataset, path: Path, detail: Term, name: Optional[str] = None) -> None:
     source = SourceFile(path, name or display_path(path))
     source.add("unexpected-file", 1, 1, detail=detail)
     data.files.append(source)
@@ -345,10 +344,11 @@ def _find_strays(data: Dataset, entries: list[tuple[Path, bool]], holds_yaml: Ca
         if path.name.startswith(".") or path.name in known:
             continue
         if path.suffix in (".yaml", ".yml") and not is_dir:
-            _unexpected(data, path, t("p.wrong_folder"), name_of(path))
+            _unexpected(data, path, Term("p.wrong_folder"), name_of(path))
         elif is_dir and holds_yaml(path):
             hint = did_you_mean(path.name, sorted(RECORD_FOLDERS))
-            _unexpected(data, path, t("p.folder_not_read", folder=path.name) + (f"; {hint}" if hint else ""), name_of(path))
+            detail = Term("p.folder_not_read_hint", folder=path.name, hint=hint) if hint else Term("p.folder_not_read", folder=path.name)
+            _unexpected(data, path, detail, name_of(path))
 
 
 def _holds_yaml(path: Path) -> bool:
@@ -380,7 +380,7 @@ def _load_record(data: Dataset, source: SourceFile, folder: str, model: type[Bas
     if (kind, record.id) in data.origins:
         first = data.origins[(kind, record.id)].file
         line, column = source.locate(("id",))
-        source.add("duplicate-id", line, column, "id", what=t("p.record"), id=record.id, first=first.name)
+        source.add("duplicate-id", line, column, "id", what=Term("p.record"), id=record.id, first=first.name)
         return
     index[record.id] = record
     data.origins[(kind, record.id)] = Origin(source)
@@ -394,14 +394,14 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseMode
     for extra in raw:
         if extra != key:
             line, column = source.locate((extra,), key=True)
-            source.add("unknown-field", line, column, extra, field=extra, hint=did_you_mean(extra, [key]) or t("p.one_list", key=key))
+            source.add("unknown-field", line, column, extra, field=extra, hint=did_you_mean(extra, [key]) or Term("p.one_list", key=key))
     items = raw.get(key)
     if items is None and key not in raw:
         source.add("missing-field", 1, 1, field=key)
         return
     if not isinstance(items, list):
         line, column = source.locate((key,))
-        source.add("wrong-type", line, column, key, expected=t("p.list"), found=describe(items))
+        source.add("wrong-type", line, column, key, expected=Term("p.list"), found=describe(items))
         return
     index = data.regions if model is Region else data.agencies
     for position, item in enumerate(items):
@@ -421,7 +421,7 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseMode
             first = data.origins[(kind, record.id)]
             line, column = source.locate(prefix + ("id",))
             first_line, _ = source.locate(first.prefix + ("id",))
-            source.add("duplicate-id", line, column, f"{key}[{position}].id", what=t(f"kind.{kind}"), id=record.id, first=t("p.line", line=first_line))
+            source.add("duplicate-id", line, column, f"{key}[{position}].id", what=Term(f"kind.{kind}"), id=record.id, first=Term("p.line", line=first_line))
             continue
         index[record.id] = record
         data.origins[(kind, record.id)] = Origin(source, prefix)
@@ -429,6 +429,6 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseMode
             for number, regency in enumerate(record.regencies):
                 if regency.id in data.regency_region:
                     line, column = source.locate(prefix + ("regencies", number, "id"))
-                    source.add("duplicate-id", line, column, f"{key}[{position}].regencies[{number}].id", what=t("p.regency"), id=regency.id, first=t("p.region", region=data.regency_region[regency.id]))
+                    source.add("duplicate-id", line, column, f"{key}[{position}].regencies[{number}].id", what=Term("p.regency"), id=regency.id, first=Term("p.region", region=data.regency_region[regency.id]))
                     continue
                 data.regency_region[regency.id] = record.id

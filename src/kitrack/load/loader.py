@@ -14,6 +14,7 @@ from __future__ import annotations
 import errno
 import marshal
 import os
+import pickle
 import re
 import stat
 from dataclasses import dataclass, field
@@ -29,9 +30,7 @@ from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.scanner import Scanner
 
-from kitrack.domain.codes import CODES, wording
-from kitrack.output.i18n import current, t
-from kitrack.domain.problems import Problem
+from kitrack.domain.problems import Param, Place, Problem, Term, TermError
 
 
 class _PyParser(Reader, Scanner, Parser, Composer):
@@ -184,11 +183,10 @@ class SourceFile:
     problems: list[Problem] = field(default_factory=list)
     _root: Optional[Node] = field(default=None, repr=False)
 
-    def problem(self, code: str, line: int, column: int, path: str = "", hint: Optional[str] = None, **params) -> Problem:
-        template, default_hint = wording(code, current().code)
-        return Problem(self.name, line, column, code, CODES[code].level, template.format(**params), path, hint or default_hint)
+    def problem(self, code: str, line: int, column: int, path: str = "", hint: Optional[Term] = None, **params: Param) -> Problem:
+        return Problem(code, Place(self.name, line, column, path), params, hint)
 
-    def add(self, code: str, line: int, column: int, path: str = "", hint: Optional[str] = None, **params) -> None:
+    def add(self, code: str, line: int, column: int, path: str = "", hint: Optional[Term] = None, **params: Param) -> None:
         self.problems.append(self.problem(code, line, column, path, hint, **params))
 
     # -- positions, computed only when asked for ------------------------------------------------
@@ -236,11 +234,11 @@ def read(path: Path, name: str, max_bytes: int) -> SourceFile:
         raw = _read_bounded(path, max_bytes)
     except _Refused as refused:
         source = SourceFile(path, name)
-        source.add("unreadable-file", 1, 1, detail=str(refused))
+        source.add("unreadable-file", 1, 1, detail=refused.reason)
         return source
     except OSError as exc:
         source = SourceFile(path, name)
-        detail = t("p.symlink_loop") if exc.errno == errno.ELOOP else exc.strerror or str(exc)
+        detail: Param = Term("p.symlink_loop") if exc.errno == errno.ELOOP else exc.strerror or str(exc)
         source.add("unreadable-file", 1, 1, detail=detail)
         return source
     return from_bytes(path, name, raw)
@@ -258,13 +256,13 @@ def from_bytes(path: Path, name: str, raw: bytes) -> SourceFile:
     return source
 
 
-def too_big(size: int | str, limit: int) -> str:
+def too_big(size: int | str, limit: int) -> Term:
     """Why a file over the size limit is not read."""
-    return t("p.too_big", size=size if isinstance(size, str) else f"{size:,}", limit=f"{limit:,}")
+    return Term("p.too_big", size=size if isinstance(size, str) else f"{size:,}", limit=f"{limit:,}")
 
 
-class _Refused(Exception):
-    """A file kitrack will not read: too big, or not a regular file. The message is translated."""
+class _Refused(TermError):
+    """A file kitrack will not read: too big, or not a regular file."""
 
 
 def _read_bounded(path: Path, max_bytes: int) -> bytes:
@@ -275,9 +273,9 @@ def _read_bounded(path: Path, max_bytes: int) -> bytes:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise _Refused(t("p.is_directory"))
+            raise _Refused(Term("p.is_directory"))
         if not stat.S_ISREG(info.st_mode):
-            raise _Refused(t("p.not_regular"))
+            raise _Refused(Term("p.not_regular"))
         if info.st_size > max_bytes:
             raise _Refused(too_big(info.st_size, max_bytes))
         chunks, total = [], 0
@@ -323,8 +321,9 @@ def jobs_for(count: int) -> int:
 def read_many(items: list[tuple[Path, str]], max_bytes: int, jobs: Optional[int] = None) -> Iterator[SourceFile]:
     """`read` for each (path, name), in order; across worker processes when there are many.
 
-    Workers send back plain data, text and problems (marshal: a fraction of pickle's cost); node
-    trees stay behind, and positions are composed again in this process if a problem needs one."""
+    Workers send back plain data and text (marshal: a fraction of pickle's cost) and the problems
+    of the few files that have any (pickled: marshal takes only built-in types); node trees stay
+    behind, and positions are composed again in this process if a problem needs one."""
     jobs = jobs_for(len(items)) if jobs is None else jobs
     if jobs <= 1:
         for path, name in items:
@@ -352,19 +351,18 @@ def _read_chunk(job: tuple[list[tuple[Path, str]], int]) -> bytes:
     out = []
     for path, name in items:
         source = read(path, name, max_bytes)
-        problems = [(p.file, p.line, p.column, p.code, p.level, p.message, p.path, p.hint) for p in source.problems]
-        out.append((source.text, source.data, problems))
+        out.append((source.text, source.data, pickle.dumps(source.problems) if source.problems else None))
     return marshal.dumps(out)
 
 
 def _unpack(chunk: list[tuple[Path, str]], packed: bytes) -> Iterator[SourceFile]:
     for (path, name), (text, data, problems) in zip(chunk, marshal.loads(packed)):
-        yield SourceFile(path, name, text, data, [Problem(*p) for p in problems])
+        yield SourceFile(path, name, text, data, pickle.loads(problems) if problems else [])
 
 
 def decode(source: SourceFile, raw: bytes) -> Optional[str]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        source.add("invalid-encoding", 1, 1, detail=t("p.utf16"))
+        source.add("invalid-encoding", 1, 1, detail=Term("p.utf16"))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -372,14 +370,14 @@ def decode(source: SourceFile, raw: bytes) -> Optional[str]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _position_of(raw, exc.start)
-        source.add("invalid-encoding", line, column, detail=t("p.bad_byte", byte=f"0x{raw[exc.start]:02x}"))
+        source.add("invalid-encoding", line, column, detail=Term("p.bad_byte", byte=f"0x{raw[exc.start]:02x}"))
         return None
     if "\x00" in text:
         if raw[1:4:2] == b"\x00\x00" or raw[0:3:2] == b"\x00\x00":  # UTF-16 or UTF-32 without a byte-order mark
-            source.add("invalid-encoding", 1, 1, detail=t("p.utf16"))
+            source.add("invalid-encoding", 1, 1, detail=Term("p.utf16"))
             return None
         line, column = _position_of(raw, raw.index(b"\x00"))
-        source.add("invalid-encoding", line, column, detail=t("p.nul_byte"))
+        source.add("invalid-encoding", line, column, detail=Term("p.nul_byte"))
         return None
     return text.replace("\r\n", "\n") if "\r" in text else text
 
@@ -418,7 +416,7 @@ def parse(source: SourceFile) -> None:
         return
     except RecursionError:
         line, column = _too_deep_at(text)
-        source.add("yaml-syntax", line, column, detail=t("p.too_deep", limit=MAX_DEPTH))
+        source.add("yaml-syntax", line, column, detail=Term("p.too_deep", limit=MAX_DEPTH))
         return
     finally:
         if loader is not None:
@@ -482,10 +480,10 @@ def _convert(source: SourceFile, text: str, root: Optional[Node]) -> None:
     try:
         data = converter.convert(root, 0)
     except RecursionError:  # only with a depth limit above what the interpreter's stack allows
-        source.add("yaml-syntax", 1, 1, detail=t("p.too_deep", limit=MAX_DEPTH))
+        source.add("yaml-syntax", 1, 1, detail=Term("p.too_deep", limit=MAX_DEPTH))
         return
     if not isinstance(data, dict):
-        found = {list: t("p.list"), str: t("p.text")}.get(type(data), t("p.a_scalar"))
+        found = Term({list: "p.list", str: "p.text"}.get(type(data), "p.a_scalar"))
         source.add("not-a-mapping", root.start_mark.line + 1, root.start_mark.column + 1, found=found)
         return
     source.data = data
@@ -522,7 +520,7 @@ def _syntax_problem(source: SourceFile, exc: yaml.YAMLError) -> None:
     if "\t" in detail or "'\\t'" in detail:
         source.add("yaml-tab", line, column)
     elif "found undefined alias" in detail or "found duplicate anchor" in detail:
-        source.add("yaml-alias", line, column, what=t("p.alias"), name=detail.split("'")[1] if "'" in detail else "")
+        source.add("yaml-alias", line, column, what=Term("p.alias"), name=detail.split("'")[1] if "'" in detail else "")
     else:
         source.add("yaml-syntax", line, column, detail=detail)
 
@@ -549,7 +547,7 @@ class _Converter:
         self.seen: Optional[set[int]] = set() if track_aliases else None
         self.text_at = text_at  # scalars with the non-specific tag `!`: text, whatever they look like
 
-    def _at(self, code: str, node: Node, **params) -> None:
+    def _at(self, code: str, node: Node, **params: Param) -> None:
         self.source.add(code, node.start_mark.line + 1, node.start_mark.column + 1, **params)
 
     def convert(self, node: Node, depth: int) -> Any:
@@ -571,7 +569,7 @@ class _Converter:
             self._at("yaml-tag", node, tag=short_tag(node.tag))
             return None
         if depth >= MAX_DEPTH:
-            self._at("yaml-syntax", node, detail=t("p.too_deep", limit=MAX_DEPTH))
+            self._at("yaml-syntax", node, detail=Term("p.too_deep", limit=MAX_DEPTH))
             return None
         # Text scalars, by far the most common values, are taken inline (unless aliases are
         # tracked): one call per collection rather than per value.
@@ -608,12 +606,12 @@ class _Converter:
         note has no path; the schema drops it where it reports something more precise there."""
         text = node.value
         if node.tag == YAML11_BOOL:
-            self._at("yaml11-boolean", node, detail=t("p.yaml11_text", value=text))
+            self._at("yaml11-boolean", node, detail=Term("p.yaml11_text", value=text))
             return text
         if node.tag == LEADING_ZERO:
-            self._at("invalid-value", node, reason=t("p.leading_zero", value=text, number=int(text)))
+            self._at("invalid-value", node, reason=Term("p.leading_zero", value=text, number=int(text)))
             return int(text)
-        self._at("invalid-value", node, reason=t("p.sexagesimal", value=text))
+        self._at("invalid-value", node, reason=Term("p.sexagesimal", value=text))
         return text
 
 
@@ -628,9 +626,9 @@ def find_anchors(source: SourceFile) -> None:
             anchor = getattr(event, "anchor", None)
             if anchor is not None and not isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
-                source.add("yaml-alias", mark.line + 1, mark.column + 1, what=t("p.anchor"), name=f"&{anchor}")
+                source.add("yaml-alias", mark.line + 1, mark.column + 1, what=Term("p.anchor"), name=f"&{anchor}")
             elif isinstance(event, yaml.AliasEvent):
                 mark = event.start_mark
-                source.add("yaml-alias", mark.line + 1, mark.column + 1, what=t("p.alias"), name=f"*{anchor}")
+                source.add("yaml-alias", mark.line + 1, mark.column + 1, what=Term("p.alias"), name=f"*{anchor}")
     except yaml.YAMLError:
         pass

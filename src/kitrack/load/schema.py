@@ -10,9 +10,8 @@ from typing import Any, Iterator, Optional
 
 from pydantic import BaseModel, ValidationError
 
-from kitrack.output.i18n import figure, t
 from kitrack.load.loader import AMBIGUITY_CODES, YAML11_BOOLEANS, SourceFile
-from kitrack.domain.problems import Problem, format_path
+from kitrack.domain.problems import Number, Param, Problem, Term, format_path
 
 EXPECTED = {  # pydantic error type -> the label of what was expected
     "string_type": "p.text",
@@ -28,21 +27,21 @@ EXPECTED = {  # pydantic error type -> the label of what was expected
 NUMERIC = ("int_type", "float_type", "int_from_float")
 
 
-def describe(value: Any) -> str:
+def describe(value: Any) -> Param:
     """How a YAML value reads to the person who wrote it."""
     if value is None:
-        return t("p.empty")
+        return Term("p.empty")
     if isinstance(value, bool):
         return f"`{'true' if value else 'false'}`"
     if isinstance(value, (int, float)):
         shown = f"{value}"
-        return t("p.the_number", value=shown if len(shown) <= 20 else shown[:17] + "...")
+        return Term("p.the_number", value=shown if len(shown) <= 20 else shown[:17] + "...")
     if isinstance(value, str):
-        return t("p.the_text", value=value if len(value) <= 40 else value[:37] + "...")
+        return Term("p.the_text", value=value if len(value) <= 40 else value[:37] + "...")
     if isinstance(value, list):
-        return t("p.list")
+        return Term("p.list")
     if isinstance(value, dict):
-        return t("p.a_mapping")
+        return Term("p.a_mapping")
     return type(value).__name__
 
 
@@ -79,9 +78,9 @@ def _enum_at(model: type[BaseModel], loc: tuple) -> Optional[type[Enum]]:
     return found[0] if found else None
 
 
-def did_you_mean(word: str, choices: list[str]) -> Optional[str]:
+def did_you_mean(word: str, choices: list[str]) -> Optional[Term]:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return t("p.did_you_mean", choice=close[0]) if close else None
+    return Term("p.did_you_mean", choice=close[0]) if close else None
 
 
 def problems_from(error: ValidationError, model: type[BaseModel], source: SourceFile, prefix: tuple = ()) -> Iterator[Problem]:
@@ -108,7 +107,7 @@ def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile,
     full = prefix + loc
     path = format_path(full)
 
-    def at(code: str, *, key: bool = False, parent: bool = False, hint: Optional[str] = None, **params) -> Problem:
+    def at(code: str, *, key: bool = False, parent: bool = False, hint: Optional[Term] = None, **params: Param) -> Problem:
         line, column = source.locate(full[:-1] if parent else full, key=key)
         return source.problem(code, line, column, path, hint, **params)
 
@@ -119,49 +118,50 @@ def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile,
         fields = list(parent.model_fields) if parent else []
         hint = did_you_mean(str(loc[-1]), fields)
         if hint is None and fields:
-            hint = t("p.allowed_fields", fields=", ".join(fields))
+            hint = Term("p.allowed_fields", fields=", ".join(fields))
         return at("unknown-field", key=True, field=loc[-1], hint=hint)
     if kind in ("enum", "literal_error"):
         enum = _enum_at(model, loc)
         allowed = [member.value for member in enum] if enum else []
         hint = did_you_mean(str(value), allowed) if isinstance(value, str) else None
         if not isinstance(value, str):
-            return at("wrong-type", expected=t("p.text"), found=describe(value), hint=t("p.one_of", choices=", ".join(allowed)))
+            return at("wrong-type", expected=Term("p.text"), found=describe(value), hint=Term("p.one_of", choices=", ".join(allowed)))
         return at("invalid-choice", value=value, allowed=", ".join(allowed), hint=hint)
     if kind == "string_pattern_mismatch" or (kind == "string_too_long" and "pattern" in str(annotation_at(model, loc))):
         return at("invalid-id", value=value)
     if kind == "invalid_date":
         if not isinstance(value, (str, int)) or isinstance(value, bool):
-            return at("wrong-type", expected=t("p.a_date"), found=describe(value))
-        return at("invalid-date", reason=item["ctx"]["reason"])
+            return at("wrong-type", expected=Term("p.a_date"), found=describe(value))
+        reason: Term = item["ctx"]["reason"]  # PartialDate's DateError, kept a Term through pydantic
+        return at("invalid-date", reason=reason)
     if kind == "float_type" and isinstance(value, int) and not isinstance(value, bool):
-        return at("invalid-value", reason=t("p.too_large"))  # a whole number past any float, such as 400 digits
+        return at("invalid-value", reason=Term("p.too_large"))  # a whole number past any float, such as 400 digits
     if kind in EXPECTED or kind.endswith("_type"):
-        expected = t(EXPECTED[kind]) if kind in EXPECTED else kind.replace("_type", "")
+        expected: Param = Term(EXPECTED[kind]) if kind in EXPECTED else kind.replace("_type", "")
         if isinstance(value, str) and value in YAML11_BOOLEANS and kind in ("bool_type", *NUMERIC):
             word = "true" if value.lower() in ("y", "yes", "on") else "false"
-            fix = t("p.write", value=word) if kind == "bool_type" else t("p.write_figure")
-            return at("yaml11-boolean", detail=t("p.yaml11", value=value, fix=fix))
+            fix = Term("p.write", value=word) if kind == "bool_type" else Term("p.write_figure")
+            return at("yaml11-boolean", detail=Term("p.yaml11", value=value, fix=fix))
         hint = None
         if kind in NUMERIC and isinstance(value, str):
-            hint = t("p.plain_number") if _looks_numeric(value) else None
+            hint = Term("p.plain_number") if _looks_numeric(value) else None
         elif kind == "string_type" and isinstance(value, (bool, int, float)):
-            hint = t("p.quote_it")
+            hint = Term("p.quote_it")
         elif kind == "list_type" and value is not None and not isinstance(value, (list, dict)):
-            hint = t("p.write_list")
+            hint = Term("p.write_list")
         return at("wrong-type", expected=expected, found=describe(value), hint=hint)
     if kind == "string_too_short":
-        return at("invalid-value", reason=t("p.not_empty"))
+        return at("invalid-value", reason=Term("p.not_empty"))
     if kind == "string_too_long":
-        return at("invalid-value", reason=t("p.too_long", limit=item["ctx"]["max_length"]))
+        return at("invalid-value", reason=Term("p.too_long", limit=item["ctx"]["max_length"]))
     limits = {"greater_than_equal": "ge", "less_than_equal": "le", "greater_than": "gt", "less_than": "lt"}
     if kind in limits:
         key = limits[kind]
-        return at("invalid-value", reason=t(f"p.limit_{key}", value=describe(value), limit=figure(item["ctx"][key]), field=loc[-1]))
+        return at("invalid-value", reason=Term(f"p.limit_{key}", value=describe(value), limit=Number(item["ctx"][key]), field=loc[-1]))
     if kind == "finite_number":
-        return at("invalid-value", reason=t("p.not_finite"))
+        return at("invalid-value", reason=Term("p.not_finite"))
     if kind in ("int_parsing_size", "float_parsing_size") or "too large" in item["msg"]:
-        return at("invalid-value", reason=t("p.too_large"))
+        return at("invalid-value", reason=Term("p.too_large"))
     return at("invalid-value", reason=item["msg"])
 
 

@@ -17,6 +17,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, Literal, Optional
 
+from kitrack.domain.problems import Number, Param, Term
+
 Code = Literal["en", "id"]
 LANGUAGES: tuple[Code, ...] = ("en", "id")
 
@@ -248,6 +250,7 @@ LABELS: dict[str, dict[str, str]] = {
     "p.rename_yml": {"en": "record files end in `.yaml`: rename it to `{stem}.yaml`", "id": "berkas data berakhiran `.yaml`: ganti namanya menjadi `{stem}.yaml`"},
     "p.wrong_folder": {"en": "records go in estates/, infrastructure/ or meetings/", "id": "data disimpan di estates/, infrastructure/ atau meetings/"},
     "p.folder_not_read": {"en": "folder `{folder}/` is not read", "id": "folder `{folder}/` tidak dibaca"},
+    "p.folder_not_read_hint": {"en": "folder `{folder}/` is not read; {hint}", "id": "folder `{folder}/` tidak dibaca; {hint}"},
     "p.date_year": {"en": "year {year} is outside 1900–2200", "id": "tahun {year} di luar 1900–2200"},
     "p.date_day_month": {"en": "a day needs a month", "id": "hari memerlukan bulan"},
     "p.date_month": {"en": "month {month} does not exist", "id": "bulan {month} tidak ada"},
@@ -442,6 +445,14 @@ class Language:
         """The label of an enumeration value, e.g. label("status", Status.operating)."""
         raw = getattr(value, "value", value)
         return self.t(f"{prefix}.{raw}")
+
+    def render(self, value: Param) -> str:
+        """A parameter of a message as words: a Term as its label, a Number as a figure, the rest as it is."""
+        if isinstance(value, Term):
+            return self.t(value.key, **{name: self.render(param) for name, param in value.params.items()})
+        if isinstance(value, Number):
+            return self.figure(value.value)
+        return str(value)
 
 
 ENGLISH = Language("en")

@@ -1,6 +1,7 @@
 """Reporters for `kitrack check`: text (Rich, grouped by file), json, github annotations and SARIF.
 
-One registry, `REPORTERS`, maps each `--format` to the function that renders it.
+One registry, `REPORTERS`, maps each `--format` to the function that renders it. A problem arrives
+as a code, parameters and a place; it is worded here, in the language the reporter is given.
 """
 
 from __future__ import annotations
@@ -8,14 +9,33 @@ from __future__ import annotations
 import os
 from itertools import groupby
 from pathlib import Path, PurePosixPath
-from typing import Callable, TextIO
+from typing import Any, Callable, Optional, TextIO
 from urllib.parse import quote_from_bytes
 
 from kitrack import __version__
-from kitrack.domain.codes import CODES
-from kitrack.domain.problems import ERROR, Problem, Summary
+from kitrack.domain.codes import CODES, ERROR, wording
+from kitrack.domain.problems import Number, Param, Problem, Summary, Term
 from kitrack.output import inert
 from kitrack.output.i18n import Language
+
+
+def message(problem: Problem, language: Language) -> str:
+    """What is wrong, in words: the code's wording in the language, its parameters worded too."""
+    template, _ = wording(problem.code, language.code)
+    return template.format(**{name: language.render(value) for name, value in problem.params.items()})
+
+
+def hint(problem: Problem, language: Language) -> Optional[str]:
+    """The suggested fix: the problem's own, else its code's, else None."""
+    if problem.hint is not None:
+        return language.render(problem.hint)
+    return wording(problem.code, language.code)[1]
+
+
+def _with_hint(problem: Problem, language: Language) -> str:
+    """The message, and the hint in brackets: one line, for annotations and SARIF."""
+    suggestion = hint(problem, language)
+    return message(problem, language) + (f" ({suggestion})" if suggestion else "")
 
 
 def summary_line(summary: Summary, language: Language) -> str:
@@ -40,22 +60,41 @@ def text(problems: list[Problem], summary: Summary, out: TextIO, language: Langu
                 (f"  {problem.line}:{problem.column}".ljust(10), "dim"),
                 (language.t(f"word.{problem.level}").ljust(11), style),
                 (problem.code.ljust(24), "bold"),
-                inert.terminal(problem.message),
+                inert.terminal(message(problem, language)),
             )
             if problem.path:
                 line.append(f"  ({inert.terminal(problem.path)})", style="dim")
             console.print(line)
-            if problem.hint:
-                console.print(Text.assemble(" " * 45, (f"{language.t('word.hint')}: ", "cyan"), inert.terminal(problem.hint)))
+            suggestion = hint(problem, language)
+            if suggestion:
+                console.print(Text.assemble(" " * 45, (f"{language.t('word.hint')}: ", "cyan"), inert.terminal(suggestion)))
         console.print()
     style = "red" if summary.errors else "yellow" if summary.warnings else "green"
     mark = "✗" if summary.errors else "!" if summary.warnings else "✓"
     console.print(Text(f"{mark} {summary_line(summary, language)}", style=style))
 
 
+def _plain(value: Param) -> Any:
+    """A parameter as JSON, the same in every language: a Term as `{"term": its label, ...its
+    parameters}`, a Number as the number."""
+    if isinstance(value, Term):
+        return {"term": value.key, **{name: _plain(param) for name, param in value.params.items()}}
+    if isinstance(value, Number):
+        return value.value
+    return value
+
+
 def as_json(problems: list[Problem], summary: Summary, out: TextIO, language: Language) -> None:
+    """`message` and `hint` are words in the language; `code` and `params` are for scripts."""
     document = {
-        "problems": [problem.as_dict() for problem in problems],
+        "problems": [
+            {
+                "file": problem.file, "line": problem.line, "column": problem.column, "level": problem.level,
+                "code": problem.code, "message": message(problem, language), "path": problem.path,
+                "hint": hint(problem, language), "params": {name: _plain(value) for name, value in problem.params.items()},
+            }
+            for problem in problems
+        ],
         "summary": {"files": summary.files, "records": summary.records, "errors": summary.errors, "warnings": summary.warnings},
     }
     inert.write_json(document, out)
@@ -64,12 +103,11 @@ def as_json(problems: list[Problem], summary: Summary, out: TextIO, language: La
 def github(problems: list[Problem], summary: Summary, out: TextIO, language: Language) -> None:
     """GitHub Actions workflow commands: one annotation per problem, on its line."""
     for problem in problems:
-        message = problem.message + (f" ({problem.hint})" if problem.hint else "")
         properties = ",".join(
             f"{key}={inert.annotation_property(str(value))}"
             for key, value in (("file", problem.file), ("line", problem.line), ("col", problem.column), ("title", problem.code))
         )
-        out.write(f"::{problem.level} {properties}::{inert.annotation_message(message)}\n")
+        out.write(f"::{problem.level} {properties}::{inert.annotation_message(_with_hint(problem, language))}\n")
     out.write(summary_line(summary, language) + "\n")
 
 
@@ -105,11 +143,10 @@ def sarif(problems: list[Problem], summary: Summary, out: TextIO, language: Lang
         })
     results = []
     for problem in problems:
-        message = problem.message + (f" ({problem.hint})" if problem.hint else "")
         result = {
             "ruleId": problem.code,
             "level": SARIF_LEVELS.get(problem.level, "warning"),
-            "message": {"text": message},
+            "message": {"text": _with_hint(problem, language)},
             "locations": [{
                 "physicalLocation": {
                     "artifactLocation": _artifact_uri(problem.file),
