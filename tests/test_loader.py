@@ -4,13 +4,14 @@ from pathlib import Path
 
 import pytest
 
+from kitrack.load.limits import Limits
 from kitrack.load.loader import read
 
 
 def load_text(tmp_path: Path, text: str | bytes):
     path = tmp_path / "x.yaml"
     path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
-    return read(path, "x.yaml", 1_000_000)
+    return read(path, "x.yaml", Limits(max_file_bytes=1_000_000))
 
 
 def codes(source):
@@ -80,7 +81,7 @@ def test_deep_nesting_is_a_problem_not_a_crash(tmp_path):
 def test_oversized_file_is_refused_before_reading(tmp_path):
     path = tmp_path / "big.yaml"
     path.write_text("a: " + "x" * 2000 + "\n")
-    source = read(path, "big.yaml", 1000)
+    source = read(path, "big.yaml", Limits(max_file_bytes=1000))
     assert [p.code for p in source.problems] == ["unreadable-file"]
 
 

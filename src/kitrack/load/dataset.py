@@ -12,13 +12,11 @@ from typing import Any, Callable, Iterable, Iterator, Optional, Union
 
 from pydantic import BaseModel, ValidationError
 
+from kitrack.load.limits import DEFAULT_LIMITS, Limits
 from kitrack.load.schema import describe, did_you_mean, problems_from
-from kitrack.load import loader
 from kitrack.load.loader import SourceFile, from_bytes, read, read_many, too_big
 from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
 from kitrack.domain.problems import Param, Problem, Term, TermError, display_path, format_path
-
-MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024  # the largest real record is a few kilobytes
 
 RECORD_FOLDERS: dict[str, type[BaseModel]] = {
     "estates": Estate,
@@ -85,20 +83,12 @@ class Dataset:
         return origin.file.problem(code, line, column, format_path(full), hint, **params)
 
 
-def set_limits(max_bytes: Optional[int] = None, max_depth: Optional[int] = None) -> None:
-    """Set the limits on what `load` reads: the size of a file in bytes and the nesting depth of its
-    YAML; None restores the default. (`--max-file-mb` and `--max-depth` on the command line.)"""
-    global MAX_FILE_BYTES
-    MAX_FILE_BYTES = max_bytes or DEFAULT_MAX_FILE_BYTES
-    loader.MAX_DEPTH = max_depth or loader.DEFAULT_MAX_DEPTH
-
-
 def is_data_dir(path: Path) -> bool:
     return path.is_dir() and any((path / name).exists() for name in ("regions.yaml", "agencies.yaml", "estates", "infrastructure"))
 
 
-def load(root: Path, max_bytes: Optional[int] = None, keep_data: bool = False) -> Dataset:
-    """Read and validate every file under `root`. Problems are collected, never raised.
+def load(root: Path, limits: Limits = DEFAULT_LIMITS, keep_data: bool = False) -> Dataset:
+    """Read and validate every file under `root`, within `limits`. Problems are collected, never raised.
 
     A valid record's plain data is dropped once its model holds it (it would double the memory),
     unless `keep_data`: `kitrack diff` compares plain data, broken records included."""
@@ -109,7 +99,7 @@ def load(root: Path, max_bytes: Optional[int] = None, keep_data: bool = False) -
     if not os.access(root, os.R_OK | os.X_OK):
         raise DataDirError(Term("error.unreadable_dir", root=str(root)))
     with _no_collection():
-        return _load(root, max_bytes or MAX_FILE_BYTES, keep_data)
+        return _load(root, limits, keep_data)
 
 
 # Contents of each path asked for, in order; for a file over the limit (the second argument, in
@@ -117,7 +107,7 @@ def load(root: Path, max_bytes: Optional[int] = None, keep_data: bool = False) -
 ReadFiles = Callable[[list[str], int], list[Union[bytes, int]]]
 
 
-def load_files(root: Path, names: Iterable[str], read_files: ReadFiles, keep_data: bool = False) -> Dataset:
+def load_files(root: Path, names: Iterable[str], read_files: ReadFiles, keep_data: bool = False, limits: Limits = DEFAULT_LIMITS) -> Dataset:
     """Validate files that are not on disk (the blobs of a git revision) as `load` validates a
     directory, naming each `root / name` although `root` need not exist.
 
@@ -134,14 +124,14 @@ def load_files(root: Path, names: Iterable[str], read_files: ReadFiles, keep_dat
     wanted = [n for n in LIST_FILES if top.get(n) is False]
     wanted += [f"{folder}/{n}" for folder, entries in listed.items() for n in entries if n.endswith(".yaml") and not folders[folder][n]]
     with _no_collection():
-        contents = dict(zip(wanted, read_files(wanted, MAX_FILE_BYTES)))
+        contents = dict(zip(wanted, read_files(wanted, limits.max_file_bytes)))
 
         def source(name: str) -> SourceFile:
             path, content = root / name, contents.pop(name, None)  # popped: the bytes go once parsed
             if isinstance(content, bytes):
-                return from_bytes(path, str(shown / name), content)
+                return from_bytes(path, str(shown / name), content, limits)
             refused = SourceFile(path, str(shown / name))
-            refused.add("unreadable-file", 1, 1, detail=Term("p.is_directory") if content is None else too_big(content, MAX_FILE_BYTES))
+            refused.add("unreadable-file", 1, 1, detail=Term("p.is_directory") if content is None else too_big(content, limits.max_file_bytes))
             return refused
 
         data = Dataset(root)
@@ -191,14 +181,11 @@ def _no_collection() -> Iterator[None]:
     try:
         yield
     finally:
-        # The data set lives as long as the command: frozen, later collections never rescan it
-        # (status on 5,000 records otherwise spent a tenth of its time in the collector).
-        gc.freeze()
         if enabled:
             gc.enable()
 
 
-def _load(root: Path, max_bytes: int, keep_data: bool) -> Dataset:
+def _load(root: Path, limits: Limits, keep_data: bool) -> Dataset:
     data = Dataset(root)
     base = root.resolve()
     for name, (key, model) in LIST_FILES.items():
@@ -211,7 +198,7 @@ def _load(root: Path, max_bytes: int, keep_data: bool) -> Dataset:
             _refuse(data, path, refused)
             data.unreadable.add(_kind_of(model))
             continue
-        _add_list(data, read(path, display_path(path), max_bytes), key, model)
+        _add_list(data, read(path, display_path(path), limits), key, model)
     listed = []  # (folder, model, path) of every record file, in order
     refused: dict[Path, str] = {}  # files not to read: symbolic links out of the data directory, loops
     for folder, model in RECORD_FOLDERS.items():
@@ -238,7 +225,7 @@ def _load(root: Path, max_bytes: int, keep_data: bool) -> Dataset:
                 if detail is not None:
                     refused[path] = detail
     names = _display_names([path for _, _, path in listed if path.suffix == ".yaml" and path not in refused])
-    sources = read_many(names, max_bytes)  # in order; parsed by worker processes for large data sets
+    sources = read_many(names, limits)  # in order; parsed by worker processes for large data sets
     for folder, model, path in listed:
         if path.suffix == ".yml":
             _unexpected(data, path, Term("p.rename_yml", stem=path.stem))

@@ -31,6 +31,7 @@ from yaml.reader import Reader
 from yaml.scanner import Scanner
 
 from kitrack.domain.problems import Param, Place, Problem, Term, TermError
+from kitrack.load.limits import DEFAULT_LIMITS, Limits
 
 
 class _PyParser(Reader, Scanner, Parser, Composer):
@@ -50,8 +51,6 @@ try:  # libyaml when present, pure Python otherwise (`yaml` itself does not expo
 except ImportError:  # pragma: no cover - depends on the pyyaml build
     _Parser = _PyParser  # type: ignore[misc,assignment]
     LIBYAML = False
-
-MAX_DEPTH = DEFAULT_MAX_DEPTH = 64  # records nest three or four levels; deeper is a mistake or an attack
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -228,10 +227,10 @@ class SourceFile:
 _ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,:?-])[&*][^\s\[\]{},]")
 
 
-def read(path: Path, name: str, max_bytes: int) -> SourceFile:
+def read(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> SourceFile:
     """Read one file into a SourceFile: its data, or the problems that stop it being data."""
     try:
-        raw = _read_bounded(path, max_bytes)
+        raw = _read_bounded(path, limits.max_file_bytes)
     except _Refused as refused:
         source = SourceFile(path, name)
         source.add("unreadable-file", 1, 1, detail=refused.reason)
@@ -241,10 +240,10 @@ def read(path: Path, name: str, max_bytes: int) -> SourceFile:
         detail: Param = Term("p.symlink_loop") if exc.errno == errno.ELOOP else exc.strerror or str(exc)
         source.add("unreadable-file", 1, 1, detail=detail)
         return source
-    return from_bytes(path, name, raw)
+    return from_bytes(path, name, raw, limits)
 
 
-def from_bytes(path: Path, name: str, raw: bytes) -> SourceFile:
+def from_bytes(path: Path, name: str, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> SourceFile:
     """A file whose bytes are already in memory (a blob of a git revision), read as `read` reads
     one from disk. `path` need not exist."""
     source = SourceFile(path, name)
@@ -252,7 +251,7 @@ def from_bytes(path: Path, name: str, raw: bytes) -> SourceFile:
     if text is None:
         return source
     source.text = text
-    parse(source)
+    parse(source, limits)
     return source
 
 
@@ -318,7 +317,7 @@ def jobs_for(count: int) -> int:
     return min(cores, 8)
 
 
-def read_many(items: list[tuple[Path, str]], max_bytes: int, jobs: Optional[int] = None) -> Iterator[SourceFile]:
+def read_many(items: list[tuple[Path, str]], limits: Limits, jobs: Optional[int] = None) -> Iterator[SourceFile]:
     """`read` for each (path, name), in order; across worker processes when there are many.
 
     Workers send back plain data and text (marshal: a fraction of pickle's cost) and the problems
@@ -327,7 +326,7 @@ def read_many(items: list[tuple[Path, str]], max_bytes: int, jobs: Optional[int]
     jobs = jobs_for(len(items)) if jobs is None else jobs
     if jobs <= 1:
         for path, name in items:
-            yield read(path, name, max_bytes)
+            yield read(path, name, limits)
         return
     size = max(1, -(-len(items) // (jobs * CHUNKS_PER_JOB)))
     chunks = [items[start:start + size] for start in range(0, len(items), size)]
@@ -337,20 +336,20 @@ def read_many(items: list[tuple[Path, str]], max_bytes: int, jobs: Optional[int]
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            for chunk, packed in zip(chunks, pool.map(_read_chunk, [(chunk, max_bytes) for chunk in chunks])):
+            for chunk, packed in zip(chunks, pool.map(_read_chunk, [(chunk, limits) for chunk in chunks])):
                 sources = list(_unpack(chunk, packed))
                 done += len(sources)
                 yield from sources
     except (OSError, RuntimeError, ImportError):  # no processes to be had (BrokenProcessPool is a RuntimeError)
         for path, name in items[done:]:
-            yield read(path, name, max_bytes)
+            yield read(path, name, limits)
 
 
-def _read_chunk(job: tuple[list[tuple[Path, str]], int]) -> bytes:
-    items, max_bytes = job
+def _read_chunk(job: tuple[list[tuple[Path, str]], Limits]) -> bytes:
+    items, limits = job
     out = []
     for path, name in items:
-        source = read(path, name, max_bytes)
+        source = read(path, name, limits)
         out.append((source.text, source.data, pickle.dumps(source.problems) if source.problems else None))
     return marshal.dumps(out)
 
@@ -388,7 +387,7 @@ def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
     return before.count(b"\n") + 1, len(before[line_start:].decode("utf-8", "replace")) + 1
 
 
-def parse(source: SourceFile) -> None:
+def parse(source: SourceFile, limits: Limits = DEFAULT_LIMITS) -> None:
     text = source.text or ""
     if "\t" in text:
         _find_tabs(source, text)
@@ -398,7 +397,7 @@ def parse(source: SourceFile) -> None:
         except (yaml.YAMLError, RecursionError):
             pass
         else:
-            _convert(source, text, root)
+            _convert(source, text, root, limits.max_depth)
             return
     loader = None
     try:
@@ -415,24 +414,24 @@ def parse(source: SourceFile) -> None:
             _syntax_problem(source, exc)
         return
     except RecursionError:
-        line, column = _too_deep_at(text)
-        source.add("yaml-syntax", line, column, detail=Term("p.too_deep", limit=MAX_DEPTH))
+        line, column = _too_deep_at(text, limits.max_depth)
+        source.add("yaml-syntax", line, column, detail=Term("p.too_deep", limit=limits.max_depth))
         return
     finally:
         if loader is not None:
             loader.dispose()
-    _convert(source, text, root)
+    _convert(source, text, root, limits.max_depth)
 
 
-def _too_deep_at(text: str) -> tuple[int, int]:
-    """Where flow brackets first nest MAX_DEPTH deep (quotes aside, roughly as the converter counts
+def _too_deep_at(text: str, max_depth: int) -> tuple[int, int]:
+    """Where flow brackets first nest `max_depth` deep (quotes aside, roughly as the converter counts
     in a top-level mapping); 1, 1 for deep block nesting. Only for files too deep to compose."""
     depth = 0
     for number, line in enumerate(text.split("\n"), start=1):
         for column, ch in enumerate(line, start=1):
             if ch in "[{":
                 depth += 1
-                if depth >= MAX_DEPTH:
+                if depth >= max_depth:
                     return number, column
             elif ch in "]}":
                 depth -= 1
@@ -468,7 +467,7 @@ def _compose(loader_class: type, text: str) -> Optional[Node]:
         loader.dispose()
 
 
-def _convert(source: SourceFile, text: str, root: Optional[Node]) -> None:
+def _convert(source: SourceFile, text: str, root: Optional[Node], max_depth: int) -> None:
     if root is None:
         source.add("empty-file", 1, 1)
         return
@@ -476,11 +475,12 @@ def _convert(source: SourceFile, text: str, root: Optional[Node]) -> None:
     maybe_anchors = bool(_ANCHOR_HINT.search(text))
     if maybe_anchors:
         find_anchors(source)
-    converter = _Converter(source, track_aliases=maybe_anchors, text_at=_non_specific_tags(text) if "!" in text else frozenset())
+    text_at = _non_specific_tags(text) if "!" in text else frozenset()
+    converter = _Converter(source, max_depth, track_aliases=maybe_anchors, text_at=text_at)
     try:
         data = converter.convert(root, 0)
     except RecursionError:  # only with a depth limit above what the interpreter's stack allows
-        source.add("yaml-syntax", 1, 1, detail=Term("p.too_deep", limit=MAX_DEPTH))
+        source.add("yaml-syntax", 1, 1, detail=Term("p.too_deep", limit=max_depth))
         return
     if not isinstance(data, dict):
         found = Term({list: "p.list", str: "p.text"}.get(type(data), "p.a_scalar"))
@@ -542,8 +542,9 @@ def _non_specific_tags(text: str) -> frozenset[int]:
 class _Converter:
     """Node tree -> plain Python data, noting duplicate keys, aliases, tags and bad keys."""
 
-    def __init__(self, source: SourceFile, track_aliases: bool, text_at: frozenset = frozenset()):
+    def __init__(self, source: SourceFile, max_depth: int, track_aliases: bool, text_at: frozenset = frozenset()):
         self.source = source
+        self.max_depth = max_depth
         self.seen: Optional[set[int]] = set() if track_aliases else None
         self.text_at = text_at  # scalars with the non-specific tag `!`: text, whatever they look like
 
@@ -568,8 +569,8 @@ class _Converter:
                 return self._ambiguous(node)
             self._at("yaml-tag", node, tag=short_tag(node.tag))
             return None
-        if depth >= MAX_DEPTH:
-            self._at("yaml-syntax", node, detail=Term("p.too_deep", limit=MAX_DEPTH))
+        if depth >= self.max_depth:
+            self._at("yaml-syntax", node, detail=Term("p.too_deep", limit=self.max_depth))
             return None
         # Text scalars, by far the most common values, are taken inline (unless aliases are
         # tracked): one call per collection rather than per value.
