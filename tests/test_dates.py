@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kitrack.domain.dates import DateError, PartialDate, parse_cli_date
+from kitrack.domain.dates import DateError, PartialDate, Revision, parse_cli_date, parse_since
 
 
 @pytest.mark.parametrize(
@@ -45,3 +45,16 @@ def test_any_real_day_round_trips(day):
     parsed = PartialDate.parse(day.isoformat())
     assert parsed.end == parsed.start == day
     assert str(parsed) == day.isoformat()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2026-06", dt.date(2026, 6, 30)), ("2026", dt.date(2026, 12, 31)),
+    ("HEAD~3", Revision("HEAD~3")), ("main", Revision("main")), ("v1.2", Revision("v1.2")), ("2026-6", Revision("2026-6")),
+])
+def test_since_is_a_date_when_shaped_like_one_and_a_revision_otherwise(text, expected):
+    assert parse_since(text) == expected
+
+
+def test_since_shaped_like_a_date_that_does_not_exist_is_an_error_not_a_revision():
+    with pytest.raises(DateError):
+        parse_since("2026-02-30")

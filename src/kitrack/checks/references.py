@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Optional
 
-from kitrack.load.schema import did_you_mean
 from kitrack.load.dataset import Dataset
 from kitrack.domain.models import Estate, Meeting, Project
 from kitrack.domain.problems import Problem, Term
+from kitrack.domain.suggestions import did_you_mean
 
 
 class _Refs:

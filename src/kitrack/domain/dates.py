@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import total_ordering
 from typing import Any
 
@@ -134,3 +135,18 @@ class PartialDate:
 def parse_cli_date(text: str) -> dt.date:
     """A date given on the command line, e.g. `--as-of 2026-06`; a partial date means its end."""
     return PartialDate.parse(text).end
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A git revision named on the command line: a branch, a tag, a commit, `HEAD~3`."""
+
+    name: str
+
+
+def parse_since(text: str) -> dt.date | Revision:
+    """`status --since`: text shaped like a date (`2026`, `2026-06`, `2026-06-30`) is a date, meaning
+    the end of its period (DateError if there is no such day); anything else names a git revision."""
+    if _PARTIAL.fullmatch(text):
+        return parse_cli_date(text)
+    return Revision(text)

@@ -8,15 +8,17 @@ import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable, Iterator, Optional, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from pydantic import BaseModel, ValidationError
 
 from kitrack.load.limits import DEFAULT_LIMITS, Limits
-from kitrack.load.schema import describe, did_you_mean, problems_from
+from kitrack.load.schema import describe, problems_from
 from kitrack.load.loader import SourceFile, from_bytes, read, read_many, too_big
 from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
+from kitrack.domain.codes import ERROR
 from kitrack.domain.problems import Param, Problem, Term, TermError, display_path, format_path
+from kitrack.domain.suggestions import did_you_mean
 
 RECORD_FOLDERS: dict[str, type[BaseModel]] = {
     "estates": Estate,
@@ -65,6 +67,11 @@ class Dataset:
     problems: list[Problem] = field(default_factory=list)
 
     @property
+    def error_count(self) -> int:
+        """Errors found while loading: records that failed to load are missing from every view."""
+        return sum(1 for problem in self.problems if problem.level == ERROR)
+
+    @property
     def record_count(self) -> int:
         return len(self.regions) + len(self.agencies) + len(self.estates) + len(self.projects) + len(self.meetings)
 
@@ -85,6 +92,17 @@ class Dataset:
 
 def is_data_dir(path: Path) -> bool:
     return path.is_dir() and any((path / name).exists() for name in ("regions.yaml", "agencies.yaml", "estates", "infrastructure"))
+
+
+def find_data_dir(paths: Sequence[Path]) -> Path:
+    """The data directory `kitrack check PATH...` means: the first PATH if it is one, else the
+    nearest folder above it that is one, else ./data."""
+    if paths:
+        first = paths[0]
+        for candidate in (first, *first.resolve().parents):
+            if is_data_dir(candidate):
+                return candidate
+    return Path("data")
 
 
 def load(root: Path, limits: Limits = DEFAULT_LIMITS, keep_data: bool = False) -> Dataset:

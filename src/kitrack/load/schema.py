@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from enum import Enum
@@ -12,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from kitrack.load.loader import AMBIGUITY_CODES, YAML11_BOOLEANS, SourceFile
 from kitrack.domain.problems import Number, Param, Problem, Term, format_path
+from kitrack.domain.suggestions import did_you_mean
 
 EXPECTED = {  # pydantic error type -> the label of what was expected
     "string_type": "p.text",
@@ -76,11 +76,6 @@ def _model_at(model: type[BaseModel], loc: tuple) -> Optional[type[BaseModel]]:
 def _enum_at(model: type[BaseModel], loc: tuple) -> Optional[type[Enum]]:
     found = [t for t in _unwrap(annotation_at(model, loc)) if isinstance(t, type) and issubclass(t, Enum)]
     return found[0] if found else None
-
-
-def did_you_mean(word: str, choices: list[str]) -> Optional[Term]:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return Term("p.did_you_mean", choice=close[0]) if close else None
 
 
 def problems_from(error: ValidationError, model: type[BaseModel], source: SourceFile, prefix: tuple = ()) -> Iterator[Problem]:
