@@ -7,6 +7,7 @@ import string
 import pytest
 
 from kitrack.output import i18n
+from kitrack.output.languages import LANGUAGES
 from kitrack.domain.dates import PartialDate
 
 
@@ -17,8 +18,8 @@ def placeholders(text: str) -> set[str]:
 @pytest.mark.parametrize("key", sorted(i18n.LABELS))
 def test_every_label_exists_in_both_languages_with_the_same_placeholders(key):
     entry = i18n.LABELS[key]
-    assert set(entry) == set(i18n.LANGUAGES), f"{key} is missing a language"
-    assert all(entry[lang].strip() for lang in i18n.LANGUAGES), f"{key} has an empty label"
+    assert set(entry) == set(LANGUAGES), f"{key} is missing a language"
+    assert all(entry[lang].strip() for lang in LANGUAGES), f"{key} has an empty label"
     assert placeholders(entry["en"]) == placeholders(entry["id"])
 
 

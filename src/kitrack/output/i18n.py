@@ -10,17 +10,14 @@ fails if a label is missing in either language or if the two disagree on their `
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, Literal, Optional
+from typing import Any, Optional
 
 from kitrack.domain.problems import Number, Param, Term
-
-Code = Literal["en", "id"]
-LANGUAGES: tuple[Code, ...] = ("en", "id")
+from kitrack.output.languages import LANGUAGES, Code, detect_language
 
 MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
@@ -394,7 +391,10 @@ class Language:
     @classmethod
     def chosen(cls, code: Optional[str]) -> Language:
         """The language `code` names (`--lang`); without one, KITRACK_LANG or the locale decides."""
-        return cls(code) if code == "en" or code == "id" else cls(detect_language())
+        for known in LANGUAGES:
+            if code == known:
+                return cls(known)
+        return cls(detect_language())
 
     def t(self, key: str, **params: Any) -> str:
         text = LABELS[key][self.code]
@@ -456,14 +456,6 @@ class Language:
 
 
 ENGLISH = Language("en")
-
-
-def detect_language() -> Code:
-    for variable in ("KITRACK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        if value:
-            return "id" if value.lower().startswith(("id", "in_")) else "en"
-    return "en"
 
 
 # The language of the `speaking` block that runs now. A context variable, not a module global: each
