@@ -7,9 +7,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from kitrack.checks.consistency import check_consistency
 from kitrack.checks.references import check_references

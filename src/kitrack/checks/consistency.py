@@ -4,12 +4,12 @@ stale or unsourced. Dates compare as the end of the period a partial date names.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterator
+from collections.abc import Iterator
 
 from kitrack.domain import board
-from kitrack.load.dataset import Dataset
 from kitrack.domain.models import Estate, Project, ProjectReport, Status
 from kitrack.domain.problems import Problem, Term
+from kitrack.load.dataset import Dataset
 
 PERCENT_FIELDS = ("percent", "land_percent", "occupancy_percent")
 
@@ -54,20 +54,30 @@ def _history(data: Dataset, record: Estate | Project, as_of: dt.date) -> Iterato
         path = ("progress", position)
         # Out of order only where the periods cannot overlap: `2017` then `2017-05` is fine.
         if previous is not None and report.date.end < previous.start:
-            yield data.problem("record", record.id, path + ("date",), "progress-order", date=str(report.date), previous=str(previous))
+            yield data.problem(
+                "record", record.id, (*path, "date"), "progress-order", date=str(report.date), previous=str(previous)
+            )
         previous = report.date
         if report.date.start > as_of:
-            yield data.problem("record", record.id, path + ("date",), "future-report", date=str(report.date), as_of=as_of.isoformat())
+            yield data.problem(
+                "record", record.id, (*path, "date"), "future-report", date=str(report.date), as_of=as_of.isoformat()
+            )
         for name in _percent_fields(report.__class__):
             value = getattr(report, name)
             if value is not None and not 0 <= value <= 100:
-                yield data.problem("record", record.id, path + (name,), "percent-range", field=name, value=_fmt(value))
+                yield data.problem("record", record.id, (*path, name), "percent-range", field=name, value=_fmt(value))
         percent = report.percent if isinstance(report, ProjectReport) else None
         if percent is not None:
             if last_percent is not None and percent < last_percent[0]:
                 yield data.problem(
-                    "record", record.id, path + ("percent",), "percent-decrease",
-                    field="percent", value=_fmt(percent), previous=_fmt(last_percent[0]), previous_date=str(last_percent[1]),
+                    "record",
+                    record.id,
+                    (*path, "percent"),
+                    "percent-decrease",
+                    field="percent",
+                    value=_fmt(percent),
+                    previous=_fmt(last_percent[0]),
+                    previous_date=str(last_percent[1]),
                 )
             last_percent = (percent, report.date)
 
@@ -80,14 +90,29 @@ def _estate_areas(data: Dataset, estate: Estate) -> Iterator[Problem]:
         for name in ("occupied_ha", "available_ha"):
             value = getattr(report, name)
             if value is not None and value > area:
-                yield data.problem("record", estate.id, ("progress", position, name), "occupied-exceeds-area", field=name, value=_fmt(value), area=_fmt(area))
+                yield data.problem(
+                    "record",
+                    estate.id,
+                    ("progress", position, name),
+                    "occupied-exceeds-area",
+                    field=name,
+                    value=_fmt(value),
+                    area=_fmt(area),
+                )
 
 
 def _project_state(data: Dataset, project: Project, as_of: dt.date) -> Iterator[Problem]:
     reported = [(i, r) for i, r in enumerate(project.progress) if r.percent is not None and r.date.start <= as_of]
     if project.status is Status.operating and reported and reported[-1][1].percent < 100:
-        position, report = reported[-1]
-        yield data.problem("record", project.id, ("status",), "operating-unfinished", date=str(report.date), percent=_fmt(report.percent))
+        _position, report = reported[-1]
+        yield data.problem(
+            "record",
+            project.id,
+            ("status",),
+            "operating-unfinished",
+            date=str(report.date),
+            percent=_fmt(report.percent),
+        )
 
 
 def _due_dates(data: Dataset, record: Estate | Project, as_of: dt.date) -> Iterator[Problem]:
@@ -96,7 +121,9 @@ def _due_dates(data: Dataset, record: Estate | Project, as_of: dt.date) -> Itera
             issue = record.issues[item.path[1]]
             yield data.problem("record", record.id, item.path, "issue-overdue", id=issue.id, due=str(item.due))
         elif item.kind == "milestone":
-            yield data.problem("record", record.id, item.path, "overdue", what=Term("p.milestone", name=item.what), due=str(item.due))
+            yield data.problem(
+                "record", record.id, item.path, "overdue", what=Term("p.milestone", name=item.what), due=str(item.due)
+            )
         else:
             yield data.problem("record", record.id, item.path, "overdue", what=Term("p.target"), due=str(item.due))
 
@@ -106,13 +133,29 @@ def _staleness(data: Dataset, record: Estate | Project, as_of: dt.date, stale_da
     if not stale:
         return
     if newest is None:
-        yield data.problem("record", record.id, (), "stale", days=stale_days, as_of=as_of.isoformat(), latest=Term("diff.none"))
+        yield data.problem(
+            "record", record.id, (), "stale", days=stale_days, as_of=as_of.isoformat(), latest=Term("diff.none")
+        )
     else:
-        yield data.problem("record", record.id, ("progress", len(record.progress) - 1, "date"), "stale", days=stale_days, as_of=as_of.isoformat(), latest=str(newest))
+        yield data.problem(
+            "record",
+            record.id,
+            ("progress", len(record.progress) - 1, "date"),
+            "stale",
+            days=stale_days,
+            as_of=as_of.isoformat(),
+            latest=str(newest),
+        )
 
 
 def _sourcing(data: Dataset, kind: str, record: Estate | Project) -> Iterator[Problem]:
     if not record.sources:
         yield data.problem(kind, record.id, (), "unsourced", what=Term("p.record_named", id=record.id))
     for position in board.unsourced_reports(record):
-        yield data.problem(kind, record.id, ("progress", position), "unsourced", what=Term("p.report_dated", date=str(record.progress[position].date)))
+        yield data.problem(
+            kind,
+            record.id,
+            ("progress", position),
+            "unsourced",
+            what=Term("p.report_dated", date=str(record.progress[position].date)),
+        )

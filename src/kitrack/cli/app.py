@@ -76,7 +76,9 @@ def _version(value: bool) -> None:
 def kitrack(
     settings: Settings,
     *,
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Show the version and exit."
+    ),
 ) -> None:
     """The global options given before the command: global_options keeps them for the command."""
 
@@ -101,11 +103,19 @@ def main() -> None:
         from kitrack.output.i18n import Language  # lazy: start-up
 
         language = Language.chosen(None)  # no command's options to choose one: KITRACK_LANG or the locale
-        message = language.t("error.no_stdout") if exc.reason is None else language.t("error.output_failed", reason=exc.reason)
+        message = (
+            language.t("error.no_stdout")
+            if exc.reason is None
+            else language.t("error.output_failed", reason=exc.reason)
+        )
         typer.echo(language.t("error.prefix", message=message), err=True)
         sys.exit(EXIT_USAGE)
-    except Exception as exc:  # noqa: BLE001 - the last line of defence of the no-traceback promise
+    except Exception as exc:
         if os.environ.get("KITRACK_DEBUG"):
             raise
-        print(f"kitrack: internal error: {type(exc).__name__}: {exc}. Please report it; run with KITRACK_DEBUG=1 for details.", file=sys.stderr)
+        print(
+            f"kitrack: internal error: {type(exc).__name__}: {exc}. "
+            "Please report it; run with KITRACK_DEBUG=1 for details.",
+            file=sys.stderr,
+        )
         sys.exit(70)

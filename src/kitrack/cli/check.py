@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -24,11 +23,23 @@ command = one_command()
 @choices(format=REPORTERS)
 def check(
     settings: Settings,
-    paths: Optional[list[Path]] = typer.Argument(None, help="The data directory, or files and folders inside it [default: the data directory].", show_default=False),
+    paths: list[Path] | None = typer.Argument(
+        None,
+        help="The data directory, or files and folders inside it [default: the data directory].",
+        show_default=False,
+    ),
     format: str = typer.Option("text", "--format", "-f", help="Output format."),
     strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
-    changed_since: Optional[str] = typer.Option(None, "--changed-since", metavar="REV", help="Report only problems in files changed since this git revision, and those the changes caused elsewhere.", show_default=False),
-    stale_days: int = typer.Option(DEFAULT_STALE_DAYS, "--stale-days", min=1, help="A record with no report in this many days is stale."),
+    changed_since: str | None = typer.Option(
+        None,
+        "--changed-since",
+        metavar="REV",
+        help="Report only problems in files changed since this git revision, and those the changes caused elsewhere.",
+        show_default=False,
+    ),
+    stale_days: int = typer.Option(
+        DEFAULT_STALE_DAYS, "--stale-days", min=1, help="A record with no report in this many days is stale."
+    ),
 ) -> None:
     """Validate every record and report every problem, with file, line and column."""
     paths = paths or []

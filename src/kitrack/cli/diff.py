@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from typing import Optional
 
 import typer
 
@@ -20,8 +19,16 @@ command = one_command()
 @choices(format=history.RENDERERS)
 def diff(
     settings: Settings,
-    revisions: Optional[list[str]] = typer.Argument(None, metavar="REV", help="Git revisions: none compares HEAD with the working tree; one compares it with the working tree; two compare OLD with NEW.", show_default=False),
-    format: str = typer.Option("text", "--format", "-f", help="Output format; md is ready to post as a pull-request comment."),
+    revisions: list[str] | None = typer.Argument(
+        None,
+        metavar="REV",
+        help="Git revisions: none compares HEAD with the working tree; one compares it with the working tree; "
+        "two compare OLD with NEW.",
+        show_default=False,
+    ),
+    format: str = typer.Option(
+        "text", "--format", "-f", help="Output format; md is ready to post as a pull-request comment."
+    ),
 ) -> None:
     """What changed in the data between two git revisions, in words."""
     revisions = revisions or []

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -21,15 +20,34 @@ command = one_command()
 @choices(format=exporter.FORMATS)
 def export(
     settings: Settings,
-    format: str = typer.Option(..., "--format", "-f", help="csv (a folder, one file per table), xlsx, json, geojson (estates with a location) or sqlite."),
-    output: Path = typer.Option(..., "--output", "-o", help="The file to write; for csv, the folder; - for standard output (json, geojson).", show_default=False),
+    format: str = typer.Option(
+        ...,
+        "--format",
+        "-f",
+        help="csv (a folder, one file per table), xlsx, json, geojson (estates with a location) or sqlite.",
+    ),
+    output: Path = typer.Option(
+        ...,
+        "--output",
+        "-o",
+        help="The file to write; for csv, the folder; - for standard output (json, geojson).",
+        show_default=False,
+    ),
     force: bool = typer.Option(False, "--force", help="Replace the output if it exists."),
-    excel: bool = typer.Option(False, "--excel", help="CSV for Excel with Indonesian regional settings: UTF-8 with BOM, `;` between columns, decimal commas."),
-    region: Optional[str] = typer.Option(None, "--region", "-r", help="Only this region."),
-    status: Optional[str] = typer.Option(None, "--status", help="Only estates and projects with this status."),
-    kind: Optional[str] = typer.Option(None, "--kind", help="Only infrastructure of this kind (estates are not narrowed)."),
-    owner: Optional[str] = typer.Option(None, "--owner", help="Only records owned or operated by this agency."),
-    psn: Optional[bool] = typer.Option(None, "--psn/--no-psn", help="Only National Strategic Projects, or only the others.", show_default=False),
+    excel: bool = typer.Option(
+        False,
+        "--excel",
+        help="CSV for Excel with Indonesian regional settings: UTF-8 with BOM, `;` between columns, decimal commas.",
+    ),
+    region: str | None = typer.Option(None, "--region", "-r", help="Only this region."),
+    status: str | None = typer.Option(None, "--status", help="Only estates and projects with this status."),
+    kind: str | None = typer.Option(
+        None, "--kind", help="Only infrastructure of this kind (estates are not narrowed)."
+    ),
+    owner: str | None = typer.Option(None, "--owner", help="Only records owned or operated by this agency."),
+    psn: bool | None = typer.Option(
+        None, "--psn/--no-psn", help="Only National Strategic Projects, or only the others.", show_default=False
+    ),
     overdue: bool = typer.Option(False, "--overdue", help="Only records with something overdue."),
 ) -> None:
     """Write the data set for reports, maps and SQL: every table, as of a date, with the list filters."""

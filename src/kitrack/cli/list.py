@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Optional, TextIO
+from typing import TextIO
 
 import typer
 
@@ -40,16 +40,23 @@ FORMATS: dict[str, Callable[[Table, TextIO], None]] = {
 def list_records(
     settings: Settings,
     what: str = typer.Argument(..., help="What to list."),
-    region: Optional[str] = typer.Option(None, "--region", "-r", help="Only this region."),
-    status: Optional[str] = typer.Option(None, "--status", help="Only this status (issues: open or resolved)."),
-    kind: Optional[str] = typer.Option(None, "--kind", help="Only this kind (infrastructure: road, port...; agencies: ministry, bumn...)."),
-    owner: Optional[str] = typer.Option(None, "--owner", help="Only records owned or operated by this agency (issues: the agency that must act)."),
-    psn: Optional[bool] = typer.Option(None, "--psn/--no-psn", help="Only National Strategic Projects, or only the others.", show_default=False),
+    region: str | None = typer.Option(None, "--region", "-r", help="Only this region."),
+    status: str | None = typer.Option(None, "--status", help="Only this status (issues: open or resolved)."),
+    kind: str | None = typer.Option(
+        None, "--kind", help="Only this kind (infrastructure: road, port...; agencies: ministry, bumn...)."
+    ),
+    owner: str | None = typer.Option(
+        None, "--owner", help="Only records owned or operated by this agency (issues: the agency that must act)."
+    ),
+    psn: bool | None = typer.Option(
+        None, "--psn/--no-psn", help="Only National Strategic Projects, or only the others.", show_default=False
+    ),
     overdue: bool = typer.Option(False, "--overdue", help="Only records with something overdue."),
-    sort: Optional[str] = typer.Option(None, "--sort", help="Sort by this column; -column sorts descending."),
+    sort: str | None = typer.Option(None, "--sort", help="Sort by this column; -column sorts descending."),
     format: str = typer.Option("table", "--format", "-f", help="Output format."),
 ) -> None:
-    """Query records: estates, infrastructure, issues, regions or agencies, or their reports, milestones, sources and regencies."""
+    """Query records: estates, infrastructure, issues, regions or agencies, or their reports,
+    milestones, sources and regencies."""
     filters = tables.Filters(region=region, status=status, kind=kind, owner=owner, psn=psn, overdue=overdue)
     try:
         filters.validate(what)
@@ -60,6 +67,8 @@ def list_records(
     table = tables.build(what, dataset, settings.as_of, filters)
     if sort is not None:
         if table.column(sort.lstrip("-")) is None:
-            raise fail(settings, Term("error.unknown_sort", field=sort, choices=", ".join(c.key for c in table.columns)))
+            raise fail(
+                settings, Term("error.unknown_sort", field=sort, choices=", ".join(c.key for c in table.columns))
+            )
         table = table.sorted_by(sort)
     FORMATS[format](table, sys.stdout)

@@ -11,13 +11,14 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import functools
+import gc
 import inspect
 import sys
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Optional, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 import typer
 
@@ -37,7 +38,7 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class Settings:
-    data: Optional[Path]  # --data or KITRACK_DATA; None: ./data (`check` looks above its paths first)
+    data: Path | None  # --data or KITRACK_DATA; None: ./data (`check` looks above its paths first)
     as_of: dt.date  # --as-of, else today
     language: Language  # --lang, else KITRACK_LANG or the locale
     limits: Limits  # --max-file-mb, --max-depth
@@ -61,7 +62,9 @@ def choices(**registries: Collection[str]) -> Callable[[Command], Command]:
     def decorate(command: Command) -> Command:
         signature = inspect.signature(command, eval_str=True)
         enums = {name: choice(name.title(), keys) for name, keys in registries.items()}
-        parameters = [p.replace(annotation=enums[p.name]) if p.name in enums else p for p in signature.parameters.values()]
+        parameters = [
+            p.replace(annotation=enums[p.name]) if p.name in enums else p for p in signature.parameters.values()
+        ]
 
         @functools.wraps(command)
         def with_keys(*args: Any, **kwargs: Any) -> None:
@@ -87,18 +90,53 @@ _Lang = choice("Lang", LANGUAGES)
 # At most 1,024 MB: a data file is a few kilobytes, and `inf` or `1e306` (which overflows to infinity in
 # bytes) is a usage error here rather than a limit that no longer limits anything.
 _GLOBAL: dict[str, tuple[Any, Any]] = {  # name -> (annotation, option)
-    "data": (Optional[Path], typer.Option(
-        None, "--data", envvar="KITRACK_DATA", help="Data directory [default: ./data].", show_default=False)),
-    "as_of": (Optional[str], typer.Option(
-        None, "--as-of", help="Show the data as it stood on this date [default: today].", show_default=False)),
-    "lang": (Optional[_Lang], typer.Option(
-        None, "--lang", envvar="KITRACK_LANG", help=f"Language of the output: {' or '.join(LANGUAGES)}.", show_default=False)),
-    "max_file_mb": (Optional[float], typer.Option(
-        None, "--max-file-mb", envvar="KITRACK_MAX_FILE_MB", min=0.001, max=1024, show_default=False,
-        help=f"Refuse data files larger than this many megabytes (0.001–1024) [default: {DEFAULT_LIMITS.max_file_bytes // MEGABYTE}].")),
-    "max_depth": (Optional[int], typer.Option(
-        None, "--max-depth", envvar="KITRACK_MAX_DEPTH", min=4, max=500, show_default=False,
-        help=f"Refuse YAML nested deeper than this many levels [default: {DEFAULT_LIMITS.max_depth}].")),
+    "data": (
+        Path | None,
+        typer.Option(
+            None, "--data", envvar="KITRACK_DATA", help="Data directory [default: ./data].", show_default=False
+        ),
+    ),
+    "as_of": (
+        str | None,
+        typer.Option(
+            None, "--as-of", help="Show the data as it stood on this date [default: today].", show_default=False
+        ),
+    ),
+    "lang": (
+        _Lang | None,
+        typer.Option(
+            None,
+            "--lang",
+            envvar="KITRACK_LANG",
+            help=f"Language of the output: {' or '.join(LANGUAGES)}.",
+            show_default=False,
+        ),
+    ),
+    "max_file_mb": (
+        float | None,
+        typer.Option(
+            None,
+            "--max-file-mb",
+            envvar="KITRACK_MAX_FILE_MB",
+            min=0.001,
+            max=1024,
+            show_default=False,
+            help="Refuse data files larger than this many megabytes (0.001–1024) "
+            f"[default: {DEFAULT_LIMITS.max_file_bytes // MEGABYTE}].",
+        ),
+    ),
+    "max_depth": (
+        int | None,
+        typer.Option(
+            None,
+            "--max-depth",
+            envvar="KITRACK_MAX_DEPTH",
+            min=4,
+            max=500,
+            show_default=False,
+            help=f"Refuse YAML nested deeper than this many levels [default: {DEFAULT_LIMITS.max_depth}].",
+        ),
+    ),
 }
 EVERY_OPTION = tuple(_GLOBAL)
 
@@ -114,7 +152,12 @@ def global_options(after: Collection[str] = EVERY_OPTION) -> Callable[[Command],
         own = [p for p in signature.parameters.values() if p.name != "settings" and p.kind is not p.KEYWORD_ONLY]
         last = [p for p in signature.parameters.values() if p.kind is p.KEYWORD_ONLY]
         context = inspect.Parameter("ctx", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=typer.Context)
-        shared = [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=_GLOBAL[name][1], annotation=_GLOBAL[name][0]) for name in after]
+        shared = [
+            inspect.Parameter(
+                name, inspect.Parameter.KEYWORD_ONLY, default=_GLOBAL[name][1], annotation=_GLOBAL[name][0]
+            )
+            for name in after
+        ]
 
         @functools.wraps(command)
         def with_settings(ctx: typer.Context, **kwargs: Any) -> None:
@@ -148,7 +191,7 @@ def _typed(ctx: typer.Context, name: str) -> bool:
     return source is not None and source.name == "COMMANDLINE"
 
 
-def _settings(given: dict[str, Any], before: Optional[Settings]) -> Settings:
+def _settings(given: dict[str, Any], before: Settings | None) -> Settings:
     """The settings from the options `given` after the command, over those `before` it."""
     from kitrack.domain.dates import parse_cli_date  # lazy: start-up
     from kitrack.output.i18n import Language
@@ -162,7 +205,10 @@ def _settings(given: dict[str, Any], before: Optional[Settings]) -> Settings:
         max_depth=base.limits.max_depth if depth is None else depth,
     )
     return dataclasses.replace(
-        base, data=given.get("data") or base.data, language=language, limits=limits,
+        base,
+        data=given.get("data") or base.data,
+        language=language,
+        limits=limits,
         as_of=base.as_of if as_of is None else parse_date(parse_cli_date, as_of, "--as-of", language),
     )
 
@@ -186,10 +232,9 @@ def fail(settings: Settings, reason: Param) -> typer.Exit:
     return typer.Exit(EXIT_USAGE)
 
 
-def load_data(settings: Settings, root: Optional[Path] = None) -> Dataset:
+def load_data(settings: Settings, root: Path | None = None) -> Dataset:
     """The data set of `root` (default: the settings' data directory), or a usage error if there is none."""
-    import gc  # lazy: start-up
-    from kitrack.domain.problems import Term
+    from kitrack.domain.problems import Term  # lazy: start-up
     from kitrack.load.dataset import DataDirError, load
 
     try:

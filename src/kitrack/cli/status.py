@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from typing import Optional
 
 import typer
 
@@ -24,10 +23,22 @@ command = one_command()
 @choices(format=board.RENDERERS)
 def status(
     settings: Settings,
-    region: Optional[str] = typer.Option(None, "--region", "-r", help="Narrow the view to one region (an id from regions.yaml)."),
-    since: Optional[str] = typer.Option(None, "--since", help="Compare with this date or git revision [default: the latest meeting before --as-of, or 30 days before it].", show_default=False),
-    format: str = typer.Option("table", "--format", "-f", help="table on screen, md for the minutes, json for scripts."),
-    stale_days: int = typer.Option(DEFAULT_STALE_DAYS, "--stale-days", min=1, help="A record with no report in this many days is stale."),
+    region: str | None = typer.Option(
+        None, "--region", "-r", help="Narrow the view to one region (an id from regions.yaml)."
+    ),
+    since: str | None = typer.Option(
+        None,
+        "--since",
+        help="Compare with this date or git revision "
+        "[default: the latest meeting before --as-of, or 30 days before it].",
+        show_default=False,
+    ),
+    format: str = typer.Option(
+        "table", "--format", "-f", help="table on screen, md for the minutes, json for scripts."
+    ),
+    stale_days: int = typer.Option(
+        DEFAULT_STALE_DAYS, "--stale-days", min=1, help="A record with no report in this many days is stale."
+    ),
 ) -> None:
     """The meeting view: where every estate and project stands, what changed, what is late."""
     dataset = load_data(settings)
@@ -35,7 +46,7 @@ def status(
         Filters(region=region).validate_region(dataset.regions)
     except FilterError as exc:
         raise fail(settings, exc.reason) from None
-    baseline: Optional[Dataset] = None
+    baseline: Dataset | None = None
     if since is None:
         point = board.default_since(dataset, settings.as_of)
     elif isinstance(compared := parse_date(parse_since, since, "--since", settings.language), Revision):
@@ -47,5 +58,13 @@ def status(
         point = board.Since(settings.as_of, "revision", compared.name)
     else:
         point = board.Since(compared, "given")
-    report = board.build(dataset, settings.as_of, point, region=region, baseline=baseline, stale_days=stale_days, errors=dataset.error_count)
+    report = board.build(
+        dataset,
+        settings.as_of,
+        point,
+        region=region,
+        baseline=baseline,
+        stale_days=stale_days,
+        errors=dataset.error_count,
+    )
     board.RENDERERS[format](report, sys.stdout)

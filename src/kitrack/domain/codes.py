@@ -8,7 +8,7 @@ for each code.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal, Optional
+from typing import Literal
 
 Level = Literal["error", "warning"]
 ERROR: Level = "error"  # fails the check
@@ -24,7 +24,7 @@ class Code:
     message: str  # a str.format template over the problem's parameters
     bad: str
     good: str
-    hint: Optional[str] = None
+    hint: str | None = None
 
 
 YAML, SCHEMA, REFERENCES, CONSISTENCY = "YAML", "Schema", "Across records", "Consistency"
@@ -32,7 +32,9 @@ YAML, SCHEMA, REFERENCES, CONSISTENCY = "YAML", "Schema", "Across records", "Con
 CODES: dict[str, Code] = {}
 
 
-def _code(name: str, level: Level, group: str, summary: str, message: str, bad: str, good: str, hint: Optional[str] = None) -> None:
+def _code(
+    name: str, level: Level, group: str, summary: str, message: str, bad: str, good: str, hint: str | None = None
+) -> None:
     CODES[name] = Code(name, level, group, summary, message, bad.strip("\n"), good.strip("\n"), hint)
 
 
@@ -52,10 +54,13 @@ _code(
     hint="keep one; where sources disagree, record each figure as its own dated report",
 )
 _code(
-    "yaml-alias", ERROR, YAML, "Anchors (`&a`) and aliases (`*a`) are refused: every value is written out where it applies.",
+    "yaml-alias", ERROR, YAML,
+    "Anchors (`&a`) and aliases (`*a`) are refused: every value is written out where it applies.",
     "{what} `{name}` is not allowed: write the value out in full",
-    "sources:\n  - &bisnis {id: bisnis-2023, url: https://bisnis.com/x}\nprogress:\n  - {date: 2023-11-13, source: *bisnis}",
-    "sources:\n  - {id: bisnis-2023, url: https://bisnis.com/x}\nprogress:\n  - {date: 2023-11-13, source: bisnis-2023}",
+    "sources:\n  - &bisnis {id: bisnis-2023, url: https://bisnis.com/x}\n"
+    "progress:\n  - {date: 2023-11-13, source: *bisnis}",
+    "sources:\n  - {id: bisnis-2023, url: https://bisnis.com/x}\n"
+    "progress:\n  - {date: 2023-11-13, source: bisnis-2023}",
 )
 _code(
     "yaml-tab", ERROR, YAML, "A tab in indentation; YAML indents with spaces only.",
@@ -92,7 +97,9 @@ _code(
     hint="move the second document to a file of its own",
 )
 _code(
-    "yaml11-boolean", ERROR, YAML, "`yes`/`no`/`on`/`off` are text, not booleans, and are quoted where text is meant (YAML 1.1 tools read them as booleans); `true`/`false` are not text.",
+    "yaml11-boolean", ERROR, YAML,
+    "`yes`/`no`/`on`/`off` are text, not booleans, and are quoted where text is meant "
+    "(YAML 1.1 tools read them as booleans); `true`/`false` are not text.",
     "{detail}",
     "psn: yes",
     "psn: true",
@@ -112,7 +119,8 @@ _code(
     hint="remove the tag",
 )
 _code(
-    "unreadable-file", ERROR, YAML, "The file could not be read (permissions, a broken link, a directory named like a file).",
+    "unreadable-file", ERROR, YAML,
+    "The file could not be read (permissions, a broken link, a directory named like a file).",
     "cannot read the file: {detail}",
     "estates/jiipe.yaml with mode 000",
     "estates/jiipe.yaml readable by the user running kitrack",
@@ -124,7 +132,8 @@ _code(
     "data/agencies.yaml with `agencies:` listing every agency",
 )
 _code(
-    "unexpected-file", WARNING, YAML, "A file kitrack does not read: a record in the wrong folder, or a wrong extension.",
+    "unexpected-file", WARNING, YAML,
+    "A file kitrack does not read: a record in the wrong folder, or a wrong extension.",
     "kitrack does not read this file: {detail}",
     "data/jiipe.yaml",
     "data/estates/jiipe.yaml",
@@ -138,7 +147,8 @@ _code(
     "id: ki-ngawi\nname: Kawasan Industri Ngawi\nstatus: planning\npsn: true",
 )
 _code(
-    "wrong-type", ERROR, SCHEMA, "A value of the wrong type: text where a number is meant, a list where text is meant...",
+    "wrong-type", ERROR, SCHEMA,
+    "A value of the wrong type: text where a number is meant, a list where text is meant...",
     "expected {expected}, found {found}",
     "area_ha: \"245\"",
     "area_ha: 245",
@@ -210,7 +220,8 @@ _code(
 
 # --- Consistency --------------------------------------------------------------------------------
 _code(
-    "occupied-exceeds-area", ERROR, CONSISTENCY, "A report's occupied or available area is larger than the estate's total area.",
+    "occupied-exceeds-area", ERROR, CONSISTENCY,
+    "A report's occupied or available area is larger than the estate's total area.",
     "{field} {value} ha is larger than the total area {area} ha",
     "area_ha: 245\nprogress:\n  - {date: 2019-08, source: bisnis-2019, occupied_ha: 425}",
     "area_ha: 245\nprogress:\n  - {date: 2019-08, source: bisnis-2019, occupied_ha: 225}",
@@ -229,7 +240,8 @@ _code(
     "percent: 100",
 )
 _code(
-    "percent-decrease", WARNING, CONSISTENCY, "Physical progress went down between two reports; usually a typo or a re-baselined project.",
+    "percent-decrease", WARNING, CONSISTENCY,
+    "Physical progress went down between two reports; usually a typo or a re-baselined project.",
     "{field} went down from {previous} ({previous_date}) to {value}",
     "progress:\n  - {date: 2025-01, percent: 80, ...}\n  - {date: 2025-06, percent: 70, ...}",
     "progress:\n  - {date: 2025-01, percent: 70, ...}\n  - {date: 2025-06, percent: 80, ...}",
@@ -274,15 +286,21 @@ _code(
 
 
 # Indonesian wording of each message and hint, with the same {placeholders} (a test compares them).
-INDONESIAN: dict[str, tuple[str, Optional[str]]] = {
+INDONESIAN: dict[str, tuple[str, str | None]] = {
     "yaml-syntax": ("galat sintaks YAML: {detail}", "periksa tanda kutip, kurung dan indentasi di sekitar tempat ini"),
-    "duplicate-key": ("kunci `{key}` ganda: pertama di baris {first_line}, lagi di baris {again}", "simpan satu; bila sumber berbeda, catat tiap angka sebagai laporan bertanggal tersendiri"),
+    "duplicate-key": (
+        "kunci `{key}` ganda: pertama di baris {first_line}, lagi di baris {again}",
+        "simpan satu; bila sumber berbeda, catat tiap angka sebagai laporan bertanggal tersendiri",
+    ),
     "yaml-alias": ("{what} `{name}` tidak diizinkan: tulis nilainya secara lengkap", None),
     "yaml-tab": ("karakter tab dalam indentasi", "ganti tab dengan spasi"),
     "invalid-encoding": ("{detail}", "simpan berkas sebagai UTF-8"),
     "empty-file": ("berkas kosong", "isi datanya, atau hapus berkasnya"),
     "not-a-mapping": ("tingkat teratas berisi {found}, bukan pemetaan kolom", None),
-    "multiple-documents": ("dokumen YAML kedua dimulai di sini; satu berkas berisi satu dokumen", "pindahkan dokumen kedua ke berkasnya sendiri"),
+    "multiple-documents": (
+        "dokumen YAML kedua dimulai di sini; satu berkas berisi satu dokumen",
+        "pindahkan dokumen kedua ke berkasnya sendiri",
+    ),
     "yaml11-boolean": ("{detail}", None),
     "non-string-key": ("kunci {key} bukan teks", "gunakan nama kolom, atau beri tanda kutip pada kuncinya"),
     "yaml-tag": ("tag `{tag}` tidak diizinkan", "hapus tag tersebut"),
@@ -306,9 +324,15 @@ INDONESIAN: dict[str, tuple[str, Optional[str]]] = {
     "unknown-source": ("sumber `{id}` tidak dikenal", None),
     "regency-not-in-region": ("kabupaten/kota `{regency}` ada di wilayah `{actual}`, bukan `{region}`", None),
     "occupied-exceeds-area": ("{field} {value} ha lebih besar dari luas total {area} ha", None),
-    "progress-order": ("laporan bertanggal {date} datang setelah laporan bertanggal {previous}", "pindahkan laporan ke tempatnya menurut urutan tanggal"),
+    "progress-order": (
+        "laporan bertanggal {date} datang setelah laporan bertanggal {previous}",
+        "pindahkan laporan ke tempatnya menurut urutan tanggal",
+    ),
     "percent-range": ("{field} {value} di luar 0–100", None),
-    "percent-decrease": ("{field} turun dari {previous} ({previous_date}) menjadi {value}", "bila lingkup proyek berubah, jelaskan di `note` laporan"),
+    "percent-decrease": (
+        "{field} turun dari {previous} ({previous_date}) menjadi {value}",
+        "bila lingkup proyek berubah, jelaskan di `note` laporan",
+    ),
     "future-report": ("laporan bertanggal {date} melewati tanggal acuan {as_of}", None),
     "operating-unfinished": ("status beroperasi, tetapi laporan terakhir ({date}) menyebut {percent}%", None),
     "overdue": ("{what} jatuh tempo {due} dan belum selesai", None),
@@ -318,7 +342,7 @@ INDONESIAN: dict[str, tuple[str, Optional[str]]] = {
 }
 
 
-def wording(name: str, language: str) -> tuple[str, Optional[str]]:
+def wording(name: str, language: str) -> tuple[str, str | None]:
     """The message template and hint of a code in a language."""
     code = CODES[name]
     if language == "id":

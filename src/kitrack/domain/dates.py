@@ -16,7 +16,8 @@ from typing import Any
 
 from kitrack.domain.problems import Term, TermError
 
-# ASCII digits only: `\d` would take `٢٠٢٦` or `２０２６`, which other tools do not read as a date.
+# ASCII digits only: `\d` would take Arabic-Indic (`٢٠٢٦`) or fullwidth digits, which other tools do not
+# read as a date.
 _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
@@ -26,7 +27,7 @@ class DateError(TermError, ValueError):
 
 @total_ordering
 class PartialDate:
-    __slots__ = ("year", "month", "day", "end", "start")
+    __slots__ = ("day", "end", "month", "start", "year")
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None):
         if not 1900 <= year <= 2200:

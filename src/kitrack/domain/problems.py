@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, Union
 
 from kitrack.domain.codes import CODES, ERROR, Level
 
@@ -38,7 +37,7 @@ class Number:
     value: float
 
 
-Param = Union[str, int, float, Term, Number]
+Param = str | int | float | Term | Number
 
 
 class TermError(Exception):
@@ -64,7 +63,7 @@ class Problem:
     params: Mapping[str, Param] = field(default_factory=dict)  # the code's wording takes these
     # A hint for this case (None: the code's own hint, if it has one). Advice, not what is wrong: two
     # problems that differ only in their hint are the same problem.
-    hint: Optional[Term] = field(default=None, compare=False)
+    hint: Term | None = field(default=None, compare=False)
 
     def __hash__(self) -> int:
         return hash((self.code, self.place, frozenset(self.params.items())))

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Sequence
-from typing import Optional
 
 from kitrack.domain.problems import Term
 
 
-def did_you_mean(word: str, choices: Sequence[str]) -> Optional[Term]:
+def did_you_mean(word: str, choices: Sequence[str]) -> Term | None:
     """`did you mean `regency`?` for a near miss; None when nothing is close."""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return Term("p.did_you_mean", choice=close[0]) if close else None

@@ -6,19 +6,19 @@ import contextlib
 import errno
 import gc
 import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 from pydantic import BaseModel, ValidationError
 
-from kitrack.load.limits import DEFAULT_LIMITS, Limits
-from kitrack.load.schema import describe, problems_from
-from kitrack.load.loader import SourceFile, from_bytes, read, read_many, too_big
-from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
 from kitrack.domain.codes import ERROR
+from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
 from kitrack.domain.problems import Param, Problem, Term, TermError, display_path, format_path
 from kitrack.domain.suggestions import did_you_mean
+from kitrack.load.limits import DEFAULT_LIMITS, Limits
+from kitrack.load.loader import SourceFile, from_bytes, read, read_many, too_big
+from kitrack.load.schema import describe, problems_from
 
 RECORD_FOLDERS: dict[str, type[BaseModel]] = {
     "estates": Estate,
@@ -45,7 +45,7 @@ class Origin:
     prefix: tuple = ()
 
 
-Located = Union[Estate, Project, Region, Agency, Meeting]
+Located = Estate | Project | Region | Agency | Meeting
 
 
 @dataclass
@@ -60,7 +60,9 @@ class Dataset:
     # regency id -> region id, from regions.yaml
     regency_region: dict[str, str] = field(default_factory=dict)
     # Ids seen in files that failed validation: references to them are not reported again.
-    broken_ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in ("region", "regency", "agency", "record", "meeting")})
+    broken_ids: dict[str, set[str]] = field(
+        default_factory=lambda: {k: set() for k in ("region", "regency", "agency", "record", "meeting")}
+    )
     # Kinds whose list file could not be read at all: references to them cannot be checked.
     unreadable: set[str] = field(default_factory=set)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
@@ -75,14 +77,24 @@ class Dataset:
     def record_count(self) -> int:
         return len(self.regions) + len(self.agencies) + len(self.estates) + len(self.projects) + len(self.meetings)
 
-    def records(self) -> Iterator[Union[Estate, Project]]:
+    def records(self) -> Iterator[Estate | Project]:
         yield from self.estates.values()
         yield from self.projects.values()
 
     def origin(self, kind: str, record_id: str) -> Origin:
         return self.origins[(kind, record_id)]
 
-    def problem(self, kind: str, record_id: str, path: tuple, code: str, *, key: bool = False, hint: Optional[Term] = None, **params: Param) -> Problem:
+    def problem(
+        self,
+        kind: str,
+        record_id: str,
+        path: tuple,
+        code: str,
+        *,
+        key: bool = False,
+        hint: Term | None = None,
+        **params: Param,
+    ) -> Problem:
         """A problem at `path` inside a record, placed at its line and column."""
         origin = self.origins[(kind, record_id)]
         full = origin.prefix + tuple(path)
@@ -91,7 +103,9 @@ class Dataset:
 
 
 def is_data_dir(path: Path) -> bool:
-    return path.is_dir() and any((path / name).exists() for name in ("regions.yaml", "agencies.yaml", "estates", "infrastructure"))
+    return path.is_dir() and any(
+        (path / name).exists() for name in ("regions.yaml", "agencies.yaml", "estates", "infrastructure")
+    )
 
 
 def find_data_dir(paths: Sequence[Path]) -> Path:
@@ -122,10 +136,12 @@ def load(root: Path, limits: Limits = DEFAULT_LIMITS, keep_data: bool = False) -
 
 # Contents of each path asked for, in order; for a file over the limit (the second argument, in
 # bytes), its size instead, and its contents are never read.
-ReadFiles = Callable[[list[str], int], list[Union[bytes, int]]]
+ReadFiles = Callable[[list[str], int], list[bytes | int]]
 
 
-def load_files(root: Path, names: Iterable[str], read_files: ReadFiles, keep_data: bool = False, limits: Limits = DEFAULT_LIMITS) -> Dataset:
+def load_files(
+    root: Path, names: Iterable[str], read_files: ReadFiles, keep_data: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> Dataset:
     """Validate files that are not on disk (the blobs of a git revision) as `load` validates a
     directory, naming each `root / name` although `root` need not exist.
 
@@ -137,19 +153,30 @@ def load_files(root: Path, names: Iterable[str], read_files: ReadFiles, keep_dat
     shown = PurePosixPath(display_path(root))  # once: the files are not on disk to resolve
     listed = {  # record folder -> its .yaml and .yml entries, as `_load` lists them
         folder: sorted(n for n in folders.get(folder, {}) if PurePosixPath(n).suffix in (".yaml", ".yml"))
-        for folder in RECORD_FOLDERS if top.get(folder)
+        for folder in RECORD_FOLDERS
+        if top.get(folder)
     }
     wanted = [n for n in LIST_FILES if top.get(n) is False]
-    wanted += [f"{folder}/{n}" for folder, entries in listed.items() for n in entries if n.endswith(".yaml") and not folders[folder][n]]
+    wanted += [
+        f"{folder}/{n}"
+        for folder, entries in listed.items()
+        for n in entries
+        if n.endswith(".yaml") and not folders[folder][n]
+    ]
     with _no_collection():
-        contents = dict(zip(wanted, read_files(wanted, limits.max_file_bytes)))
+        contents = dict(zip(wanted, read_files(wanted, limits.max_file_bytes), strict=True))
 
         def source(name: str) -> SourceFile:
             path, content = root / name, contents.pop(name, None)  # popped: the bytes go once parsed
             if isinstance(content, bytes):
                 return from_bytes(path, str(shown / name), content, limits)
             refused = SourceFile(path, str(shown / name))
-            refused.add("unreadable-file", 1, 1, detail=Term("p.is_directory") if content is None else too_big(content, limits.max_file_bytes))
+            refused.add(
+                "unreadable-file",
+                1,
+                1,
+                detail=Term("p.is_directory") if content is None else too_big(content, limits.max_file_bytes),
+            )
             return refused
 
         data = Dataset(root)
@@ -165,11 +192,14 @@ def load_files(root: Path, names: Iterable[str], read_files: ReadFiles, keep_dat
             for entry in listed.get(folder, []):
                 name = f"{folder}/{entry}"
                 if entry.endswith(".yml"):
-                    _unexpected(data, root / name, Term("p.rename_yml", stem=PurePosixPath(entry).stem), str(shown / name))
+                    _unexpected(
+                        data, root / name, Term("p.rename_yml", stem=PurePosixPath(entry).stem), str(shown / name)
+                    )
                 else:
                     _add_record(data, source(name), folder, model, keep_data)
         _find_strays(
-            data, [(root / n, is_dir) for n, is_dir in sorted(top.items())],
+            data,
+            [(root / n, is_dir) for n, is_dir in sorted(top.items())],
             lambda path: any(PurePosixPath(n).suffix in (".yaml", ".yml") for n in folders[path.name]),
             lambda path: str(shown / path.name),
         )
@@ -226,7 +256,7 @@ def _load(root: Path, limits: Limits, keep_data: bool) -> Dataset:
                 _refuse(data, directory, _link_problem(base, directory) or Term("p.not_a_folder", folder=folder))
                 data.unreadable.add(_kind_of(model))  # references to its records cannot be checked
             continue
-        detail: Optional[Param] = _link_problem(base, directory)
+        detail: Param | None = _link_problem(base, directory)
         if detail is None:
             try:
                 entries = sorted(directory.iterdir())
@@ -266,7 +296,7 @@ def _display_names(paths: list[Path]) -> list[tuple[Path, str]]:
         cwd = Path.cwd().resolve()
     except OSError:
         return [(path, display_path(path)) for path in paths]
-    directories: dict[Path, Optional[Path]] = {}
+    directories: dict[Path, Path | None] = {}
     out = []
     for path in paths:
         parent = path.parent
@@ -308,7 +338,7 @@ def _add_record(data: Dataset, source: SourceFile, folder: str, model: type[Base
         data.broken_ids[_kind_of(model)].add(source.path.stem)
 
 
-def _link_problem(base: Path, path: Path) -> Optional[Term]:
+def _link_problem(base: Path, path: Path) -> Term | None:
     """Why a symbolic link must not be followed: it loops, or leads out of the data directory
     (`base`, resolved). None for anything else; a broken link is reported when it is read."""
     if not path.is_symlink():
@@ -335,13 +365,15 @@ def _refuse(data: Dataset, path: Path, detail: Param) -> None:
     data.files.append(source)
 
 
-def _unexpected(data: Dataset, path: Path, detail: Term, name: Optional[str] = None) -> None:
+def _unexpected(data: Dataset, path: Path, detail: Term, name: str | None = None) -> None:
     source = SourceFile(path, name or display_path(path))
     source.add("unexpected-file", 1, 1, detail=detail)
     data.files.append(source)
 
 
-def _find_strays(data: Dataset, entries: list[tuple[Path, bool]], holds_yaml: Callable[[Path], bool], name_of: Callable[[Path], str]) -> None:
+def _find_strays(
+    data: Dataset, entries: list[tuple[Path, bool]], holds_yaml: Callable[[Path], bool], name_of: Callable[[Path], str]
+) -> None:
     """YAML files kitrack would silently ignore: records in the wrong folder, typos in folder names.
     `entries` are what the data directory holds: (path, is a folder)."""
     known = set(LIST_FILES) | set(RECORD_FOLDERS)
@@ -352,7 +384,11 @@ def _find_strays(data: Dataset, entries: list[tuple[Path, bool]], holds_yaml: Ca
             _unexpected(data, path, Term("p.wrong_folder"), name_of(path))
         elif is_dir and holds_yaml(path):
             hint = did_you_mean(path.name, sorted(RECORD_FOLDERS))
-            detail = Term("p.folder_not_read_hint", folder=path.name, hint=hint) if hint else Term("p.folder_not_read", folder=path.name)
+            detail = (
+                Term("p.folder_not_read_hint", folder=path.name, hint=hint)
+                if hint
+                else Term("p.folder_not_read", folder=path.name)
+            )
             _unexpected(data, path, detail, name_of(path))
 
 
@@ -367,7 +403,9 @@ def _kind_of(model: type[BaseModel]) -> str:
     return {Estate: "record", Project: "record", Meeting: "meeting", Region: "region", Agency: "agency"}[model]
 
 
-def _load_record(data: Dataset, source: SourceFile, folder: str, model: type[BaseModel], keep_data: bool = False) -> None:
+def _load_record(
+    data: Dataset, source: SourceFile, folder: str, model: type[BaseModel], keep_data: bool = False
+) -> None:
     raw = source.data
     kind = _kind_of(model)
     record_id = raw.get("id") if isinstance(raw.get("id"), str) else source.path.stem
@@ -399,7 +437,14 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseMode
     for extra in raw:
         if extra != key:
             line, column = source.locate((extra,), key=True)
-            source.add("unknown-field", line, column, extra, field=extra, hint=did_you_mean(extra, [key]) or Term("p.one_list", key=key))
+            source.add(
+                "unknown-field",
+                line,
+                column,
+                extra,
+                field=extra,
+                hint=did_you_mean(extra, [key]) or Term("p.one_list", key=key),
+            )
     items = raw.get(key)
     if items is None and key not in raw:
         source.add("missing-field", 1, 1, field=key)
@@ -424,16 +469,32 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseMode
             continue
         if record.id in index:
             first = data.origins[(kind, record.id)]
-            line, column = source.locate(prefix + ("id",))
-            first_line, _ = source.locate(first.prefix + ("id",))
-            source.add("duplicate-id", line, column, f"{key}[{position}].id", what=Term(f"kind.{kind}"), id=record.id, first=Term("p.line", line=first_line))
+            line, column = source.locate((*prefix, "id"))
+            first_line, _ = source.locate((*first.prefix, "id"))
+            source.add(
+                "duplicate-id",
+                line,
+                column,
+                f"{key}[{position}].id",
+                what=Term(f"kind.{kind}"),
+                id=record.id,
+                first=Term("p.line", line=first_line),
+            )
             continue
         index[record.id] = record
         data.origins[(kind, record.id)] = Origin(source, prefix)
         if isinstance(record, Region):
             for number, regency in enumerate(record.regencies):
                 if regency.id in data.regency_region:
-                    line, column = source.locate(prefix + ("regencies", number, "id"))
-                    source.add("duplicate-id", line, column, f"{key}[{position}].regencies[{number}].id", what=Term("p.regency"), id=regency.id, first=Term("p.region", region=data.regency_region[regency.id]))
+                    line, column = source.locate((*prefix, "regencies", number, "id"))
+                    source.add(
+                        "duplicate-id",
+                        line,
+                        column,
+                        f"{key}[{position}].regencies[{number}].id",
+                        what=Term("p.regency"),
+                        id=regency.id,
+                        first=Term("p.region", region=data.regency_region[regency.id]),
+                    )
                     continue
                 data.regency_region[regency.id] = record.id

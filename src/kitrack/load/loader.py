@@ -17,17 +17,17 @@ import os
 import pickle
 import re
 import stat
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, ClassVar
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.resolver import BaseResolver
-
 from yaml.composer import Composer
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
+from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
 from kitrack.domain.problems import Param, Place, Problem, Term, TermError
@@ -68,7 +68,7 @@ SEXAGESIMAL = "tag:kitrack,2026:sexagesimal"
 
 # YAML 1.1 words that are booleans elsewhere; here they are text, and a likely mistake.
 YAML11_BOOLEANS = frozenset(
-    "y Y yes Yes YES n N no No NO on On ON off Off OFF".split()
+    ["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"]
 )
 
 
@@ -79,7 +79,7 @@ class PlainResolver(BaseResolver):
     (so nothing to descend into), and the tags of short plain scalars (keys, dates, figures, ids)
     remembered, since a data set repeats them endlessly. The result is that of BaseResolver."""
 
-    _tags: dict[str, str] = {}  # plain scalar -> tag; resolution depends on the text alone
+    _tags: ClassVar[dict[str, str]] = {}  # plain scalar -> tag; resolution depends on the text alone
 
     def resolve(self, kind, value, implicit):
         if kind is not ScalarNode:
@@ -113,8 +113,12 @@ PlainResolver.add_implicit_resolver(
     re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
     list("-+0123456789."),
 )
-PlainResolver.add_implicit_resolver(YAML11_BOOL, re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"), list("yYnNoO"))
-PlainResolver.add_implicit_resolver(SEXAGESIMAL, re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"), list("-+0123456789"))
+PlainResolver.add_implicit_resolver(
+    YAML11_BOOL, re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"), list("yYnNoO")
+)
+PlainResolver.add_implicit_resolver(
+    SEXAGESIMAL, re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"), list("-+0123456789")
+)
 
 
 class PlainLoader(_Parser, PlainResolver):
@@ -177,19 +181,21 @@ class SourceFile:
 
     path: Path
     name: str  # as shown to the user: relative to the working directory where possible
-    text: Optional[str] = None
+    text: str | None = None
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
-    _root: Optional[Node] = field(default=None, repr=False)
+    _root: Node | None = field(default=None, repr=False)
 
-    def problem(self, code: str, line: int, column: int, path: str = "", hint: Optional[Term] = None, **params: Param) -> Problem:
+    def problem(
+        self, code: str, line: int, column: int, path: str = "", hint: Term | None = None, **params: Param
+    ) -> Problem:
         return Problem(code, Place(self.name, line, column, path), params, hint)
 
-    def add(self, code: str, line: int, column: int, path: str = "", hint: Optional[Term] = None, **params: Param) -> None:
+    def add(self, code: str, line: int, column: int, path: str = "", hint: Term | None = None, **params: Param) -> None:
         self.problems.append(self.problem(code, line, column, path, hint, **params))
 
     # -- positions, computed only when asked for ------------------------------------------------
-    def root(self) -> Optional[Node]:
+    def root(self) -> Node | None:
         if self._root is None and self.text is not None:
             loader = ReferenceLoader if not LIBYAML or _libyaml_may_differ(self.text) else PlainLoader
             try:
@@ -204,7 +210,7 @@ class SourceFile:
         node = self.root()
         if node is None:
             return 1, 1
-        key_node: Optional[Node] = None
+        key_node: Node | None = None
         for part in path:
             child = None
             if isinstance(node, MappingNode):
@@ -317,7 +323,7 @@ def jobs_for(count: int) -> int:
     return min(cores, 8)
 
 
-def read_many(items: list[tuple[Path, str]], limits: Limits, jobs: Optional[int] = None) -> Iterator[SourceFile]:
+def read_many(items: list[tuple[Path, str]], limits: Limits, jobs: int | None = None) -> Iterator[SourceFile]:
     """`read` for each (path, name), in order; across worker processes when there are many.
 
     Workers send back plain data and text (marshal: a fraction of pickle's cost) and the problems
@@ -329,14 +335,14 @@ def read_many(items: list[tuple[Path, str]], limits: Limits, jobs: Optional[int]
             yield read(path, name, limits)
         return
     size = max(1, -(-len(items) // (jobs * CHUNKS_PER_JOB)))
-    chunks = [items[start:start + size] for start in range(0, len(items), size)]
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
     done = 0
     try:
         import multiprocessing  # lazy: start-up
         from concurrent.futures import ProcessPoolExecutor
 
         with ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            for chunk, packed in zip(chunks, pool.map(_read_chunk, [(chunk, limits) for chunk in chunks])):
+            for chunk, packed in zip(chunks, pool.map(_read_chunk, [(chunk, limits) for chunk in chunks]), strict=True):
                 sources = list(_unpack(chunk, packed))
                 done += len(sources)
                 yield from sources
@@ -355,11 +361,11 @@ def _read_chunk(job: tuple[list[tuple[Path, str]], Limits]) -> bytes:
 
 
 def _unpack(chunk: list[tuple[Path, str]], packed: bytes) -> Iterator[SourceFile]:
-    for (path, name), (text, data, problems) in zip(chunk, marshal.loads(packed)):
+    for (path, name), (text, data, problems) in zip(chunk, marshal.loads(packed), strict=True):
         yield SourceFile(path, name, text, data, pickle.loads(problems) if problems else [])
 
 
-def decode(source: SourceFile, raw: bytes) -> Optional[str]:
+def decode(source: SourceFile, raw: bytes) -> str | None:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         source.add("invalid-encoding", 1, 1, detail=Term("p.utf16"))
         return None
@@ -459,7 +465,7 @@ def _libyaml_may_differ(text: str) -> bool:
     return False
 
 
-def _compose(loader_class: type, text: str) -> Optional[Node]:
+def _compose(loader_class: type, text: str) -> Node | None:
     loader = loader_class(text)
     try:
         return loader.get_single_node()
@@ -467,7 +473,7 @@ def _compose(loader_class: type, text: str) -> Optional[Node]:
         loader.dispose()
 
 
-def _convert(source: SourceFile, text: str, root: Optional[Node], max_depth: int) -> None:
+def _convert(source: SourceFile, text: str, root: Node | None, max_depth: int) -> None:
     if root is None:
         source.add("empty-file", 1, 1)
         return
@@ -526,7 +532,7 @@ def _syntax_problem(source: SourceFile, exc: yaml.YAMLError) -> None:
 
 
 def short_tag(tag: str) -> str:
-    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 _NON_SPECIFIC_TAG = re.compile(r"(?<![^\s\[{,:?-])!(?=[ \t\r\n]|$)")
@@ -545,7 +551,7 @@ class _Converter:
     def __init__(self, source: SourceFile, max_depth: int, track_aliases: bool, text_at: frozenset = frozenset()):
         self.source = source
         self.max_depth = max_depth
-        self.seen: Optional[set[int]] = set() if track_aliases else None
+        self.seen: set[int] | None = set() if track_aliases else None
         self.text_at = text_at  # scalars with the non-specific tag `!`: text, whatever they look like
 
     def _at(self, code: str, node: Node, **params: Param) -> None:
@@ -580,7 +586,10 @@ class _Converter:
             if node.tag != SEQ:
                 self._at("yaml-tag", node, tag=short_tag(node.tag))
             if inline:
-                return [item.value if item.__class__ is ScalarNode and item.tag == STR else convert(item, depth + 1) for item in node.value]
+                return [
+                    item.value if item.__class__ is ScalarNode and item.tag == STR else convert(item, depth + 1)
+                    for item in node.value
+                ]
             return [convert(item, depth + 1) for item in node.value]
         if node.tag != MAP:
             self._at("yaml-tag", node, tag=short_tag(node.tag))
@@ -592,7 +601,11 @@ class _Converter:
                 continue
             key = key_node.value
             if key in mapping:
-                first_line = next(k.start_mark.line + 1 for k, _ in node.value if isinstance(k, ScalarNode) and k.tag in (STR, YAML11_BOOL) and k.value == key)
+                first_line = next(
+                    k.start_mark.line + 1
+                    for k, _ in node.value
+                    if isinstance(k, ScalarNode) and k.tag in (STR, YAML11_BOOL) and k.value == key
+                )
                 self._at("duplicate-key", key_node, key=key, first_line=first_line, again=key_node.start_mark.line + 1)
                 continue
             if inline and value_node.__class__ is ScalarNode and value_node.tag == STR:
@@ -600,7 +613,6 @@ class _Converter:
             else:
                 mapping[key] = convert(value_node, depth + 1)
         return mapping
-
 
     def _ambiguous(self, node: ScalarNode) -> Any:
         """A plain scalar YAML 1.1 tools read differently: kept as YAML 1.2 reads it, and noted. The

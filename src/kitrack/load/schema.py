@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import types
 import typing
+from collections.abc import Iterator
 from enum import Enum
-from typing import Any, Iterator, Optional
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kitrack.load.loader import AMBIGUITY_CODES, YAML11_BOOLEANS, SourceFile
 from kitrack.domain.problems import Number, Param, Problem, Term, format_path
 from kitrack.domain.suggestions import did_you_mean
+from kitrack.load.loader import AMBIGUITY_CODES, YAML11_BOOLEANS, SourceFile
 
 EXPECTED = {  # pydantic error type -> the label of what was expected
     "string_type": "p.text",
@@ -68,17 +69,19 @@ def annotation_at(model: type[BaseModel], loc: tuple) -> Any:
     return current
 
 
-def _model_at(model: type[BaseModel], loc: tuple) -> Optional[type[BaseModel]]:
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
     found = [t for t in _unwrap(annotation_at(model, loc)) if isinstance(t, type) and issubclass(t, BaseModel)]
     return found[0] if found else None
 
 
-def _enum_at(model: type[BaseModel], loc: tuple) -> Optional[type[Enum]]:
+def _enum_at(model: type[BaseModel], loc: tuple) -> type[Enum] | None:
     found = [t for t in _unwrap(annotation_at(model, loc)) if isinstance(t, type) and issubclass(t, Enum)]
     return found[0] if found else None
 
 
-def problems_from(error: ValidationError, model: type[BaseModel], source: SourceFile, prefix: tuple = ()) -> Iterator[Problem]:
+def problems_from(
+    error: ValidationError, model: type[BaseModel], source: SourceFile, prefix: tuple = ()
+) -> Iterator[Problem]:
     # A value the loader already refused (a tag, an alias) arrives as null: do not report it twice.
     # A value the loader only noted as ambiguous (`psn: yes`, `status: on`) is better described here:
     # the note gives way.
@@ -102,7 +105,7 @@ def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile,
     full = prefix + loc
     path = format_path(full)
 
-    def at(code: str, *, key: bool = False, parent: bool = False, hint: Optional[Term] = None, **params: Param) -> Problem:
+    def at(code: str, *, key: bool = False, parent: bool = False, hint: Term | None = None, **params: Param) -> Problem:
         line, column = source.locate(full[:-1] if parent else full, key=key)
         return source.problem(code, line, column, path, hint, **params)
 
@@ -120,7 +123,12 @@ def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile,
         allowed = [member.value for member in enum] if enum else []
         hint = did_you_mean(str(value), allowed) if isinstance(value, str) else None
         if not isinstance(value, str):
-            return at("wrong-type", expected=Term("p.text"), found=describe(value), hint=Term("p.one_of", choices=", ".join(allowed)))
+            return at(
+                "wrong-type",
+                expected=Term("p.text"),
+                found=describe(value),
+                hint=Term("p.one_of", choices=", ".join(allowed)),
+            )
         return at("invalid-choice", value=value, allowed=", ".join(allowed), hint=hint)
     if kind == "string_pattern_mismatch" or (kind == "string_too_long" and "pattern" in str(annotation_at(model, loc))):
         return at("invalid-id", value=value)
@@ -152,7 +160,10 @@ def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile,
     limits = {"greater_than_equal": "ge", "less_than_equal": "le", "greater_than": "gt", "less_than": "lt"}
     if kind in limits:
         key = limits[kind]
-        return at("invalid-value", reason=Term(f"p.limit_{key}", value=describe(value), limit=Number(item["ctx"][key]), field=loc[-1]))
+        return at(
+            "invalid-value",
+            reason=Term(f"p.limit_{key}", value=describe(value), limit=Number(item["ctx"][key]), field=loc[-1]),
+        )
     if kind == "finite_number":
         return at("invalid-value", reason=Term("p.not_finite"))
     if kind in ("int_parsing_size", "float_parsing_size") or "too large" in item["msg"]:

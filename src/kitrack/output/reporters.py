@@ -7,9 +7,10 @@ as a code, parameters and a place; it is worded here, in the language the report
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from itertools import groupby
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Optional, TextIO
+from typing import Any, TextIO
 from urllib.parse import quote_from_bytes
 
 from kitrack import __version__
@@ -25,7 +26,7 @@ def message(problem: Problem, language: Language) -> str:
     return template.format(**{name: language.render(value) for name, value in problem.params.items()})
 
 
-def hint(problem: Problem, language: Language) -> Optional[str]:
+def hint(problem: Problem, language: Language) -> str | None:
     """The suggested fix: the problem's own, else its code's, else None."""
     if problem.hint is not None:
         return language.render(problem.hint)
@@ -39,10 +40,19 @@ def _with_hint(problem: Problem, language: Language) -> str:
 
 
 def summary_line(summary: Summary, language: Language) -> str:
-    checked = language.t("check.checked", records=language.plural(summary.records, "record"), files=language.plural(summary.files, "file"))
+    checked = language.t(
+        "check.checked",
+        records=language.plural(summary.records, "record"),
+        files=language.plural(summary.files, "file"),
+    )
     if not summary.errors and not summary.warnings:
         return language.t("check.clean", checked=checked)
-    return language.t("check.problems", checked=checked, errors=language.plural(summary.errors, "error"), warnings=language.plural(summary.warnings, "warning"))
+    return language.t(
+        "check.problems",
+        checked=checked,
+        errors=language.plural(summary.errors, "error"),
+        warnings=language.plural(summary.warnings, "warning"),
+    )
 
 
 def text(problems: list[Problem], summary: Summary, out: TextIO, language: Language) -> None:
@@ -67,7 +77,9 @@ def text(problems: list[Problem], summary: Summary, out: TextIO, language: Langu
             console.print(line)
             suggestion = hint(problem, language)
             if suggestion:
-                console.print(Text.assemble(" " * 45, (f"{language.t('word.hint')}: ", "cyan"), inert.terminal(suggestion)))
+                console.print(
+                    Text.assemble(" " * 45, (f"{language.t('word.hint')}: ", "cyan"), inert.terminal(suggestion))
+                )
         console.print()
     style = "red" if summary.errors else "yellow" if summary.warnings else "green"
     mark = "✗" if summary.errors else "!" if summary.warnings else "✓"
@@ -89,13 +101,24 @@ def as_json(problems: list[Problem], summary: Summary, out: TextIO, language: La
     document = {
         "problems": [
             {
-                "file": problem.file, "line": problem.line, "column": problem.column, "level": problem.level,
-                "code": problem.code, "message": message(problem, language), "path": problem.path,
-                "hint": hint(problem, language), "params": {name: _plain(value) for name, value in problem.params.items()},
+                "file": problem.file,
+                "line": problem.line,
+                "column": problem.column,
+                "level": problem.level,
+                "code": problem.code,
+                "message": message(problem, language),
+                "path": problem.path,
+                "hint": hint(problem, language),
+                "params": {name: _plain(value) for name, value in problem.params.items()},
             }
             for problem in problems
         ],
-        "summary": {"files": summary.files, "records": summary.records, "errors": summary.errors, "warnings": summary.warnings},
+        "summary": {
+            "files": summary.files,
+            "records": summary.records,
+            "errors": summary.errors,
+            "warnings": summary.warnings,
+        },
     }
     inert.write_json(document, out)
 
@@ -105,7 +128,12 @@ def github(problems: list[Problem], summary: Summary, out: TextIO, language: Lan
     for problem in problems:
         properties = ",".join(
             f"{key}={inert.annotation_property(str(value))}"
-            for key, value in (("file", problem.file), ("line", problem.line), ("col", problem.column), ("title", problem.code))
+            for key, value in (
+                ("file", problem.file),
+                ("line", problem.line),
+                ("col", problem.column),
+                ("title", problem.code),
+            )
         )
         out.write(f"::{problem.level} {properties}::{inert.annotation_message(_with_hint(problem, language))}\n")
     out.write(summary_line(summary, language) + "\n")
@@ -132,28 +160,36 @@ def sarif(problems: list[Problem], summary: Summary, out: TextIO, language: Lang
     for code in CODES.values():
         help_text = f"{code.summary}\n\nFails:\n{code.bad}\n\nPasses:\n{code.good}"
         help_markdown = f"{code.summary}\n\nFails:\n\n```yaml\n{code.bad}\n```\n\nPasses:\n\n```yaml\n{code.good}\n```"
-        rules.append({
-            "id": code.name,
-            "name": "".join(part.capitalize() for part in code.name.split("-")),
-            "shortDescription": {"text": code.summary},
-            "fullDescription": {"text": code.summary + (f" Hint: {code.hint}." if code.hint else "")},
-            "help": {"text": help_text, "markdown": help_markdown},
-            "defaultConfiguration": {"level": SARIF_LEVELS[code.level]},
-            "properties": {"tags": ["kitrack", code.group]},
-        })
+        rules.append(
+            {
+                "id": code.name,
+                "name": "".join(part.capitalize() for part in code.name.split("-")),
+                "shortDescription": {"text": code.summary},
+                "fullDescription": {"text": code.summary + (f" Hint: {code.hint}." if code.hint else "")},
+                "help": {"text": help_text, "markdown": help_markdown},
+                "defaultConfiguration": {"level": SARIF_LEVELS[code.level]},
+                "properties": {"tags": ["kitrack", code.group]},
+            }
+        )
     results = []
     for problem in problems:
         result = {
             "ruleId": problem.code,
             "level": SARIF_LEVELS.get(problem.level, "warning"),
             "message": {"text": _with_hint(problem, language)},
-            "locations": [{
-                "physicalLocation": {
-                    "artifactLocation": _artifact_uri(problem.file),
-                    "region": {"startLine": max(problem.line, 1), "startColumn": max(problem.column, 1)},
-                },
-                **({"logicalLocations": [{"fullyQualifiedName": problem.path, "kind": "member"}]} if problem.path else {}),
-            }],
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": _artifact_uri(problem.file),
+                        "region": {"startLine": max(problem.line, 1), "startColumn": max(problem.column, 1)},
+                    },
+                    **(
+                        {"logicalLocations": [{"fullyQualifiedName": problem.path, "kind": "member"}]}
+                        if problem.path
+                        else {}
+                    ),
+                }
+            ],
         }
         if problem.code in index:
             result["ruleIndex"] = index[problem.code]
@@ -161,18 +197,31 @@ def sarif(problems: list[Problem], summary: Summary, out: TextIO, language: Lang
     document = {
         "$schema": SARIF_SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {
-                "name": "kitrack",
-                "version": __version__,
-                "semanticVersion": __version__,
-                "rules": rules,
-            }},
-            "originalUriBaseIds": {"%SRCROOT%": {"description": {"text": "The directory kitrack ran in: the repository root in CI."}}},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-            "properties": {"summary": {"files": summary.files, "records": summary.records, "errors": summary.errors, "warnings": summary.warnings}},
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "kitrack",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "rules": rules,
+                    }
+                },
+                "originalUriBaseIds": {
+                    "%SRCROOT%": {"description": {"text": "The directory kitrack ran in: the repository root in CI."}}
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+                "properties": {
+                    "summary": {
+                        "files": summary.files,
+                        "records": summary.records,
+                        "errors": summary.errors,
+                        "warnings": summary.warnings,
+                    }
+                },
+            }
+        ],
     }
     inert.write_json(document, out)
 
