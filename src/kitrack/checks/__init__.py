@@ -6,27 +6,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from kitrack.checks.consistency import check_consistency
+from kitrack.checks.context import Context
 from kitrack.checks.references import check_references
-from kitrack.domain.defaults import DEFAULT_STALE_DAYS
 from kitrack.domain.problems import Problem
+from kitrack.load.dataset import Dataset
+
+__all__ = ["RULES", "Context", "run", "select"]
+
+RULES: list[Callable[[Dataset, Context], Iterator[Problem]]] = [check_references, check_consistency]
 
 
-@dataclass(frozen=True)
-class Context:
-    as_of: dt.date
-    stale_days: int = DEFAULT_STALE_DAYS
-
-
-RULES: list[Callable[..., Iterator[Problem]]] = [check_references, check_consistency]
-
-
-def run(dataset, context: Context) -> list[Problem]:
+def run(dataset: Dataset, context: Context) -> list[Problem]:
     """Every problem in the data set: the loader's and schema's, then each rule's; sorted."""
     problems = list(dataset.problems)
     for rule in RULES:
@@ -34,7 +28,7 @@ def run(dataset, context: Context) -> list[Problem]:
     return sorted(problems)
 
 
-def select(problems: Iterable[Problem], dataset, paths: list[Path]) -> list[Problem]:
+def select(problems: Iterable[Problem], dataset: Dataset, paths: list[Path]) -> list[Problem]:
     """Only the problems of files at or under `paths`."""
     roots = [path.resolve() for path in paths]
     wanted = set()

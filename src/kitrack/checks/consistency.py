@@ -6,6 +6,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from pydantic import BaseModel
+
+from kitrack.checks.context import Context
 from kitrack.domain import board
 from kitrack.domain.models import Estate, Project, ProjectReport, Status
 from kitrack.domain.problems import Problem, Term
@@ -14,10 +17,10 @@ from kitrack.load.dataset import Dataset
 PERCENT_FIELDS = ("percent", "land_percent", "occupancy_percent")
 
 
-_PERCENTS_OF: dict[type, tuple[str, ...]] = {}
+_PERCENTS_OF: dict[type[BaseModel], tuple[str, ...]] = {}
 
 
-def _percent_fields(model: type) -> tuple[str, ...]:
+def _percent_fields(model: type[BaseModel]) -> tuple[str, ...]:
     """The percent fields a report model has (getattr on a missing one is slow in pydantic)."""
     names = _PERCENTS_OF.get(model)
     if names is None:
@@ -29,7 +32,7 @@ def _fmt(value: float) -> str:
     return f"{value:g}"
 
 
-def check_consistency(data: Dataset, context) -> Iterator[Problem]:
+def check_consistency(data: Dataset, context: Context) -> Iterator[Problem]:
     for record in data.records():
         yield from _history(data, record, context.as_of)
         if isinstance(record, Estate):
@@ -102,9 +105,11 @@ def _estate_areas(data: Dataset, estate: Estate) -> Iterator[Problem]:
 
 
 def _project_state(data: Dataset, project: Project, as_of: dt.date) -> Iterator[Problem]:
-    reported = [(i, r) for i, r in enumerate(project.progress) if r.percent is not None and r.date.start <= as_of]
-    if project.status is Status.operating and reported and reported[-1][1].percent < 100:
-        _position, report = reported[-1]
+    if project.status is not Status.operating:
+        return
+    reported = [report for report in project.progress if report.percent is not None and report.date.start <= as_of]
+    report = reported[-1] if reported else None
+    if report is not None and report.percent is not None and report.percent < 100:
         yield data.problem(
             "record",
             project.id,

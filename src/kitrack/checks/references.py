@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from kitrack.checks.context import Context
 from kitrack.domain.models import Estate, Meeting, Project
-from kitrack.domain.problems import Problem, Term
+from kitrack.domain.problems import FieldPath, Problem, Term
 from kitrack.domain.suggestions import did_you_mean
 from kitrack.load.dataset import Dataset
 
@@ -32,7 +33,7 @@ class _Refs:
             "record": sorted(data.estates.keys() | data.projects.keys()),
         }
 
-    def check(self, kind: str, record_id: str, path: tuple, target: str, value: str | None) -> Iterator[Problem]:
+    def check(self, kind: str, record_id: str, path: FieldPath, target: str, value: str | None) -> Iterator[Problem]:
         if value is not None and value not in self.known[target] and not self._unchecked(target):
             yield self.data.problem(
                 kind, record_id, path, f"unknown-{target}", id=value, hint=self._suggest(target, value)
@@ -53,13 +54,13 @@ class _Refs:
         return target in self.data.unreadable
 
     def check_all(
-        self, kind: str, record_id: str, path: tuple, target: str, values: Iterable[str]
+        self, kind: str, record_id: str, path: FieldPath, target: str, values: Iterable[str]
     ) -> Iterator[Problem]:
         for position, value in enumerate(values):
             yield from self.check(kind, record_id, (*path, position), target, value)
 
 
-def check_references(data: Dataset, context) -> Iterator[Problem]:
+def check_references(data: Dataset, context: Context) -> Iterator[Problem]:
     refs = _Refs(data)
     for record in data.records():
         yield from _record(data, refs, record)
@@ -95,7 +96,7 @@ def _record(data: Dataset, refs: _Refs, record: Estate | Project) -> Iterator[Pr
         else:
             source_ids[source.id] = position
 
-    def cited(path: tuple, source: str | None) -> Iterator[Problem]:
+    def cited(path: FieldPath, source: str | None) -> Iterator[Problem]:
         if source is not None and source not in source_ids:
             yield data.problem(
                 "record",
@@ -129,7 +130,7 @@ def _record(data: Dataset, refs: _Refs, record: Estate | Project) -> Iterator[Pr
         yield from cited((*path, "source"), issue.source)
 
 
-def _regency(data: Dataset, refs: _Refs, rid: str, path: tuple, regency: str, region: str) -> Iterator[Problem]:
+def _regency(data: Dataset, refs: _Refs, rid: str, path: FieldPath, regency: str, region: str) -> Iterator[Problem]:
     unknown = list(refs.check("record", rid, path, "regency", regency))
     if unknown:
         yield from unknown

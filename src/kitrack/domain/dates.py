@@ -12,9 +12,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import total_ordering
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kitrack.domain.problems import Term, TermError
+
+if TYPE_CHECKING:
+    from pydantic_core import CoreSchema
 
 # ASCII digits only: `\d` would take Arabic-Indic (`٢٠٢٦`) or fullwidth digits, which other tools do not
 # read as a date.
@@ -32,21 +35,21 @@ class PartialDate:
     def __init__(self, year: int, month: int | None = None, day: int | None = None):
         if not 1900 <= year <= 2200:
             raise DateError(Term("p.date_year", year=year))
-        if day is not None and month is None:
-            raise DateError(Term("p.date_day_month"))
-        if month is not None and not 1 <= month <= 12:
-            raise DateError(Term("p.date_month", month=month))
         self.year, self.month, self.day = year, month, day
-        if day is not None:
-            last = calendar.monthrange(year, month)[1]
-            if not 1 <= day <= last:
-                raise DateError(Term("p.date_day", month=f"{year:04d}-{month:02d}", day=day, last=last))
-            self.start = self.end = dt.date(year, month, day)
-        elif month is not None:
-            self.start = dt.date(year, month, 1)
-            self.end = dt.date(year, month, calendar.monthrange(year, month)[1])
-        else:
+        if month is None:
+            if day is not None:
+                raise DateError(Term("p.date_day_month"))
             self.start, self.end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+            return
+        if not 1 <= month <= 12:
+            raise DateError(Term("p.date_month", month=month))
+        last = calendar.monthrange(year, month)[1]
+        if day is None:
+            self.start, self.end = dt.date(year, month, 1), dt.date(year, month, last)
+        elif 1 <= day <= last:
+            self.start = self.end = dt.date(year, month, day)
+        else:
+            raise DateError(Term("p.date_day", month=f"{year:04d}-{month:02d}", day=day, last=last))
 
     @classmethod
     def parse(cls, value: Any) -> PartialDate:
@@ -64,8 +67,8 @@ class PartialDate:
         match = _PARTIAL.fullmatch(value)  # no surrounding spaces: `" 2026-01-01 "` is no date elsewhere
         if not match:
             raise DateError(Term("p.date_bad", value=value))
-        year, month, day = (int(part) if part else None for part in match.groups())
-        return cls(year, month, day)
+        year, month, day = match.groups()
+        return cls(int(year), int(month) if month else None, int(day) if day else None)
 
     @classmethod
     def of(cls, day: dt.date) -> PartialDate:
@@ -85,7 +88,7 @@ class PartialDate:
     def __repr__(self) -> str:
         return f"PartialDate({str(self)!r})"
 
-    def _key(self) -> tuple:
+    def _key(self) -> tuple[dt.date, dt.date]:
         # Ties on the end date: the vaguer period sorts first, so "2027" < "2027-12" < "2027-12-31".
         return (self.end, self.start)
 
@@ -103,7 +106,7 @@ class PartialDate:
         return hash(str(self))
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any):
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> CoreSchema:
         from pydantic_core import PydanticCustomError, core_schema  # lazy: start-up
 
         parsed: dict[str, PartialDate] = {}  # a data set repeats its dates: parse each text once

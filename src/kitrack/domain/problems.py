@@ -8,7 +8,7 @@ wording in kitrack.domain.codes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -38,6 +38,7 @@ class Number:
 
 
 Param = str | int | float | Term | Number
+FieldPath = tuple[str | int, ...]  # keys and list positions inside a file: ("progress", 2, "percent")
 
 
 class TermError(Exception):
@@ -96,7 +97,7 @@ class Problem:
         return self.place.path
 
 
-def format_path(path: Iterable[object]) -> str:
+def format_path(path: FieldPath) -> str:
     """`("progress", 2, "percent")` -> `progress[2].percent`."""
     out = ""
     for part in path:

@@ -9,25 +9,29 @@ import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from kitrack.domain.codes import ERROR
 from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
-from kitrack.domain.problems import Param, Problem, Term, TermError, display_path, format_path
+from kitrack.domain.problems import FieldPath, Param, Problem, Term, TermError, display_path, format_path
 from kitrack.domain.suggestions import did_you_mean
 from kitrack.load.limits import DEFAULT_LIMITS, Limits
 from kitrack.load.loader import SourceFile, from_bytes, read, read_many, too_big
 from kitrack.load.schema import describe, problems_from
 
-RECORD_FOLDERS: dict[str, type[BaseModel]] = {
+RecordModel = type[Estate] | type[Project] | type[Meeting]
+ListModel = type[Region] | type[Agency]
+
+RECORD_FOLDERS: dict[str, RecordModel] = {
     "estates": Estate,
     "infrastructure": Project,
     "meetings": Meeting,
 }
 # The singular name of each record folder's kind, as diffs and schema file names use it.
 FOLDER_KIND = {"estates": "estate", "infrastructure": "infrastructure", "meetings": "meeting"}
-LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+LIST_FILES: dict[str, tuple[str, ListModel]] = {
     "regions.yaml": ("regions", Region),
     "agencies.yaml": ("agencies", Agency),
 }
@@ -42,7 +46,7 @@ class Origin:
     """Where a record lives: its file, and its path inside that file (`("regions", 2)`)."""
 
     file: SourceFile
-    prefix: tuple = ()
+    prefix: FieldPath = ()
 
 
 Located = Estate | Project | Region | Agency | Meeting
@@ -88,7 +92,7 @@ class Dataset:
         self,
         kind: str,
         record_id: str,
-        path: tuple,
+        path: FieldPath,
         code: str,
         *,
         key: bool = False,
@@ -180,11 +184,11 @@ def load_files(
             return refused
 
         data = Dataset(root)
-        for name, (key, model) in LIST_FILES.items():
+        for name, (key, list_model) in LIST_FILES.items():
             if name in top:
-                _add_list(data, source(name), key, model)
+                _add_list(data, source(name), key, list_model)
             else:
-                _missing_list(data, root / name, str(shown / name), model)
+                _missing_list(data, root / name, str(shown / name), list_model)
         for folder, model in RECORD_FOLDERS.items():
             if top.get(folder) is False:  # a file where the folder should be
                 _refuse(data, root / folder, Term("p.not_a_folder", folder=folder))
@@ -236,19 +240,19 @@ def _no_collection() -> Iterator[None]:
 def _load(root: Path, limits: Limits, keep_data: bool) -> Dataset:
     data = Dataset(root)
     base = root.resolve()
-    for name, (key, model) in LIST_FILES.items():
+    for name, (key, list_model) in LIST_FILES.items():
         path = root / name
         if not path.exists() and not path.is_symlink():
-            _missing_list(data, path, display_path(path), model)
+            _missing_list(data, path, display_path(path), list_model)
             continue
-        refused = _link_problem(base, path)
-        if refused is not None:
-            _refuse(data, path, refused)
-            data.unreadable.add(_kind_of(model))
+        link = _link_problem(base, path)
+        if link is not None:
+            _refuse(data, path, link)
+            data.unreadable.add(_kind_of(list_model))
             continue
-        _add_list(data, read(path, display_path(path), limits), key, model)
+        _add_list(data, read(path, display_path(path), limits), key, list_model)
     listed = []  # (folder, model, path) of every record file, in order
-    refused: dict[Path, str] = {}  # files not to read: symbolic links out of the data directory, loops
+    refused: dict[Path, Term] = {}  # files not to read: symbolic links out of the data directory, loops
     for folder, model in RECORD_FOLDERS.items():
         directory = root / folder
         if not directory.is_dir():
@@ -269,9 +273,9 @@ def _load(root: Path, limits: Limits, keep_data: bool) -> Dataset:
         for path in entries:
             if path.suffix in (".yaml", ".yml"):
                 listed.append((folder, model, path))
-                detail = _link_problem(base, path) if path.suffix == ".yaml" else None
-                if detail is not None:
-                    refused[path] = detail
+                link = _link_problem(base, path) if path.suffix == ".yaml" else None
+                if link is not None:
+                    refused[path] = link
     names = _display_names([path for _, _, path in listed if path.suffix == ".yaml" and path not in refused])
     sources = read_many(names, limits)  # in order; parsed by worker processes for large data sets
     for folder, model, path in listed:
@@ -322,7 +326,7 @@ def _missing_list(data: Dataset, path: Path, name: str, model: type[BaseModel]) 
     data.unreadable.add(_kind_of(model))
 
 
-def _add_list(data: Dataset, source: SourceFile, key: str, model: type[BaseModel]) -> None:
+def _add_list(data: Dataset, source: SourceFile, key: str, model: ListModel) -> None:
     data.files.append(source)
     if source.data is not None:
         _load_list(data, source, key, model)
@@ -330,7 +334,7 @@ def _add_list(data: Dataset, source: SourceFile, key: str, model: type[BaseModel
         data.unreadable.add(_kind_of(model))
 
 
-def _add_record(data: Dataset, source: SourceFile, folder: str, model: type[BaseModel], keep_data: bool) -> None:
+def _add_record(data: Dataset, source: SourceFile, folder: str, model: RecordModel, keep_data: bool) -> None:
     data.files.append(source)
     if source.data is not None:
         _load_record(data, source, folder, model, keep_data)
@@ -403,9 +407,7 @@ def _kind_of(model: type[BaseModel]) -> str:
     return {Estate: "record", Project: "record", Meeting: "meeting", Region: "region", Agency: "agency"}[model]
 
 
-def _load_record(
-    data: Dataset, source: SourceFile, folder: str, model: type[BaseModel], keep_data: bool = False
-) -> None:
+def _load_record(data: Dataset, source: SourceFile, folder: str, model: RecordModel, keep_data: bool = False) -> None:
     raw = source.data
     kind = _kind_of(model)
     record_id = raw.get("id") if isinstance(raw.get("id"), str) else source.path.stem
@@ -419,7 +421,10 @@ def _load_record(
     if record.id != source.path.stem:
         line, column = source.locate(("id",))
         source.add("id-mismatch", line, column, "id", id=record.id, stem=source.path.stem)
-    index = {"estates": data.estates, "infrastructure": data.projects, "meetings": data.meetings}[folder]
+    indexes: dict[str, dict[str, Any]] = {
+        "estates": data.estates, "infrastructure": data.projects, "meetings": data.meetings
+    }
+    index = indexes[folder]
     if (kind, record.id) in data.origins:
         first = data.origins[(kind, record.id)].file
         line, column = source.locate(("id",))
@@ -431,7 +436,7 @@ def _load_record(
         source.data = None  # the model holds it now; the plain copy doubled the memory of a data set
 
 
-def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseModel]) -> None:
+def _load_list(data: Dataset, source: SourceFile, key: str, model: ListModel) -> None:
     raw = source.data
     kind = _kind_of(model)
     for extra in raw:
@@ -453,7 +458,7 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseMode
         line, column = source.locate((key,))
         source.add("wrong-type", line, column, key, expected=Term("p.list"), found=describe(items))
         return
-    index = data.regions if model is Region else data.agencies
+    index: dict[str, Any] = data.regions if model is Region else data.agencies
     for position, item in enumerate(items):
         prefix = (key, position)
         try:

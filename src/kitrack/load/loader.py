@@ -17,7 +17,7 @@ import os
 import pickle
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
@@ -30,14 +30,14 @@ from yaml.reader import Reader
 from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from kitrack.domain.problems import Param, Place, Problem, Term, TermError
+from kitrack.domain.problems import FieldPath, Param, Place, Problem, Term, TermError
 from kitrack.load.limits import DEFAULT_LIMITS, Limits
 
 
 class _PyParser(Reader, Scanner, Parser, Composer):
     """PyYAML's pure-Python parser: slow, but its error messages and marks are the reference."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         Reader.__init__(self, stream)
         Scanner.__init__(self)
         Parser.__init__(self)
@@ -45,7 +45,7 @@ class _PyParser(Reader, Scanner, Parser, Composer):
 
 
 try:  # libyaml when present, pure Python otherwise (`yaml` itself does not export CParser)
-    from yaml.cyaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 
     LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the pyyaml build
@@ -81,7 +81,7 @@ class PlainResolver(BaseResolver):
 
     _tags: ClassVar[dict[str, str]] = {}  # plain scalar -> tag; resolution depends on the text alone
 
-    def resolve(self, kind, value, implicit):
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
         if kind is not ScalarNode:
             return SEQ if kind is SequenceNode else MAP
         if not implicit[0]:  # quoted, or a non-specific `!` tag: text
@@ -97,10 +97,10 @@ class PlainResolver(BaseResolver):
                 self._tags[value] = tag
         return tag
 
-    def descend_resolver(self, current_node, current_index):
+    def descend_resolver(self, current_node: Node | None, current_index: object) -> None:
         pass  # no path resolvers
 
-    def ascend_resolver(self):
+    def ascend_resolver(self) -> None:
         pass
 
 
@@ -124,7 +124,7 @@ PlainResolver.add_implicit_resolver(
 class PlainLoader(_Parser, PlainResolver):
     """The fast loader: libyaml composes the node tree, only the resolver runs in Python."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         PlainResolver.__init__(self)
 
@@ -133,7 +133,7 @@ class ReferenceLoader(_PyParser, PlainResolver):
     """The pure-Python loader, used only for files libyaml refuses: its messages and positions
     are the ones problems report (libyaml words errors differently and places some elsewhere)."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         _PyParser.__init__(self, stream)
         PlainResolver.__init__(self)
 
@@ -172,7 +172,7 @@ def _to_null(text: str) -> None:
         raise ValueError(text)
 
 
-SCALARS = {STR: str, NULL: _to_null, BOOL: _to_bool, INT: _to_int, FLOAT: _to_float}
+SCALARS: dict[str, Callable[[str], Any]] = {STR: str, NULL: _to_null, BOOL: _to_bool, INT: _to_int, FLOAT: _to_float}
 
 
 @dataclass
@@ -204,7 +204,7 @@ class SourceFile:
                 return None
         return self._root
 
-    def locate(self, path: tuple, key: bool = False) -> tuple[int, int]:
+    def locate(self, path: FieldPath, key: bool = False) -> tuple[int, int]:
         """1-based line and column of the value at `path`: of its key if `key`, or of the deepest
         mapping or sequence that exists on the way when the path runs out (a missing field)."""
         node = self.root()
@@ -465,7 +465,7 @@ def _libyaml_may_differ(text: str) -> bool:
     return False
 
 
-def _compose(loader_class: type, text: str) -> Node | None:
+def _compose(loader_class: type[PlainLoader | ReferenceLoader], text: str) -> Node | None:
     loader = loader_class(text)
     try:
         return loader.get_single_node()
@@ -489,7 +489,7 @@ def _convert(source: SourceFile, text: str, root: Node | None, max_depth: int) -
         source.add("yaml-syntax", 1, 1, detail=Term("p.too_deep", limit=max_depth))
         return
     if not isinstance(data, dict):
-        found = Term({list: "p.list", str: "p.text"}.get(type(data), "p.a_scalar"))
+        found = Term("p.list" if isinstance(data, list) else "p.text" if isinstance(data, str) else "p.a_scalar")
         source.add("not-a-mapping", root.start_mark.line + 1, root.start_mark.column + 1, found=found)
         return
     source.data = data
@@ -548,14 +548,15 @@ def _non_specific_tags(text: str) -> frozenset[int]:
 class _Converter:
     """Node tree -> plain Python data, noting duplicate keys, aliases, tags and bad keys."""
 
-    def __init__(self, source: SourceFile, max_depth: int, track_aliases: bool, text_at: frozenset = frozenset()):
+    def __init__(self, source: SourceFile, max_depth: int, track_aliases: bool, text_at: frozenset[int] = frozenset()):
         self.source = source
         self.max_depth = max_depth
         self.seen: set[int] | None = set() if track_aliases else None
         self.text_at = text_at  # scalars with the non-specific tag `!`: text, whatever they look like
 
     def _at(self, code: str, node: Node, **params: Param) -> None:
-        self.source.add(code, node.start_mark.line + 1, node.start_mark.column + 1, **params)
+        place = Place(self.source.name, node.start_mark.line + 1, node.start_mark.column + 1)
+        self.source.problems.append(Problem(code, place, params))
 
     def convert(self, node: Node, depth: int) -> Any:
         if self.seen is not None:
@@ -634,14 +635,18 @@ AMBIGUITY_CODES = frozenset(("yaml11-boolean", "invalid-value"))  # as the conve
 
 def find_anchors(source: SourceFile) -> None:
     """Anchors without aliases leave no trace in the node tree; the event stream shows them."""
+    loader = ReferenceLoader(source.text or "")
     try:
-        for event in yaml.parse(source.text or "", Loader=ReferenceLoader):
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None and not isinstance(event, yaml.AliasEvent):
-                mark = event.start_mark
-                source.add("yaml-alias", mark.line + 1, mark.column + 1, what=Term("p.anchor"), name=f"&{anchor}")
-            elif isinstance(event, yaml.AliasEvent):
-                mark = event.start_mark
+        while loader.check_event():
+            event = loader.get_event()  # type: ignore[no-untyped-call]  # unannotated in the PyYAML stubs
+            anchor, mark = getattr(event, "anchor", None), event.start_mark
+            if anchor is None or mark is None:
+                continue
+            if isinstance(event, yaml.AliasEvent):
                 source.add("yaml-alias", mark.line + 1, mark.column + 1, what=Term("p.alias"), name=f"*{anchor}")
+            else:
+                source.add("yaml-alias", mark.line + 1, mark.column + 1, what=Term("p.anchor"), name=f"&{anchor}")
     except yaml.YAMLError:
         pass
+    finally:
+        loader.dispose()

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import types
 import typing
-from collections.abc import Iterator
 from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from kitrack.domain.problems import Number, Param, Problem, Term, format_path
+from kitrack.domain.problems import FieldPath, Number, Param, Problem, Term, format_path
 from kitrack.domain.suggestions import did_you_mean
 from kitrack.load.loader import AMBIGUITY_CODES, YAML11_BOOLEANS, SourceFile
 
@@ -56,7 +56,7 @@ def _unwrap(annotation: Any) -> list[Any]:
     return [annotation]
 
 
-def annotation_at(model: type[BaseModel], loc: tuple) -> Any:
+def annotation_at(model: type[BaseModel], loc: FieldPath) -> Any:
     """The type expected at `loc` inside `model`, or None if the path leaves the model."""
     current: Any = model
     for part in loc:
@@ -69,19 +69,19 @@ def annotation_at(model: type[BaseModel], loc: tuple) -> Any:
     return current
 
 
-def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
     found = [t for t in _unwrap(annotation_at(model, loc)) if isinstance(t, type) and issubclass(t, BaseModel)]
     return found[0] if found else None
 
 
-def _enum_at(model: type[BaseModel], loc: tuple) -> type[Enum] | None:
+def _enum_at(model: type[BaseModel], loc: FieldPath) -> type[Enum] | None:
     found = [t for t in _unwrap(annotation_at(model, loc)) if isinstance(t, type) and issubclass(t, Enum)]
     return found[0] if found else None
 
 
 def problems_from(
-    error: ValidationError, model: type[BaseModel], source: SourceFile, prefix: tuple = ()
-) -> Iterator[Problem]:
+    error: ValidationError, model: type[BaseModel], source: SourceFile, prefix: FieldPath = ()
+) -> list[Problem]:
     # A value the loader already refused (a tag, an alias) arrives as null: do not report it twice.
     # A value the loader only noted as ambiguous (`psn: yes`, `status: on`) is better described here:
     # the note gives way.
@@ -99,7 +99,9 @@ def problems_from(
     return found
 
 
-def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile, prefix: tuple) -> Problem:
+def _problem(
+    item: ErrorDetails, loc: FieldPath, model: type[BaseModel], source: SourceFile, prefix: FieldPath
+) -> Problem:
     kind = item["type"]
     value = item.get("input")
     full = prefix + loc

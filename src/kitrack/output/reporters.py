@@ -143,7 +143,7 @@ SARIF_SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schem
 SARIF_LEVELS = {"error": "error", "warning": "warning"}
 
 
-def _artifact_uri(file: str) -> dict:
+def _artifact_uri(file: str) -> dict[str, str]:
     """A relative path stays relative (to the checkout root, as code scanning expects); an absolute
     one becomes a file:// URI. The URI quotes the name's bytes, so a name that is not UTF-8 still
     names its file (`bad%FF.yaml`)."""
@@ -173,7 +173,7 @@ def sarif(problems: list[Problem], summary: Summary, out: TextIO, language: Lang
         )
     results = []
     for problem in problems:
-        result = {
+        result: dict[str, Any] = {
             "ruleId": problem.code,
             "level": SARIF_LEVELS.get(problem.level, "warning"),
             "message": {"text": _with_hint(problem, language)},
