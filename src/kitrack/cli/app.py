@@ -42,10 +42,11 @@ class _OnDemand(MutableMapping[str, Any]):
         del self._built[name]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(COMMANDS)
+        yield from COMMANDS
+        yield from (name for name in self._built if name not in COMMANDS)
 
     def __len__(self) -> int:
-        return len(COMMANDS)
+        return len(COMMANDS) + sum(1 for name in self._built if name not in COMMANDS)
 
 
 class _Commands(TyperGroup):

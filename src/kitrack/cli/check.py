@@ -8,7 +8,17 @@ from pathlib import Path
 import typer
 
 from kitrack import checks
-from kitrack.cli.options import EXIT_OK, EXIT_PROBLEMS, Settings, choices, fail, global_options, load_data, one_command
+from kitrack.cli.options import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    Settings,
+    choices,
+    fail,
+    global_options,
+    load_data,
+    loading,
+    one_command,
+)
 from kitrack.domain.defaults import DEFAULT_STALE_DAYS
 from kitrack.domain.problems import Summary, Term
 from kitrack.git import history
@@ -57,7 +67,8 @@ def check(
         problems = checks.select(problems, dataset, paths)
     if changed_since is not None:
         try:
-            problems = history.changed_problems(root, changed_since, dataset, problems, context, settings.limits)
+            with loading():
+                problems = history.changed_problems(root, changed_since, dataset, problems, context, settings.limits)
         except history.HistoryError as exc:
             raise fail(settings, str(exc)) from None
     summary = Summary.of(problems, files=len(dataset.files), records=dataset.record_count)

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from kitrack.cli.options import EVERY_OPTION, Settings, choices, fail, global_options, one_command
+from kitrack.cli.options import EVERY_OPTION, Settings, choices, fail, global_options, loading, one_command
 from kitrack.domain.problems import Term
 from kitrack.git import history
 from kitrack.load.dataset import DataDirError
@@ -35,7 +35,8 @@ def diff(
     if len(revisions) > 2:
         raise fail(settings, Term("error.two_revisions"))
     try:
-        result = history.diff(settings.data_dir, revisions, settings.limits)
+        with loading():
+            result = history.diff(settings.data_dir, revisions, settings.limits)
     except history.HistoryError as exc:
         raise fail(settings, str(exc)) from None
     except DataDirError as exc:

@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from kitrack.cli.options import Settings, choices, fail, global_options, load_data, one_command, parse_date
+from kitrack.cli.options import Settings, choices, fail, global_options, load_data, loading, one_command, parse_date
 from kitrack.domain.dates import Revision, parse_since
 from kitrack.domain.defaults import DEFAULT_STALE_DAYS
 from kitrack.domain.problems import Term
@@ -52,7 +52,8 @@ def status(
     elif isinstance(compared := parse_date(parse_since, since, "--since", settings.language), Revision):
         # A git revision: compared as that revision's data stood on --as-of.
         try:
-            baseline = history.dataset_at(settings.data_dir, compared.name, settings.limits)
+            with loading():
+                baseline = history.dataset_at(settings.data_dir, compared.name, settings.limits)
         except history.HistoryError as exc:
             raise fail(settings, Term("error.bad_since", since=since, detail=str(exc))) from None
         point = board.Since(settings.as_of, "revision", compared.name)

@@ -134,7 +134,7 @@ def load(root: Path, limits: Limits = DEFAULT_LIMITS, keep_data: bool = False) -
         raise DataDirError(Term("error.not_a_dir", root=str(root)))
     if not os.access(root, os.R_OK | os.X_OK):
         raise DataDirError(Term("error.unreadable_dir", root=str(root)))
-    with _no_collection():
+    with collector_paused():
         return _load(root, limits, keep_data)
 
 
@@ -167,7 +167,7 @@ def load_files(
         for n in entries
         if n.endswith(".yaml") and not folders[folder][n]
     ]
-    with _no_collection():
+    with collector_paused():
         contents = dict(zip(wanted, read_files(wanted, limits.max_file_bytes), strict=True))
 
         def source(name: str) -> SourceFile:
@@ -224,7 +224,9 @@ def _folders(names: Iterable[str]) -> dict[str, dict[str, bool]]:
 
 
 @contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off inside the block, and as it was after it (nested blocks
+    leave it to the outermost)."""
     # Loading allocates millions of small objects (nodes, dicts, models) and frees none of them in
     # cycles: the cyclic garbage collector would only rescan the growing heap, which made loading
     # 5,000 records several times slower. Reference counting still frees everything.
