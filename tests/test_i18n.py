@@ -31,6 +31,15 @@ def test_every_label_the_code_uses_exists():
     assert used and used <= set(i18n.LABELS), used - set(i18n.LABELS)
 
 
+def test_every_term_the_code_makes_is_a_label():
+    """Problems and errors carry Terms, worded late: each key a Term names must be in the catalogue."""
+    from pathlib import Path
+
+    source = "\n".join(p.read_text() for p in (Path(i18n.__file__).parent.parent).rglob("*.py"))
+    used = set(re.findall(r"""\bTerm\(\s*["']([a-z_.\-]+)["']""", source))
+    assert used and used <= set(i18n.LABELS), used - set(i18n.LABELS)
+
+
 def test_numbers_and_dates_in_indonesian():
     indonesian = i18n.Language("id")
     assert indonesian.number(1234.5, 1) == "1.234,5"
