@@ -80,21 +80,10 @@ def invoke(*args: str, env: Optional[dict] = None, cwd: Optional[Path] = None, a
 
 
 def reset_process_state() -> None:
-    """Undo what a command leaves behind in the process, so that runs do not leak into each other or
-    into library tests. Each is global state that issue 10 removes:
-    - `load()` calls gc.freeze(): frozen objects pile up run after run and are never collected;
-    - the language (`set_language`) stays what the last command chose;
-    - the file-size and depth limits (`set_limits`) stay what the last `--max-file-mb` and
-      `--max-depth` set.
-    The setters are found wherever the modules now live, and skipped once they are gone."""
+    """Undo what a command leaves behind in the process. The language and the limits are values
+    now, scoped to one run; what remains is the command line's gc.freeze() after loading (the
+    process is the command's to tune), which would otherwise pile frozen objects up run after run."""
     gc.unfreeze()
-    for name, module in list(sys.modules.items()):
-        if not name.startswith("kitrack"):
-            continue
-        for setter, args in (("set_language", ("en",)), ("set_limits", ())):
-            function = getattr(module, setter, None)
-            if callable(function) and getattr(function, "__module__", None) == name:
-                function(*args)
 
 
 @pytest.fixture(autouse=True)

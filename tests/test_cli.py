@@ -61,10 +61,23 @@ def test_json_shape(data_copy):
     assert set(report) == {"problems", "summary"}
     assert set(report["summary"]) == {"files", "records", "errors", "warnings"}
     problem = next(p for p in report["problems"] if p["code"] == "invalid-choice")
-    assert set(problem) == {"file", "line", "column", "level", "code", "message", "path", "hint"}
+    assert set(problem) == {"file", "line", "column", "level", "code", "message", "path", "hint", "params"}
     assert problem["path"] == "status" and problem["level"] == "error"
     assert "planning, preparation, transaction, construction, partially-operating, operating" in problem["message"]
     assert problem["hint"] == "did you mean `operating`?"
+    assert problem["params"] == {"value": "operational", "allowed": "planning, preparation, transaction, construction, partially-operating, operating"}
+
+
+def test_json_params_are_the_same_in_every_language(data_copy):
+    """Scripts read `code` and `params`; only `message` and `hint` are words in the chosen language."""
+    replace_in(data_copy / "estates" / "pier.yaml", "area_ha: 563", "area_ha: 1,000")
+    _, english = check_json(data_copy, "--lang", "en")
+    _, indonesian = check_json(data_copy, "--lang", "id")
+    wrong = [next(p for p in report["problems"] if p["code"] == "wrong-type") for report in (english, indonesian)]
+    assert wrong[0]["params"] == wrong[1]["params"] == {"expected": {"term": "p.number"}, "found": {"term": "p.the_text", "value": "1,000"}}
+    assert wrong[0]["message"] == "expected a number, found text `1,000`"
+    assert wrong[1]["message"] == "seharusnya angka, ternyata teks `1,000`"
+    assert [p["params"] for p in english["problems"]] == [p["params"] for p in indonesian["problems"]]
 
 
 def test_problems_are_sorted_by_file_and_line(data_copy):
@@ -86,14 +99,16 @@ def test_github_format_escapes_and_uses_relative_paths(data_copy):
 
 
 def test_github_escaping_of_special_characters():
-    from kitrack.domain.problems import Problem, Summary
+    from kitrack.domain.problems import Place, Problem, Summary
+    from kitrack.output.i18n import ENGLISH
     from kitrack.output.reporters import github
     import io
 
     out = io.StringIO()
-    github([Problem("a,b:c.yaml", 1, 2, "yaml-syntax", "error", "50% bad\nnext\rline")], Summary(1, 0, 1, 0), out)
+    github([Problem("yaml-syntax", Place("a,b:c.yaml", 1, 2), {"detail": "50% bad\nnext\rline"})], Summary(1, 0, 1, 0), out, ENGLISH)
     first = out.getvalue().splitlines()[0]
-    assert first == "::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=yaml-syntax::50%25 bad\\nnext\\rline"  # line breaks shown, as on a terminal
+    # line breaks shown, as on a terminal
+    assert first == "::error file=a%2Cb%3Ac.yaml,line=1,col=2,title=yaml-syntax::YAML syntax error: 50%25 bad\\nnext\\rline (check quotes, brackets and indentation around this place)"
 
 
 def test_strict_makes_warnings_fail():

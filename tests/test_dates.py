@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kitrack.domain.dates import PartialDate, parse_cli_date
+from kitrack.domain.dates import DateError, PartialDate, Revision, parse_cli_date, parse_since
 
 
 @pytest.mark.parametrize(
@@ -26,8 +26,9 @@ def test_an_integer_year_is_a_date():
     "٢٠٢٦-٠١-٠١", "２０２６", "2026-0٣", "𝟐𝟎𝟐𝟔", " 2026-01-01 ", "2026-01-01\n", "\t2026",
 ])
 def test_impossible_or_malformed_dates_are_refused(bad):
-    with pytest.raises((ValueError, TypeError)):
+    with pytest.raises(DateError) as refused:
         PartialDate.parse(bad)
+    assert refused.value.reason.key.startswith("p.date_")  # a label and its parameters, worded late
 
 
 def test_vaguer_dates_sort_before_precise_ones_that_end_the_same_day():
@@ -44,3 +45,16 @@ def test_any_real_day_round_trips(day):
     parsed = PartialDate.parse(day.isoformat())
     assert parsed.end == parsed.start == day
     assert str(parsed) == day.isoformat()
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("2026-06", dt.date(2026, 6, 30)), ("2026", dt.date(2026, 12, 31)),
+    ("HEAD~3", Revision("HEAD~3")), ("main", Revision("main")), ("v1.2", Revision("v1.2")), ("2026-6", Revision("2026-6")),
+])
+def test_since_is_a_date_when_shaped_like_one_and_a_revision_otherwise(text, expected):
+    assert parse_since(text) == expected
+
+
+def test_since_shaped_like_a_date_that_does_not_exist_is_an_error_not_a_revision():
+    with pytest.raises(DateError):
+        parse_since("2026-02-30")

@@ -56,12 +56,15 @@ def test_piped_output_is_plain_and_unwrapped():
 
 
 def _main_raising(monkeypatch, exception: BaseException, capsys) -> tuple[int, str]:
+    import importlib
+
     import kitrack.cli
 
     def broken_app():
         raise exception
 
-    monkeypatch.setattr(kitrack.cli, "app", broken_app)
+    # main() calls the app of its own module, kitrack.cli.app (the package re-exports both names).
+    monkeypatch.setattr(importlib.import_module("kitrack.cli.app"), "app", broken_app)
     with pytest.raises(SystemExit) as exit_info:
         kitrack.cli.main()
     return exit_info.value.code, capsys.readouterr().err
@@ -75,10 +78,12 @@ def test_an_unexpected_error_is_one_line_and_exit_70(monkeypatch, capsys):
 
 
 def test_kitrack_debug_shows_the_exception(monkeypatch):
+    import importlib
+
     import kitrack.cli
 
     monkeypatch.setenv("KITRACK_DEBUG", "1")
-    monkeypatch.setattr(kitrack.cli, "app", lambda: (_ for _ in ()).throw(RuntimeError("boom")))
+    monkeypatch.setattr(importlib.import_module("kitrack.cli.app"), "app", lambda: (_ for _ in ()).throw(RuntimeError("boom")))
     with pytest.raises(RuntimeError, match="boom"):
         kitrack.cli.main()
 

@@ -24,9 +24,8 @@ import yaml
 
 from conftest import invoke
 from kitrack import checks
-from kitrack.domain.codes import CODES
 from kitrack.load.dataset import load
-from kitrack.domain.problems import ERROR
+from kitrack.domain.codes import CODES, ERROR
 
 FIXTURES = Path(__file__).parent / "fixtures"
 BASE = FIXTURES / "base"

@@ -171,11 +171,12 @@ def test_valid_records_with_one_character_broken(tmp_path_factory, estate, posit
 @given(st.binary(max_size=300))
 def test_the_loader_reports_positions_inside_the_file(tmp_path_factory, content):
     """Whatever the bytes, the loader returns data or problems whose line exists in the file."""
+    from kitrack.load.limits import Limits
     from kitrack.load.loader import read
 
     path = tmp_path_factory.mktemp("l") / "x.yaml"
     path.write_bytes(content)
-    source = read(path, "x.yaml", 10_000)
+    source = read(path, "x.yaml", Limits(max_file_bytes=10_000))
     assert source.data is not None or source.problems
     lines = content.count(b"\n") + 1
     for problem in source.problems:

@@ -20,7 +20,9 @@ from test_fixtures import BASE, FIXTURE_NAMES, build
 
 from kitrack.git import history
 from kitrack.cli import app
-from kitrack.load.dataset import load, set_limits
+from kitrack.domain.problems import Term
+from kitrack.load.dataset import load
+from kitrack.load.limits import Limits
 
 AS_OF = "2026-11-29"
 
@@ -177,19 +179,12 @@ def test_a_blob_over_the_limit_is_never_read(tmp_path, monkeypatch):
 
     monkeypatch.setattr(history, "_git", spy)
     monkeypatch.chdir(repo)
-    set_limits(max_bytes=100_000)
-    try:
-        data = history.dataset_at(repo / "data", "HEAD")
-    finally:
-        set_limits()
+    data = history.dataset_at(repo / "data", "HEAD", Limits(max_file_bytes=100_000))
     (problem,) = data.problems
     assert (problem.file, problem.code) == ("data/estates/ki-big.yaml", "unreadable-file")
-    assert "300,019 bytes is over the 100,000-byte limit" in problem.message
+    assert problem.params == {"detail": Term("p.too_big", size="300,019", limit="100,000")}
     assert requests and not any(big_sha.encode() in request for request in requests)
-    try:
-        result = kitrack(repo, monkeypatch, "diff", "main", "HEAD", "--max-file-mb", "0.1", "--format", "json")
-    finally:
-        set_limits()  # the command set it for this process
+    result = kitrack(repo, monkeypatch, "diff", "main", "HEAD", "--max-file-mb", "0.1", "--format", "json")
     assert '"file": "data/estates/ki-big.yaml"' in result.output and "over the 104,857-byte limit" in result.output
 
 

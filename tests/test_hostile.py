@@ -24,7 +24,7 @@ from test_fixtures import AS_OF, BASE, run_checks
 
 from kitrack import checks
 from kitrack.load.dataset import load
-from kitrack.domain.problems import ERROR
+from kitrack.domain.codes import ERROR
 
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 CASES = sorted(p.name for p in HOSTILE.iterdir() if p.is_dir())
@@ -184,7 +184,7 @@ def test_an_unreadable_file(tmp_path: Path, monkeypatch):
     problems = checks.run(load(root), checks.Context(as_of=AS_OF))
     mine = [p for p in problems if p.file.endswith("ki-gamma.yaml")]
     assert [(p.line, p.column, p.code) for p in mine] == [(1, 1, "unreadable-file")]
-    assert "Permission denied" in mine[0].message
+    assert mine[0].params == {"detail": "Permission denied"}
 
 
 @pytest.mark.parametrize("make", [lambda tmp: tmp / "missing", lambda tmp: write(base(tmp), "x", "file.txt")], ids=["missing", "a-file"])

@@ -7,13 +7,8 @@ import string
 import pytest
 
 from kitrack.output import i18n
+from kitrack.output.languages import LANGUAGES
 from kitrack.domain.dates import PartialDate
-
-
-@pytest.fixture(autouse=True)
-def english_after():
-    yield
-    i18n.set_language("en")
 
 
 def placeholders(text: str) -> set[str]:
@@ -23,8 +18,8 @@ def placeholders(text: str) -> set[str]:
 @pytest.mark.parametrize("key", sorted(i18n.LABELS))
 def test_every_label_exists_in_both_languages_with_the_same_placeholders(key):
     entry = i18n.LABELS[key]
-    assert set(entry) == set(i18n.LANGUAGES), f"{key} is missing a language"
-    assert all(entry[lang].strip() for lang in i18n.LANGUAGES), f"{key} has an empty label"
+    assert set(entry) == set(LANGUAGES), f"{key} is missing a language"
+    assert all(entry[lang].strip() for lang in LANGUAGES), f"{key} has an empty label"
     assert placeholders(entry["en"]) == placeholders(entry["id"])
 
 
@@ -36,22 +31,55 @@ def test_every_label_the_code_uses_exists():
     assert used and used <= set(i18n.LABELS), used - set(i18n.LABELS)
 
 
+def test_every_term_the_code_makes_is_a_label():
+    """Problems and errors carry Terms, worded late: each key a Term names must be in the catalogue."""
+    from pathlib import Path
+
+    source = "\n".join(p.read_text() for p in (Path(i18n.__file__).parent.parent).rglob("*.py"))
+    used = set(re.findall(r"""\bTerm\(\s*["']([a-z_.\-]+)["']""", source))
+    assert used and used <= set(i18n.LABELS), used - set(i18n.LABELS)
+
+
 def test_numbers_and_dates_in_indonesian():
-    i18n.set_language("id")
-    assert i18n.number(1234.5, 1) == "1.234,5"
-    assert i18n.figure(1234.5) == "1.234,5"
-    assert i18n.figure(2933) == "2.933"
-    assert i18n.percent(86.43) == "86,43%"
-    assert i18n.date(dt.date(2026, 11, 29)) == "29 November 2026"
-    assert i18n.date(PartialDate.parse("2027-06")) == "Juni 2027"
-    assert i18n.t("status.missing") == "—" and i18n.figure(None) == "—"
+    indonesian = i18n.Language("id")
+    assert indonesian.number(1234.5, 1) == "1.234,5"
+    assert indonesian.figure(1234.5) == "1.234,5"
+    assert indonesian.figure(2933) == "2.933"
+    assert indonesian.percent(86.43) == "86,43%"
+    assert indonesian.date(dt.date(2026, 11, 29)) == "29 November 2026"
+    assert indonesian.date(PartialDate.parse("2027-06")) == "Juni 2027"
+    assert indonesian.t("status.missing") == "—" and indonesian.figure(None) == "—"
 
 
 def test_numbers_and_dates_in_english():
-    i18n.set_language("en")
-    assert i18n.figure(1234.5) == "1,234.5"
-    assert i18n.date(PartialDate.parse("2027-06")) == "June 2027"
-    assert i18n.date(PartialDate.parse("2027")) == "2027"
+    english = i18n.Language("en")
+    assert english.figure(1234.5) == "1,234.5"
+    assert english.date(PartialDate.parse("2027-06")) == "June 2027"
+    assert english.date(PartialDate.parse("2027")) == "2027"
+
+
+def test_the_language_holds_inside_its_block_only():
+    assert i18n.current() == i18n.ENGLISH
+    with i18n.speaking(i18n.Language("id")):
+        assert i18n.figure(1234.5) == "1.234,5"
+        with i18n.speaking(i18n.ENGLISH):
+            assert i18n.figure(1234.5) == "1,234.5"
+        assert i18n.t("word.yes") == "ya"
+    assert i18n.current() == i18n.ENGLISH
+
+
+def test_a_run_in_indonesian_leaves_no_language_behind():
+    from typer.testing import CliRunner
+
+    from conftest import REPO
+    from kitrack.cli import app
+
+    base = str(REPO / "tests" / "fixtures" / "base")
+    result = CliRunner().invoke(app, ["--lang", "id", "check", "--data", base, "--as-of", "2026-11-29"])
+    assert "tidak ada masalah" in result.output
+    assert i18n.current() == i18n.ENGLISH
+    after = CliRunner().invoke(app, ["check", "--data", base, "--as-of", "2026-11-29"], env={"KITRACK_LANG": "en"})
+    assert "no problems" in after.output
 
 
 @pytest.mark.parametrize(
@@ -63,7 +91,7 @@ def test_language_from_environment(monkeypatch, env, expected):
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    assert i18n.set_language(None) == expected
+    assert i18n.Language.chosen(None).code == expected
 
 
 def test_every_enumeration_value_has_a_label():

@@ -179,12 +179,16 @@ def test_sarif_is_valid_against_the_oasis_schema(data_copy):
 def test_sarif_uris_are_percent_encoded_and_absolute_paths_are_file_uris():
     import io
 
-    from kitrack.domain.problems import Problem, Summary
+    from kitrack.domain.problems import Place, Problem, Summary
+    from kitrack.output.i18n import ENGLISH
     from kitrack.output.reporters import REPORTERS
 
     out = io.StringIO()
-    problems = [Problem("data/estates/a b#.yaml", 1, 1, "yaml-syntax", "error", "x"), Problem("/tmp/x.yaml", 2, 3, "stale", "warning", "y")]
-    REPORTERS["sarif"](problems, Summary(2, 0, 1, 1), out)
+    problems = [
+        Problem("yaml-syntax", Place("data/estates/a b#.yaml", 1, 1), {"detail": "x"}),
+        Problem("stale", Place("/tmp/x.yaml", 2, 3), {"days": 365, "as_of": "2026-11-29", "latest": "2025"}),
+    ]
+    REPORTERS["sarif"](problems, Summary(2, 0, 1, 1), out, ENGLISH)
     results = json.loads(out.getvalue())["runs"][0]["results"]
     assert results[0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "data/estates/a%20b%23.yaml"
     assert results[1]["locations"][0]["physicalLocation"]["artifactLocation"] == {"uri": "file:///tmp/x.yaml"}

@@ -53,3 +53,20 @@ def test_dates_with_other_digits_or_spaces_are_errors_where_they_stand(tmp_path)
     found = [(p["line"], p["code"]) for p in json.loads(result.stdout)["problems"] if p["level"] == "error"]
     assert found == [(22, "invalid-date"), (26, "invalid-date")]
     assert CliRunner().invoke(app, ["status", "--data", str(BASE), "--as-of", " 2026-11-29"]).exit_code == 2
+
+
+def test_limits_are_a_value_passed_to_load_and_load_leaves_the_collector_alone(tmp_path, monkeypatch):
+    import gc
+
+    from kitrack.load.dataset import load
+    from kitrack.load.limits import Limits
+
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    frozen: list[bool] = []
+    monkeypatch.setattr(gc, "freeze", lambda: frozen.append(True))
+    tight = load(root, Limits(max_file_bytes=100))
+    loose = load(root)  # the tight limits of the load before are not a setting of the process
+    assert {p.code for p in tight.problems} == {"unreadable-file"}
+    assert not loose.problems
+    assert not frozen and gc.isenabled()  # freezing the process is the command line's decision

@@ -17,8 +17,11 @@ from kitrack import checks
 from kitrack.load import loader
 from kitrack.cli import app
 from kitrack.load.dataset import load
+from kitrack.load.limits import Limits
 from kitrack.load.loader import SourceFile, parse, read
-from kitrack.domain.problems import MAX_PER_FILE
+from kitrack.domain.defaults import MAX_PER_FILE
+from kitrack.output.i18n import ENGLISH
+from kitrack.output.reporters import message
 
 FIXTURES = Path(__file__).parent / "fixtures"
 AS_OF = "2026-11-29"
@@ -39,7 +42,7 @@ class _Walked(list):
 def _text(tmp_path: Path, text: str) -> SourceFile:
     path = tmp_path / "x.yaml"
     path.write_text(text, encoding="utf-8")
-    return read(path, "x.yaml", 5_000_000)
+    return read(path, "x.yaml", Limits(max_file_bytes=5_000_000))
 
 
 def _base(tmp_path: Path) -> Path:
@@ -73,7 +76,7 @@ def test_thousands_of_duplicate_keys_are_found_in_one_walk(tmp_path, monkeypatch
     source = _text(tmp_path, keys + keys)
     duplicates = [p for p in source.problems if p.code == "duplicate-key"]
     assert len(duplicates) == 2000
-    assert duplicates[-1].message == "duplicate key `k1999`: first at line 2000, again at line 4000"
+    assert message(duplicates[-1], ENGLISH) == "duplicate key `k1999`: first at line 2000, again at line 4000"
     assert len(walks) <= 2  # converting, and the first lines of the keys; was once more per duplicate
 
 
@@ -94,7 +97,7 @@ def test_a_hostile_file_and_list_file_are_checked_in_linear_time(tmp_path):
         assert len(listed) == MAX_PER_FILE + 1
         last = listed[-1]
         assert (last.code, last.level) == ("too-many-problems", "error")
-        assert last.message.startswith(f"{hidden} errors and 0 warnings more in this file are not shown")
+        assert message(last, ENGLISH).startswith(f"{hidden} errors and 0 warnings more in this file are not shown")
 
 
 def test_the_per_file_cap_in_both_languages_and_formats(tmp_path):
@@ -167,7 +170,7 @@ def test_the_fast_parser_reads_tabs_as_the_reference_parser_does(monkeypatch):
         source = SourceFile(Path("x.yaml"), "x.yaml", text)
         parse(source)
         places = [source.locate((key,), key=flag) for key in source.data or () for flag in (False, True)]
-        return repr(source.data), sorted((p.line, p.column, p.code, p.message) for p in source.problems), places
+        return repr(source.data), sorted((p.line, p.column, p.code, message(p, ENGLISH)) for p in source.problems), places
 
     for _ in range(300):
         lines = rng.choice(texts).split("\n")

@@ -22,7 +22,7 @@ AS_OF = dt.date(2026, 11, 29)
 def _problems(root: Path) -> list[tuple]:
     dataset = load(root)
     problems = checks.run(dataset, checks.Context(as_of=AS_OF))
-    return [(p.file, p.line, p.column, p.code, p.message, p.path, p.hint) for p in problems], dataset.record_count
+    return [(p, p.hint) for p in problems], dataset.record_count
 
 
 def test_worker_pool_gives_the_serial_result(tmp_path, monkeypatch):
@@ -43,7 +43,7 @@ def test_worker_pool_gives_the_serial_result(tmp_path, monkeypatch):
     serial = _problems(root)
     monkeypatch.setenv("KITRACK_JOBS", "2")
     parallel = _problems(root)
-    codes = {problem[3] for problem in serial[0]}
+    codes = {problem.code for problem, _ in serial[0]}
     assert {"yaml-syntax", "yaml-tab", "duplicate-key", "yaml11-boolean", "unknown-field", "unknown-agency"} <= codes
     assert parallel == serial
 

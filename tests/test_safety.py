@@ -163,14 +163,15 @@ def test_markdown_escapes_html_and_markdown(tmp_path: Path):
 
 
 def test_github_annotations_escape_what_they_must():
-    from kitrack.domain.problems import Problem, Summary
+    from kitrack.domain.problems import Place, Problem, Summary
+    from kitrack.output.i18n import ENGLISH
     from kitrack.output.reporters import github
 
-    problem = Problem("data/a,b:c.yaml", 2, 3, "yaml-syntax", "error", "100%\r\n::error::forged", "", None)
+    problem = Problem("invalid-value", Place("data/a,b:c.yaml", 2, 3), {"reason": "100%\r\n::error::forged"})
     out = io.StringIO()
-    github([problem], Summary.of([problem], files=1, records=0), out)
+    github([problem], Summary.of([problem], files=1, records=0), out, ENGLISH)
     first = out.getvalue().splitlines()[0]
-    assert first == "::error file=data/a%2Cb%3Ac.yaml,line=2,col=3,title=yaml-syntax::100%25\\r\\n:\\x3aerror:\\x3aforged"
+    assert first == "::error file=data/a%2Cb%3Ac.yaml,line=2,col=3,title=invalid-value::100%25\\r\\n:\\x3aerror:\\x3aforged"
 
 
 def test_csv_and_xlsx_neutralise_formulas(tmp_path: Path):

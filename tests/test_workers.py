@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from kitrack.load.limits import Limits
 from kitrack.load.loader import read_many
 
 REPO = Path(__file__).resolve().parent.parent
@@ -97,7 +98,7 @@ def test_the_sigterm_handler_is_only_there_while_workers_read(tmp_path):
     root = tmp_path / "data"
     generate.generate(10, root)
     items = [(path, path.name) for path in sorted(root.rglob("*.yaml"))]
-    reading = read_many(items, 5_000_000, jobs=2)
+    reading = read_many(items, Limits(max_file_bytes=5_000_000), jobs=2)
     next(reading)
     assert signal.getsignal(signal.SIGTERM) not in (signal.SIG_DFL, None)
     assert len(list(reading)) == len(items) - 1

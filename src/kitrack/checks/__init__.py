@@ -6,30 +6,24 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
 from itertools import groupby
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
 
 from kitrack.checks.consistency import check_consistency
+from kitrack.checks.context import Context
 from kitrack.checks.references import check_references
-from kitrack.domain.defaults import DEFAULT_STALE_DAYS
-from kitrack.domain.codes import wording
-from kitrack.domain.problems import ERROR, MAX_PER_FILE, WARNING, Problem
-from kitrack.output.i18n import language, plural
+from kitrack.domain.codes import ERROR, WARNING
+from kitrack.domain.defaults import MAX_PER_FILE
+from kitrack.domain.problems import Param, Place, Problem, Term
+from kitrack.load.dataset import Dataset
+
+__all__ = ["RULES", "Context", "cap_per_file", "run", "select"]
+
+RULES: list[Callable[[Dataset, Context], Iterator[Problem]]] = [check_references, check_consistency]
 
 
-@dataclass(frozen=True)
-class Context:
-    as_of: dt.date
-    stale_days: int = DEFAULT_STALE_DAYS
-
-
-RULES: list[Callable[..., Iterator[Problem]]] = [check_references, check_consistency]
-
-
-def run(dataset, context: Context) -> list[Problem]:
+def run(dataset: Dataset, context: Context) -> list[Problem]:
     """Every problem in the data set: the loader's and schema's, then each rule's; sorted, and at
     most MAX_PER_FILE for each file (cap_per_file)."""
     problems = list(dataset.problems)
@@ -38,7 +32,7 @@ def run(dataset, context: Context) -> list[Problem]:
     return cap_per_file(sorted(problems))
 
 
-def select(problems: Iterable[Problem], dataset, paths: list[Path]) -> list[Problem]:
+def select(problems: Iterable[Problem], dataset: Dataset, paths: list[Path]) -> list[Problem]:
     """Only the problems of files at or under `paths`."""
     roots = [path.resolve() for path in paths]
     wanted = set()
@@ -60,7 +54,12 @@ def cap_per_file(problems: list[Problem]) -> list[Problem]:
         hidden = found[MAX_PER_FILE:]
         if hidden:
             errors = sum(1 for p in hidden if p.level == ERROR)
-            template, hint = wording("too-many-problems", language())
-            message = template.format(errors=plural(errors, "error"), warnings=plural(len(hidden) - errors, "warning"), limit=MAX_PER_FILE)
-            out.append(Problem(file, hidden[0].line, hidden[0].column, "too-many-problems", ERROR if errors else WARNING, message, "", hint))
+            first = hidden[0].place
+            params: dict[str, Param] = {
+                "errors": Term("noun.error", count=errors),
+                "warnings": Term("noun.warning", count=len(hidden) - errors),
+                "limit": MAX_PER_FILE,
+            }
+            place = Place(file, first.line, first.column)
+            out.append(Problem("too-many-problems", place, params, severity=ERROR if errors else WARNING))
     return out

@@ -6,7 +6,7 @@ committed page is out of date.
 
 from __future__ import annotations
 
-from kitrack.domain.codes import CODES
+from kitrack.domain.codes import CODES, Code
 
 
 def render_checks() -> str:
@@ -19,7 +19,7 @@ def render_checks() -> str:
         "holds a failing data set for each code.",
         "",
     ]
-    groups: dict[str, list] = {}
+    groups: dict[str, list[Code]] = {}
     for code in CODES.values():
         groups.setdefault(code.group, []).append(code)
     lines += ["| code | level | what it means |", "|---|---|---|"]

@@ -6,13 +6,13 @@ grow linearly with the data.
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+from collections.abc import Iterable, Iterator
 
-from kitrack.load.schema import did_you_mean
-from kitrack.output.i18n import t
-from kitrack.load.dataset import Dataset
+from kitrack.checks.context import Context
 from kitrack.domain.models import Estate, Meeting, Project
-from kitrack.domain.problems import Problem
+from kitrack.domain.problems import FieldPath, Problem, Term
+from kitrack.domain.suggestions import did_you_mean
+from kitrack.load.dataset import Dataset
 
 
 class _Refs:
@@ -33,15 +33,17 @@ class _Refs:
             "record": sorted(data.estates.keys() | data.projects.keys()),
         }
 
-    def check(self, kind: str, record_id: str, path: tuple, target: str, value: Optional[str]) -> Iterator[Problem]:
+    def check(self, kind: str, record_id: str, path: FieldPath, target: str, value: str | None) -> Iterator[Problem]:
         if value is not None and value not in self.known[target] and not self._unchecked(target):
-            yield self.data.problem(kind, record_id, path, f"unknown-{target}", id=value, hint=self._suggest(target, value))
+            yield self.data.problem(
+                kind, record_id, path, f"unknown-{target}", id=value, hint=self._suggest(target, value)
+            )
 
-    def _suggest(self, target: str, value: str) -> Optional[str]:
+    def _suggest(self, target: str, value: str) -> Term | None:
         if target == "agency":  # `owner: pupr` -> the agency whose short name is PUPR
             for agency in self.data.agencies.values():
                 if agency.short and agency.short.lower() == value.lower():
-                    return t("p.did_you_mean_short", choice=agency.id, short=agency.short)
+                    return Term("p.did_you_mean_short", choice=agency.id, short=agency.short)
         return did_you_mean(value, self.choices[target])
 
     def _unchecked(self, target: str) -> bool:
@@ -51,12 +53,14 @@ class _Refs:
             target = "record"
         return target in self.data.unreadable
 
-    def check_all(self, kind: str, record_id: str, path: tuple, target: str, values: Iterable[str]) -> Iterator[Problem]:
+    def check_all(
+        self, kind: str, record_id: str, path: FieldPath, target: str, values: Iterable[str]
+    ) -> Iterator[Problem]:
         for position, value in enumerate(values):
-            yield from self.check(kind, record_id, path + (position,), target, value)
+            yield from self.check(kind, record_id, (*path, position), target, value)
 
 
-def check_references(data: Dataset, context) -> Iterator[Problem]:
+def check_references(data: Dataset, context: Context) -> Iterator[Problem]:
     refs = _Refs(data)
     for record in data.records():
         yield from _record(data, refs, record)
@@ -80,13 +84,28 @@ def _record(data: Dataset, refs: _Refs, record: Estate | Project) -> Iterator[Pr
     source_ids: dict[str, int] = {}
     for position, source in enumerate(record.sources):
         if source.id in source_ids:
-            yield data.problem("record", rid, ("sources", position, "id"), "duplicate-id", what=t("p.source"), id=source.id, first=f"sources[{source_ids[source.id]}]")
+            yield data.problem(
+                "record",
+                rid,
+                ("sources", position, "id"),
+                "duplicate-id",
+                what=Term("p.source"),
+                id=source.id,
+                first=f"sources[{source_ids[source.id]}]",
+            )
         else:
             source_ids[source.id] = position
 
-    def cited(path: tuple, source: Optional[str]) -> Iterator[Problem]:
+    def cited(path: FieldPath, source: str | None) -> Iterator[Problem]:
         if source is not None and source not in source_ids:
-            yield data.problem("record", rid, path, "unknown-source", id=source, hint=did_you_mean(source, list(source_ids)) or t("p.add_source"))
+            yield data.problem(
+                "record",
+                rid,
+                path,
+                "unknown-source",
+                id=source,
+                hint=did_you_mean(source, list(source_ids)) or Term("p.add_source"),
+            )
 
     for position, report in enumerate(record.progress):
         yield from cited(("progress", position, "source"), report.source)
@@ -96,21 +115,38 @@ def _record(data: Dataset, refs: _Refs, record: Estate | Project) -> Iterator[Pr
     for position, issue in enumerate(record.issues):
         path = ("issues", position)
         if issue.id in issue_ids:
-            yield data.problem("record", rid, path + ("id",), "duplicate-id", what=t("p.issue"), id=issue.id, first=f"issues[{issue_ids[issue.id]}]")
+            yield data.problem(
+                "record",
+                rid,
+                (*path, "id"),
+                "duplicate-id",
+                what=Term("p.issue"),
+                id=issue.id,
+                first=f"issues[{issue_ids[issue.id]}]",
+            )
         issue_ids.setdefault(issue.id, position)
-        yield from refs.check("record", rid, path + ("owner",), "agency", issue.owner)
-        yield from refs.check_all("record", rid, path + ("related",), "record", issue.related)
-        yield from cited(path + ("source",), issue.source)
+        yield from refs.check("record", rid, (*path, "owner"), "agency", issue.owner)
+        yield from refs.check_all("record", rid, (*path, "related"), "record", issue.related)
+        yield from cited((*path, "source"), issue.source)
 
 
-def _regency(data: Dataset, refs: _Refs, rid: str, path: tuple, regency: str, region: str) -> Iterator[Problem]:
+def _regency(data: Dataset, refs: _Refs, rid: str, path: FieldPath, regency: str, region: str) -> Iterator[Problem]:
     unknown = list(refs.check("record", rid, path, "regency", regency))
     if unknown:
         yield from unknown
         return
     actual = data.regency_region.get(regency)
     if actual is not None and actual != region and region in data.regions:
-        yield data.problem("record", rid, path, "regency-not-in-region", regency=regency, actual=actual, region=region, hint=t("p.set_region", actual=actual, region=region))
+        yield data.problem(
+            "record",
+            rid,
+            path,
+            "regency-not-in-region",
+            regency=regency,
+            actual=actual,
+            region=region,
+            hint=Term("p.set_region", actual=actual, region=region),
+        )
 
 
 def _meeting(refs: _Refs, meeting: Meeting) -> Iterator[Problem]:
@@ -119,5 +155,5 @@ def _meeting(refs: _Refs, meeting: Meeting) -> Iterator[Problem]:
     yield from refs.check_all("meeting", mid, ("attendees",), "agency", meeting.attendees)
     for position, decision in enumerate(meeting.decisions):
         path = ("decisions", position)
-        yield from refs.check("meeting", mid, path + ("owner",), "agency", decision.owner)
-        yield from refs.check_all("meeting", mid, path + ("related",), "record", decision.related)
+        yield from refs.check("meeting", mid, (*path, "owner"), "agency", decision.owner)
+        yield from refs.check_all("meeting", mid, (*path, "related"), "record", decision.related)

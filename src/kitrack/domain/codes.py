@@ -8,21 +8,25 @@ for each code.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
+from typing import Literal
 
-from kitrack.domain.problems import ERROR, MAX_PER_FILE, WARNING
+from kitrack.domain.defaults import MAX_PER_FILE
+
+Level = Literal["error", "warning"]
+ERROR: Level = "error"  # fails the check
+WARNING: Level = "warning"  # fails it only under --strict
 
 
 @dataclass(frozen=True)
 class Code:
     name: str
-    level: str
+    level: Level
     group: str
     summary: str
     message: str  # a str.format template over the problem's parameters
     bad: str
     good: str
-    hint: Optional[str] = None
+    hint: str | None = None
 
 
 YAML, SCHEMA, REFERENCES, CONSISTENCY = "YAML", "Schema", "Across records", "Consistency"
@@ -30,7 +34,9 @@ YAML, SCHEMA, REFERENCES, CONSISTENCY = "YAML", "Schema", "Across records", "Con
 CODES: dict[str, Code] = {}
 
 
-def _code(name, level, group, summary, message, bad, good, hint=None) -> None:
+def _code(
+    name: str, level: Level, group: str, summary: str, message: str, bad: str, good: str, hint: str | None = None
+) -> None:
     CODES[name] = Code(name, level, group, summary, message, bad.strip("\n"), good.strip("\n"), hint)
 
 
@@ -50,10 +56,13 @@ _code(
     hint="keep one; where sources disagree, record each figure as its own dated report",
 )
 _code(
-    "yaml-alias", ERROR, YAML, "Anchors (`&a`) and aliases (`*a`) are refused: every value is written out where it applies.",
+    "yaml-alias", ERROR, YAML,
+    "Anchors (`&a`) and aliases (`*a`) are refused: every value is written out where it applies.",
     "{what} `{name}` is not allowed: write the value out in full",
-    "sources:\n  - &bisnis {id: bisnis-2023, url: https://bisnis.com/x}\nprogress:\n  - {date: 2023-11-13, source: *bisnis}",
-    "sources:\n  - {id: bisnis-2023, url: https://bisnis.com/x}\nprogress:\n  - {date: 2023-11-13, source: bisnis-2023}",
+    "sources:\n  - &bisnis {id: bisnis-2023, url: https://bisnis.com/x}\n"
+    "progress:\n  - {date: 2023-11-13, source: *bisnis}",
+    "sources:\n  - {id: bisnis-2023, url: https://bisnis.com/x}\n"
+    "progress:\n  - {date: 2023-11-13, source: bisnis-2023}",
 )
 _code(
     "yaml-tab", ERROR, YAML, "A tab in indentation; YAML indents with spaces only.",
@@ -90,7 +99,9 @@ _code(
     hint="move the second document to a file of its own",
 )
 _code(
-    "yaml11-boolean", ERROR, YAML, "`yes`/`no`/`on`/`off` are text, not booleans, and are quoted where text is meant (YAML 1.1 tools read them as booleans); `true`/`false` are not text.",
+    "yaml11-boolean", ERROR, YAML,
+    "`yes`/`no`/`on`/`off` are text, not booleans, and are quoted where text is meant "
+    "(YAML 1.1 tools read them as booleans); `true`/`false` are not text.",
     "{detail}",
     "psn: yes",
     "psn: true",
@@ -110,7 +121,8 @@ _code(
     hint="remove the tag",
 )
 _code(
-    "unreadable-file", ERROR, YAML, "The file could not be read (permissions, a broken link, a directory named like a file).",
+    "unreadable-file", ERROR, YAML,
+    "The file could not be read (permissions, a broken link, a directory named like a file).",
     "cannot read the file: {detail}",
     "estates/jiipe.yaml with mode 000",
     "estates/jiipe.yaml readable by the user running kitrack",
@@ -123,14 +135,17 @@ _code(
 )
 _code(
     "too-many-problems", ERROR, YAML,
-    f"A file has more than {MAX_PER_FILE} problems: the first {MAX_PER_FILE} are listed, then one line says how many more there are; it is a warning if all of those are.",
+    f"A file has more than {MAX_PER_FILE} problems: the first {MAX_PER_FILE} are listed, then one line says how many"
+    " more there are; it is a warning if all of those are.",
     "{errors} and {warnings} more in this file are not shown (at most {limit} problems are listed per file)",
-    "# 105 reports pasted from a spreadsheet, none with its source\nprogress:\n  - {date: 2017-12, occupied_ha: 60}\n  ...",
+    "# 105 reports pasted from a spreadsheet, none with its source\n"
+    "progress:\n  - {date: 2017-12, occupied_ha: 60}\n  ...",
     "progress:\n  - {date: 2017-12, source: bps-2017, occupied_ha: 60}\n  ...",
     hint="fix the problems above and check again",
 )
 _code(
-    "unexpected-file", WARNING, YAML, "A file kitrack does not read: a record in the wrong folder, or a wrong extension.",
+    "unexpected-file", WARNING, YAML,
+    "A file kitrack does not read: a record in the wrong folder, or a wrong extension.",
     "kitrack does not read this file: {detail}",
     "data/jiipe.yaml",
     "data/estates/jiipe.yaml",
@@ -144,7 +159,8 @@ _code(
     "id: ki-ngawi\nname: Kawasan Industri Ngawi\nstatus: planning\npsn: true",
 )
 _code(
-    "wrong-type", ERROR, SCHEMA, "A value of the wrong type: text where a number is meant, a list where text is meant...",
+    "wrong-type", ERROR, SCHEMA,
+    "A value of the wrong type: text where a number is meant, a list where text is meant...",
     "expected {expected}, found {found}",
     "area_ha: \"245\"",
     "area_ha: 245",
@@ -216,7 +232,8 @@ _code(
 
 # --- Consistency --------------------------------------------------------------------------------
 _code(
-    "occupied-exceeds-area", ERROR, CONSISTENCY, "A report's occupied or available area is larger than the estate's total area.",
+    "occupied-exceeds-area", ERROR, CONSISTENCY,
+    "A report's occupied or available area is larger than the estate's total area.",
     "{field} {value} ha is larger than the total area {area} ha",
     "area_ha: 245\nprogress:\n  - {date: 2019-08, source: bisnis-2019, occupied_ha: 425}",
     "area_ha: 245\nprogress:\n  - {date: 2019-08, source: bisnis-2019, occupied_ha: 225}",
@@ -235,7 +252,8 @@ _code(
     "percent: 100",
 )
 _code(
-    "percent-decrease", WARNING, CONSISTENCY, "Physical progress went down between two reports; usually a typo or a re-baselined project.",
+    "percent-decrease", WARNING, CONSISTENCY,
+    "Physical progress went down between two reports; usually a typo or a re-baselined project.",
     "{field} went down from {previous} ({previous_date}) to {value}",
     "progress:\n  - {date: 2025-01, percent: 80, ...}\n  - {date: 2025-06, percent: 70, ...}",
     "progress:\n  - {date: 2025-01, percent: 70, ...}\n  - {date: 2025-06, percent: 80, ...}",
@@ -279,26 +297,31 @@ _code(
 )
 
 
-def level_of(name: str) -> str:
-    return CODES[name].level
-
-
 # Indonesian wording of each message and hint, with the same {placeholders} (a test compares them).
-INDONESIAN: dict[str, tuple[str, Optional[str]]] = {
+INDONESIAN: dict[str, tuple[str, str | None]] = {
     "yaml-syntax": ("galat sintaks YAML: {detail}", "periksa tanda kutip, kurung dan indentasi di sekitar tempat ini"),
-    "duplicate-key": ("kunci `{key}` ganda: pertama di baris {first_line}, lagi di baris {again}", "simpan satu; bila sumber berbeda, catat tiap angka sebagai laporan bertanggal tersendiri"),
+    "duplicate-key": (
+        "kunci `{key}` ganda: pertama di baris {first_line}, lagi di baris {again}",
+        "simpan satu; bila sumber berbeda, catat tiap angka sebagai laporan bertanggal tersendiri",
+    ),
     "yaml-alias": ("{what} `{name}` tidak diizinkan: tulis nilainya secara lengkap", None),
     "yaml-tab": ("karakter tab dalam indentasi", "ganti tab dengan spasi"),
     "invalid-encoding": ("{detail}", "simpan berkas sebagai UTF-8"),
     "empty-file": ("berkas kosong", "isi datanya, atau hapus berkasnya"),
     "not-a-mapping": ("tingkat teratas berisi {found}, bukan pemetaan kolom", None),
-    "multiple-documents": ("dokumen YAML kedua dimulai di sini; satu berkas berisi satu dokumen", "pindahkan dokumen kedua ke berkasnya sendiri"),
+    "multiple-documents": (
+        "dokumen YAML kedua dimulai di sini; satu berkas berisi satu dokumen",
+        "pindahkan dokumen kedua ke berkasnya sendiri",
+    ),
     "yaml11-boolean": ("{detail}", None),
     "non-string-key": ("kunci {key} bukan teks", "gunakan nama kolom, atau beri tanda kutip pada kuncinya"),
     "yaml-tag": ("tag `{tag}` tidak diizinkan", "hapus tag tersebut"),
     "unreadable-file": ("berkas tidak dapat dibaca: {detail}", None),
     "missing-file": ("`{name}` tidak ada di direktori data", None),
-    "too-many-problems": ("{errors} dan {warnings} lagi di berkas ini tidak ditampilkan (paling banyak {limit} masalah per berkas)", "perbaiki masalah di atas lalu periksa lagi"),
+    "too-many-problems": (
+        "{errors} dan {warnings} lagi di berkas ini tidak ditampilkan (paling banyak {limit} masalah per berkas)",
+        "perbaiki masalah di atas lalu periksa lagi",
+    ),
     "unexpected-file": ("kitrack tidak membaca berkas ini: {detail}", None),
     "missing-field": ("kolom wajib `{field}` tidak ada", None),
     "wrong-type": ("seharusnya {expected}, ternyata {found}", None),
@@ -317,9 +340,15 @@ INDONESIAN: dict[str, tuple[str, Optional[str]]] = {
     "unknown-source": ("sumber `{id}` tidak dikenal", None),
     "regency-not-in-region": ("kabupaten/kota `{regency}` ada di wilayah `{actual}`, bukan `{region}`", None),
     "occupied-exceeds-area": ("{field} {value} ha lebih besar dari luas total {area} ha", None),
-    "progress-order": ("laporan bertanggal {date} datang setelah laporan bertanggal {previous}", "pindahkan laporan ke tempatnya menurut urutan tanggal"),
+    "progress-order": (
+        "laporan bertanggal {date} datang setelah laporan bertanggal {previous}",
+        "pindahkan laporan ke tempatnya menurut urutan tanggal",
+    ),
     "percent-range": ("{field} {value} di luar 0–100", None),
-    "percent-decrease": ("{field} turun dari {previous} ({previous_date}) menjadi {value}", "bila lingkup proyek berubah, jelaskan di `note` laporan"),
+    "percent-decrease": (
+        "{field} turun dari {previous} ({previous_date}) menjadi {value}",
+        "bila lingkup proyek berubah, jelaskan di `note` laporan",
+    ),
     "future-report": ("laporan bertanggal {date} melewati tanggal acuan {as_of}", None),
     "operating-unfinished": ("status beroperasi, tetapi laporan terakhir ({date}) menyebut {percent}%", None),
     "overdue": ("{what} jatuh tempo {due} dan belum selesai", None),
@@ -329,7 +358,7 @@ INDONESIAN: dict[str, tuple[str, Optional[str]]] = {
 }
 
 
-def wording(name: str, language: str) -> tuple[str, Optional[str]]:
+def wording(name: str, language: str) -> tuple[str, str | None]:
     """The message template and hint of a code in a language."""
     code = CODES[name]
     if language == "id":

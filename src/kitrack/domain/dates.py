@@ -10,37 +10,46 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import total_ordering
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from kitrack.output.i18n import t
+from kitrack.domain.problems import Term, TermError
 
-# ASCII digits only: `\d` would take `٢٠٢٦` or `２０２６`, which other tools do not read as a date.
+if TYPE_CHECKING:
+    from pydantic_core import CoreSchema
+
+# ASCII digits only: `\d` would take Arabic-Indic (`٢٠٢٦`) or fullwidth digits, which other tools do not
+# read as a date.
 _PARTIAL = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
+
+
+class DateError(TermError, ValueError):
+    """Why a value is not a partial date, as a Term: `Term("p.date_month", month=13)`."""
 
 
 @total_ordering
 class PartialDate:
-    __slots__ = ("year", "month", "day", "end", "start")
+    __slots__ = ("day", "end", "month", "start", "year")
 
     def __init__(self, year: int, month: int | None = None, day: int | None = None):
         if not 1900 <= year <= 2200:
-            raise ValueError(t("p.date_year", year=year))
-        if day is not None and month is None:
-            raise ValueError(t("p.date_day_month"))
-        if month is not None and not 1 <= month <= 12:
-            raise ValueError(t("p.date_month", month=month))
+            raise DateError(Term("p.date_year", year=year))
         self.year, self.month, self.day = year, month, day
-        if day is not None:
-            last = calendar.monthrange(year, month)[1]
-            if not 1 <= day <= last:
-                raise ValueError(t("p.date_day", month=f"{year:04d}-{month:02d}", day=day, last=last))
-            self.start = self.end = dt.date(year, month, day)
-        elif month is not None:
-            self.start = dt.date(year, month, 1)
-            self.end = dt.date(year, month, calendar.monthrange(year, month)[1])
-        else:
+        if month is None:
+            if day is not None:
+                raise DateError(Term("p.date_day_month"))
             self.start, self.end = dt.date(year, 1, 1), dt.date(year, 12, 31)
+            return
+        if not 1 <= month <= 12:
+            raise DateError(Term("p.date_month", month=month))
+        last = calendar.monthrange(year, month)[1]
+        if day is None:
+            self.start, self.end = dt.date(year, month, 1), dt.date(year, month, last)
+        elif 1 <= day <= last:
+            self.start = self.end = dt.date(year, month, day)
+        else:
+            raise DateError(Term("p.date_day", month=f"{year:04d}-{month:02d}", day=day, last=last))
 
     @classmethod
     def parse(cls, value: Any) -> PartialDate:
@@ -48,18 +57,18 @@ class PartialDate:
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, dt.datetime):
-            raise ValueError(t("p.date_time"))
+            raise DateError(Term("p.date_time"))
         if isinstance(value, dt.date):
             return cls(value.year, value.month, value.day)
         if isinstance(value, int) and not isinstance(value, bool):
             return cls(value)
         if not isinstance(value, str):
-            raise TypeError(t("p.date_expected"))
+            raise DateError(Term("p.date_expected"))
         match = _PARTIAL.fullmatch(value)  # no surrounding spaces: `" 2026-01-01 "` is no date elsewhere
         if not match:
-            raise ValueError(t("p.date_bad", value=value))
-        year, month, day = (int(part) if part else None for part in match.groups())
-        return cls(year, month, day)
+            raise DateError(Term("p.date_bad", value=value))
+        year, month, day = match.groups()
+        return cls(int(year), int(month) if month else None, int(day) if day else None)
 
     @classmethod
     def of(cls, day: dt.date) -> PartialDate:
@@ -79,7 +88,7 @@ class PartialDate:
     def __repr__(self) -> str:
         return f"PartialDate({str(self)!r})"
 
-    def _key(self) -> tuple:
+    def _key(self) -> tuple[dt.date, dt.date]:
         # Ties on the end date: the vaguer period sorts first, so "2027" < "2027-12" < "2027-12-31".
         return (self.end, self.start)
 
@@ -97,7 +106,7 @@ class PartialDate:
         return hash(str(self))
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: Any):
+    def __get_pydantic_core_schema__(cls, source: Any, handler: Any) -> CoreSchema:
         from pydantic_core import PydanticCustomError, core_schema  # lazy: start-up
 
         parsed: dict[str, PartialDate] = {}  # a data set repeats its dates: parse each text once
@@ -109,8 +118,8 @@ class PartialDate:
                     return date
             try:
                 date = cls.parse(value)
-            except (TypeError, ValueError) as exc:
-                raise PydanticCustomError("invalid_date", "{reason}", {"reason": str(exc)}) from None
+            except DateError as exc:  # its reason stays a Term: the schema stage words it late
+                raise PydanticCustomError("invalid_date", "{reason}", {"reason": exc.reason}) from None
             if value.__class__ is str and len(parsed) < 100_000:
                 parsed[value] = date
             return date
@@ -130,3 +139,18 @@ class PartialDate:
 def parse_cli_date(text: str) -> dt.date:
     """A date given on the command line, e.g. `--as-of 2026-06`; a partial date means its end."""
     return PartialDate.parse(text).end
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A git revision named on the command line: a branch, a tag, a commit, `HEAD~3`."""
+
+    name: str
+
+
+def parse_since(text: str) -> dt.date | Revision:
+    """`status --since`: text shaped like a date (`2026`, `2026-06`, `2026-06-30`) is a date, meaning
+    the end of its period (DateError if there is no such day); anything else names a git revision."""
+    if _PARTIAL.fullmatch(text):
+        return parse_cli_date(text)
+    return Revision(text)

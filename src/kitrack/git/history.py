@@ -23,8 +23,10 @@ from typing import Any, Callable, Iterable, Optional, TextIO, Union
 
 from kitrack import checks
 from kitrack.load.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load, load_files
+from kitrack.load.limits import DEFAULT_LIMITS, Limits
 from kitrack.domain.problems import Problem, display_path
-from kitrack.output.i18n import plural, t
+from kitrack.output.i18n import current, plural, t
+from kitrack.output.reporters import message
 from kitrack.output import inert
 
 WORKTREE_LABEL = "the working tree"
@@ -172,16 +174,16 @@ def _reader(repo: Repo, files: dict[str, str], rev: str) -> Callable[[list[str],
     return read
 
 
-def snapshot(repo: Repo, commit: str, rev: str) -> Optional[Dataset]:
+def snapshot(repo: Repo, commit: str, rev: str, limits: Limits = DEFAULT_LIMITS) -> Optional[Dataset]:
     """The data set at `commit` (which `rev` names, for messages), or None when the data directory
     did not exist then."""
     files = _tree(repo, commit, rev)
     if files is None:
         return None
-    return load_files(repo.data_dir, files, _reader(repo, files, rev), keep_data=True)
+    return load_files(repo.data_dir, files, _reader(repo, files, rev), keep_data=True, limits=limits)
 
 
-def dataset_at(repo_root_or_data_dir: Path, rev: str) -> Dataset:
+def dataset_at(repo_root_or_data_dir: Path, rev: str, limits: Limits = DEFAULT_LIMITS) -> Dataset:
     """The data set as it was committed at `rev` (a branch, tag, commit or `HEAD~3`).
 
     `repo_root_or_data_dir` is the data directory, or a repository root whose `data/` is meant.
@@ -192,7 +194,7 @@ def dataset_at(repo_root_or_data_dir: Path, rev: str) -> Dataset:
     data_dir = path / "data" if not is_data_dir(path) and (path / ".git").exists() else path
     repo = locate(data_dir)
     commit = resolve(repo, rev)
-    data = snapshot(repo, commit, rev)
+    data = snapshot(repo, commit, rev, limits)
     if data is None:
         raise HistoryError(t("git.no_data_at", path=repo.prefix or ".", rev=rev))
     return data
@@ -211,11 +213,7 @@ def changed_paths(repo: Repo, commit: str) -> set[Path]:
     return {(repo.top / n.decode("utf-8", "surrogateescape")).resolve() for n in names}
 
 
-def _problem_key(problem: Problem) -> tuple:
-    return (problem.file, problem.line, problem.column, problem.code, problem.message)
-
-
-def changed_problems(data_dir: Path, rev: str, dataset: Dataset, problems: list[Problem], context) -> list[Problem]:
+def changed_problems(data_dir: Path, rev: str, dataset: Dataset, problems: list[Problem], context, limits: Limits = DEFAULT_LIMITS) -> list[Problem]:
     """Of `problems` (found in the whole working-tree `dataset`), those in files changed since
     `rev`, and those elsewhere that were not there at `rev`: what the changes caused (a deleted
     estate still referenced, a renamed agency)."""
@@ -223,9 +221,9 @@ def changed_problems(data_dir: Path, rev: str, dataset: Dataset, problems: list[
     commit = resolve(repo, rev)
     changed = changed_paths(repo, commit)
     changed_names = {source.name for source in dataset.files if source.path.resolve() in changed}
-    before_data = snapshot(repo, commit, rev)
-    before = {_problem_key(p) for p in checks.run(before_data, context)} if before_data is not None else set()
-    return [p for p in problems if p.file in changed_names or _problem_key(p) not in before]
+    before_data = snapshot(repo, commit, rev, limits)
+    before = set(checks.run(before_data, context)) if before_data is not None else set()
+    return [p for p in problems if p.file in changed_names or p not in before]
 
 
 # --- semantic diff -------------------------------------------------------------------------------
@@ -325,7 +323,7 @@ def _side(data: Optional[Dataset], label: str) -> _Side:
             problems = [p for p in source.problems if p.code not in _NOT_READ]
             if problems:
                 first = min(problems)
-                side.unreadable.append(Unreadable(source.name, label, first.code, first.line, first.column, first.message))
+                side.unreadable.append(Unreadable(source.name, label, first.code, first.line, first.column, message(first, current())))
                 if list_kind:
                     side.unknown_kinds.add(list_kind)
                 else:
@@ -605,20 +603,20 @@ def _is_slug_list(value: Any) -> bool:
 # --- reading revisions for a diff ----------------------------------------------------------------
 
 
-def diff(data_dir: Path, revisions: list[str]) -> Diff:
+def diff(data_dir: Path, revisions: list[str], limits: Limits = DEFAULT_LIMITS) -> Diff:
     """`kitrack diff`: no revision compares HEAD with the working tree; one compares it with the
     working tree; two compare the first with the second."""
     if len(revisions) > 2:
         raise HistoryError(t("error.two_revisions"))
     repo = locate(data_dir)
     old_rev = revisions[0] if revisions else "HEAD"
-    old_data = snapshot(repo, resolve(repo, old_rev), old_rev)
+    old_data = snapshot(repo, resolve(repo, old_rev), old_rev, limits)
     if len(revisions) == 2:
         new_label = revisions[1]
-        new_data = snapshot(repo, resolve(repo, new_label), new_label)
+        new_data = snapshot(repo, resolve(repo, new_label), new_label, limits)
     else:
         new_label = WORKTREE_LABEL
-        new_data = load(data_dir, keep_data=True) if data_dir.is_dir() else None
+        new_data = load(data_dir, limits, keep_data=True) if data_dir.is_dir() else None
     return compare(old_data, new_data, old_rev, new_label, display_path(data_dir))
 
 

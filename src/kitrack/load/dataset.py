@@ -6,35 +6,38 @@ import contextlib
 import errno
 import gc
 import os
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from typing import Any, Callable, Iterable, Iterator, Optional, Union
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from kitrack.load.schema import describe, did_you_mean, problems_from
-from kitrack.output.i18n import t
-from kitrack.load import loader
-from kitrack.load.loader import SourceFile, from_bytes, read, read_many, too_big
+from kitrack.domain.codes import ERROR
 from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
-from kitrack.domain.problems import Problem, display_path, format_path
+from kitrack.domain.problems import FieldPath, Param, Problem, Term, TermError, display_path, format_path
+from kitrack.domain.suggestions import did_you_mean
+from kitrack.load.limits import DEFAULT_LIMITS, Limits
+from kitrack.load.loader import SourceFile, from_bytes, read, read_many, too_big
+from kitrack.load.schema import describe, problems_from
 
-MAX_FILE_BYTES = DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024  # the largest real record is a few kilobytes
+RecordModel = type[Estate] | type[Project] | type[Meeting]
+ListModel = type[Region] | type[Agency]
 
-RECORD_FOLDERS: dict[str, type[BaseModel]] = {
+RECORD_FOLDERS: dict[str, RecordModel] = {
     "estates": Estate,
     "infrastructure": Project,
     "meetings": Meeting,
 }
 # The singular name of each record folder's kind, as diffs and schema file names use it.
 FOLDER_KIND = {"estates": "estate", "infrastructure": "infrastructure", "meetings": "meeting"}
-LIST_FILES: dict[str, tuple[str, type[BaseModel]]] = {
+LIST_FILES: dict[str, tuple[str, ListModel]] = {
     "regions.yaml": ("regions", Region),
     "agencies.yaml": ("agencies", Agency),
 }
 
 
-class DataDirError(Exception):
+class DataDirError(TermError):
     """The data directory itself cannot be used: a usage or configuration error (exit 2)."""
 
 
@@ -43,10 +46,10 @@ class Origin:
     """Where a record lives: its file, and its path inside that file (`("regions", 2)`)."""
 
     file: SourceFile
-    prefix: tuple = ()
+    prefix: FieldPath = ()
 
 
-Located = Union[Estate, Project, Region, Agency, Meeting]
+Located = Estate | Project | Region | Agency | Meeting
 
 
 @dataclass
@@ -61,24 +64,41 @@ class Dataset:
     # regency id -> region id, from regions.yaml
     regency_region: dict[str, str] = field(default_factory=dict)
     # Ids seen in files that failed validation: references to them are not reported again.
-    broken_ids: dict[str, set[str]] = field(default_factory=lambda: {k: set() for k in ("region", "regency", "agency", "record", "meeting")})
+    broken_ids: dict[str, set[str]] = field(
+        default_factory=lambda: {k: set() for k in ("region", "regency", "agency", "record", "meeting")}
+    )
     # Kinds whose list file could not be read at all: references to them cannot be checked.
     unreadable: set[str] = field(default_factory=set)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     @property
+    def error_count(self) -> int:
+        """Errors found while loading: records that failed to load are missing from every view."""
+        return sum(1 for problem in self.problems if problem.level == ERROR)
+
+    @property
     def record_count(self) -> int:
         return len(self.regions) + len(self.agencies) + len(self.estates) + len(self.projects) + len(self.meetings)
 
-    def records(self) -> Iterator[Union[Estate, Project]]:
+    def records(self) -> Iterator[Estate | Project]:
         yield from self.estates.values()
         yield from self.projects.values()
 
     def origin(self, kind: str, record_id: str) -> Origin:
         return self.origins[(kind, record_id)]
 
-    def problem(self, kind: str, record_id: str, path: tuple, code: str, *, key: bool = False, hint: Optional[str] = None, **params: Any) -> Problem:
+    def problem(
+        self,
+        kind: str,
+        record_id: str,
+        path: FieldPath,
+        code: str,
+        *,
+        key: bool = False,
+        hint: Term | None = None,
+        **params: Param,
+    ) -> Problem:
         """A problem at `path` inside a record, placed at its line and column."""
         origin = self.origins[(kind, record_id)]
         full = origin.prefix + tuple(path)
@@ -86,39 +106,46 @@ class Dataset:
         return origin.file.problem(code, line, column, format_path(full), hint, **params)
 
 
-def set_limits(max_bytes: Optional[int] = None, max_depth: Optional[int] = None) -> None:
-    """Set the limits on what `load` reads: the size of a file in bytes and the nesting depth of its
-    YAML; None restores the default. (`--max-file-mb` and `--max-depth` on the command line.)"""
-    global MAX_FILE_BYTES
-    MAX_FILE_BYTES = max_bytes or DEFAULT_MAX_FILE_BYTES
-    loader.MAX_DEPTH = max_depth or loader.DEFAULT_MAX_DEPTH
-
-
 def is_data_dir(path: Path) -> bool:
-    return path.is_dir() and any((path / name).exists() for name in ("regions.yaml", "agencies.yaml", "estates", "infrastructure"))
+    return path.is_dir() and any(
+        (path / name).exists() for name in ("regions.yaml", "agencies.yaml", "estates", "infrastructure")
+    )
 
 
-def load(root: Path, max_bytes: Optional[int] = None, keep_data: bool = False) -> Dataset:
-    """Read and validate every file under `root`. Problems are collected, never raised.
+def find_data_dir(paths: Sequence[Path]) -> Path:
+    """The data directory `kitrack check PATH...` means: the first PATH if it is one, else the
+    nearest folder above it that is one, else ./data."""
+    if paths:
+        first = paths[0]
+        for candidate in (first, *first.resolve().parents):
+            if is_data_dir(candidate):
+                return candidate
+    return Path("data")
+
+
+def load(root: Path, limits: Limits = DEFAULT_LIMITS, keep_data: bool = False) -> Dataset:
+    """Read and validate every file under `root`, within `limits`. Problems are collected, never raised.
 
     A valid record's plain data is dropped once its model holds it (it would double the memory),
     unless `keep_data`: `kitrack diff` compares plain data, broken records included."""
     if not root.exists():
-        raise DataDirError(t("error.no_data_dir", root=root))
+        raise DataDirError(Term("error.no_data_dir", root=str(root)))
     if not root.is_dir():
-        raise DataDirError(t("error.not_a_dir", root=root))
+        raise DataDirError(Term("error.not_a_dir", root=str(root)))
     if not os.access(root, os.R_OK | os.X_OK):
-        raise DataDirError(t("error.unreadable_dir", root=root))
-    with _no_collection():
-        return _load(root, max_bytes or MAX_FILE_BYTES, keep_data)
+        raise DataDirError(Term("error.unreadable_dir", root=str(root)))
+    with collector_paused():
+        return _load(root, limits, keep_data)
 
 
 # Contents of each path asked for, in order; for a file over the limit (the second argument, in
 # bytes), its size instead, and its contents are never read.
-ReadFiles = Callable[[list[str], int], list[Union[bytes, int]]]
+ReadFiles = Callable[[list[str], int], list[bytes | int]]
 
 
-def load_files(root: Path, names: Iterable[str], read_files: ReadFiles, keep_data: bool = False) -> Dataset:
+def load_files(
+    root: Path, names: Iterable[str], read_files: ReadFiles, keep_data: bool = False, limits: Limits = DEFAULT_LIMITS
+) -> Dataset:
     """Validate files that are not on disk (the blobs of a git revision) as `load` validates a
     directory, naming each `root / name` although `root` need not exist.
 
@@ -130,39 +157,53 @@ def load_files(root: Path, names: Iterable[str], read_files: ReadFiles, keep_dat
     shown = PurePosixPath(display_path(root))  # once: the files are not on disk to resolve
     listed = {  # record folder -> its .yaml and .yml entries, as `_load` lists them
         folder: sorted(n for n in folders.get(folder, {}) if PurePosixPath(n).suffix in (".yaml", ".yml"))
-        for folder in RECORD_FOLDERS if top.get(folder)
+        for folder in RECORD_FOLDERS
+        if top.get(folder)
     }
     wanted = [n for n in LIST_FILES if top.get(n) is False]
-    wanted += [f"{folder}/{n}" for folder, entries in listed.items() for n in entries if n.endswith(".yaml") and not folders[folder][n]]
-    with _no_collection():
-        contents = dict(zip(wanted, read_files(wanted, MAX_FILE_BYTES)))
+    wanted += [
+        f"{folder}/{n}"
+        for folder, entries in listed.items()
+        for n in entries
+        if n.endswith(".yaml") and not folders[folder][n]
+    ]
+    with collector_paused():
+        contents = dict(zip(wanted, read_files(wanted, limits.max_file_bytes), strict=True))
 
         def source(name: str) -> SourceFile:
             path, content = root / name, contents.pop(name, None)  # popped: the bytes go once parsed
             if isinstance(content, bytes):
-                return from_bytes(path, str(shown / name), content)
+                return from_bytes(path, str(shown / name), content, limits)
             refused = SourceFile(path, str(shown / name))
-            refused.add("unreadable-file", 1, 1, detail=t("p.is_directory") if content is None else too_big(content, MAX_FILE_BYTES))
+            refused.add(
+                "unreadable-file",
+                1,
+                1,
+                detail=Term("p.is_directory") if content is None else too_big(content, limits.max_file_bytes),
+            )
             return refused
 
         data = Dataset(root)
-        for name, (key, model) in LIST_FILES.items():
+        for name, (key, list_model) in LIST_FILES.items():
             if name in top:
-                _add_list(data, source(name), key, model)
+                _add_list(data, source(name), key, list_model)
             else:
-                _missing_list(data, root / name, str(shown / name), model)
+                _missing_list(data, root / name, str(shown / name), list_model)
         for folder, model in RECORD_FOLDERS.items():
             if top.get(folder) is False:  # a file where the folder should be
-                _refuse(data, root / folder, t("p.not_a_folder", folder=folder))
+                _refuse(data, root / folder, Term("p.not_a_folder", folder=folder))
                 data.unreadable.add(_kind_of(model))
             for entry in listed.get(folder, []):
                 name = f"{folder}/{entry}"
                 if entry.endswith(".yml"):
-                    _unexpected(data, root / name, t("p.rename_yml", stem=PurePosixPath(entry).stem), str(shown / name))
+                    _unexpected(
+                        data, root / name, Term("p.rename_yml", stem=PurePosixPath(entry).stem), str(shown / name)
+                    )
                 else:
                     _add_record(data, source(name), folder, model, keep_data)
         _find_strays(
-            data, [(root / n, is_dir) for n, is_dir in sorted(top.items())],
+            data,
+            [(root / n, is_dir) for n, is_dir in sorted(top.items())],
             lambda path: any(PurePosixPath(n).suffix in (".yaml", ".yml") for n in folders[path.name]),
             lambda path: str(shown / path.name),
         )
@@ -183,7 +224,9 @@ def _folders(names: Iterable[str]) -> dict[str, dict[str, bool]]:
 
 
 @contextlib.contextmanager
-def _no_collection() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off inside the block, and as it was after it (nested blocks
+    leave it to the outermost)."""
     # Loading allocates millions of small objects (nodes, dicts, models) and frees none of them in
     # cycles: the cyclic garbage collector would only rescan the growing heap, which made loading
     # 5,000 records several times slower. Reference counting still frees everything.
@@ -192,57 +235,54 @@ def _no_collection() -> Iterator[None]:
     try:
         yield
     finally:
-        # The data set lives as long as the command: frozen, later collections never rescan it
-        # (status on 5,000 records otherwise spent a tenth of its time in the collector).
-        gc.freeze()
         if enabled:
             gc.enable()
 
 
-def _load(root: Path, max_bytes: int, keep_data: bool) -> Dataset:
+def _load(root: Path, limits: Limits, keep_data: bool) -> Dataset:
     data = Dataset(root)
     base = root.resolve()
-    for name, (key, model) in LIST_FILES.items():
+    for name, (key, list_model) in LIST_FILES.items():
         path = root / name
         if not path.exists() and not path.is_symlink():
-            _missing_list(data, path, display_path(path), model)
+            _missing_list(data, path, display_path(path), list_model)
             continue
-        refused = _link_problem(base, path)
-        if refused is not None:
-            _refuse(data, path, refused)
-            data.unreadable.add(_kind_of(model))
+        link = _link_problem(base, path)
+        if link is not None:
+            _refuse(data, path, link)
+            data.unreadable.add(_kind_of(list_model))
             continue
-        _add_list(data, read(path, display_path(path), max_bytes), key, model)
+        _add_list(data, read(path, display_path(path), limits), key, list_model)
     listed = []  # (folder, model, path) of every record file, in order
-    refused: dict[Path, str] = {}  # files not to read: symbolic links out of the data directory, loops
+    refused: dict[Path, Term] = {}  # files not to read: symbolic links out of the data directory, loops
     for folder, model in RECORD_FOLDERS.items():
         directory = root / folder
         if not directory.is_dir():
             if directory.is_symlink() or directory.exists():  # a broken link, a loop, or a file
-                detail = _link_problem(base, directory) or t("p.not_a_folder", folder=folder)
-                _refuse(data, directory, detail)
+                _refuse(data, directory, _link_problem(base, directory) or Term("p.not_a_folder", folder=folder))
                 data.unreadable.add(_kind_of(model))  # references to its records cannot be checked
             continue
-        detail = _link_problem(base, directory)
-        try:
-            if detail is not None:
-                raise OSError(detail)
-            entries = sorted(directory.iterdir())
-        except OSError as exc:
-            _refuse(data, directory, exc.strerror or str(exc))
+        detail: Param | None = _link_problem(base, directory)
+        if detail is None:
+            try:
+                entries = sorted(directory.iterdir())
+            except OSError as exc:
+                detail = exc.strerror or str(exc)
+        if detail is not None:
+            _refuse(data, directory, detail)
             data.unreadable.add(_kind_of(model))
             continue
         for path in entries:
             if path.suffix in (".yaml", ".yml"):
                 listed.append((folder, model, path))
-                detail = _link_problem(base, path) if path.suffix == ".yaml" else None
-                if detail is not None:
-                    refused[path] = detail
+                link = _link_problem(base, path) if path.suffix == ".yaml" else None
+                if link is not None:
+                    refused[path] = link
     names = _display_names([path for _, _, path in listed if path.suffix == ".yaml" and path not in refused])
-    sources = read_many(names, max_bytes)  # in order; parsed by worker processes for large data sets
+    sources = read_many(names, limits)  # in order; parsed by worker processes for large data sets
     for folder, model, path in listed:
         if path.suffix == ".yml":
-            _unexpected(data, path, t("p.rename_yml", stem=path.stem))
+            _unexpected(data, path, Term("p.rename_yml", stem=path.stem))
             continue
         if path in refused:
             _refuse(data, path, refused[path])
@@ -262,7 +302,7 @@ def _display_names(paths: list[Path]) -> list[tuple[Path, str]]:
         cwd = Path.cwd().resolve()
     except OSError:
         return [(path, display_path(path)) for path in paths]
-    directories: dict[Path, Optional[Path]] = {}
+    directories: dict[Path, Path | None] = {}
     out = []
     for path in paths:
         parent = path.parent
@@ -288,7 +328,7 @@ def _missing_list(data: Dataset, path: Path, name: str, model: type[BaseModel]) 
     data.unreadable.add(_kind_of(model))
 
 
-def _add_list(data: Dataset, source: SourceFile, key: str, model: type[BaseModel]) -> None:
+def _add_list(data: Dataset, source: SourceFile, key: str, model: ListModel) -> None:
     data.files.append(source)
     if source.data is not None:
         _load_list(data, source, key, model)
@@ -296,7 +336,7 @@ def _add_list(data: Dataset, source: SourceFile, key: str, model: type[BaseModel
         data.unreadable.add(_kind_of(model))
 
 
-def _add_record(data: Dataset, source: SourceFile, folder: str, model: type[BaseModel], keep_data: bool) -> None:
+def _add_record(data: Dataset, source: SourceFile, folder: str, model: RecordModel, keep_data: bool) -> None:
     data.files.append(source)
     if source.data is not None:
         _load_record(data, source, folder, model, keep_data)
@@ -304,7 +344,7 @@ def _add_record(data: Dataset, source: SourceFile, folder: str, model: type[Base
         data.broken_ids[_kind_of(model)].add(source.path.stem)
 
 
-def _link_problem(base: Path, path: Path) -> Optional[str]:
+def _link_problem(base: Path, path: Path) -> Term | None:
     """Why a symbolic link must not be followed: it loops, or leads out of the data directory
     (`base`, resolved). None for anything else; a broken link is reported when it is read."""
     if not path.is_symlink():
@@ -312,32 +352,34 @@ def _link_problem(base: Path, path: Path) -> Optional[str]:
     try:
         target = path.resolve(strict=True)
     except RuntimeError:  # Python 3.11 and earlier: a loop
-        return t("p.symlink_loop")
+        return Term("p.symlink_loop")
     except OSError as exc:
-        return t("p.symlink_loop") if exc.errno == errno.ELOOP else None
+        return Term("p.symlink_loop") if exc.errno == errno.ELOOP else None
     if target == base or base in target.parents:
         return None
     try:
         shown = os.readlink(path)
     except OSError:
         shown = str(target)
-    return t("p.symlink_outside", target=shown)
+    return Term("p.symlink_outside", target=shown)
 
 
-def _refuse(data: Dataset, path: Path, detail: str) -> None:
+def _refuse(data: Dataset, path: Path, detail: Param) -> None:
     """An unreadable-file problem for `path`, named by where the link is, not where it leads."""
     source = SourceFile(path, str(Path(display_path(path.parent)) / path.name))
     source.add("unreadable-file", 1, 1, detail=detail)
     data.files.append(source)
 
 
-def _unexpected(data: Dataset, path: Path, detail: str, name: Optional[str] = None) -> None:
+def _unexpected(data: Dataset, path: Path, detail: Term, name: str | None = None) -> None:
     source = SourceFile(path, name or display_path(path))
     source.add("unexpected-file", 1, 1, detail=detail)
     data.files.append(source)
 
 
-def _find_strays(data: Dataset, entries: list[tuple[Path, bool]], holds_yaml: Callable[[Path], bool], name_of: Callable[[Path], str]) -> None:
+def _find_strays(
+    data: Dataset, entries: list[tuple[Path, bool]], holds_yaml: Callable[[Path], bool], name_of: Callable[[Path], str]
+) -> None:
     """YAML files kitrack would silently ignore: records in the wrong folder, typos in folder names.
     `entries` are what the data directory holds: (path, is a folder)."""
     known = set(LIST_FILES) | set(RECORD_FOLDERS)
@@ -345,10 +387,15 @@ def _find_strays(data: Dataset, entries: list[tuple[Path, bool]], holds_yaml: Ca
         if path.name.startswith(".") or path.name in known:
             continue
         if path.suffix in (".yaml", ".yml") and not is_dir:
-            _unexpected(data, path, t("p.wrong_folder"), name_of(path))
+            _unexpected(data, path, Term("p.wrong_folder"), name_of(path))
         elif is_dir and holds_yaml(path):
             hint = did_you_mean(path.name, sorted(RECORD_FOLDERS))
-            _unexpected(data, path, t("p.folder_not_read", folder=path.name) + (f"; {hint}" if hint else ""), name_of(path))
+            detail = (
+                Term("p.folder_not_read_hint", folder=path.name, hint=hint)
+                if hint
+                else Term("p.folder_not_read", folder=path.name)
+            )
+            _unexpected(data, path, detail, name_of(path))
 
 
 def _holds_yaml(path: Path) -> bool:
@@ -362,7 +409,7 @@ def _kind_of(model: type[BaseModel]) -> str:
     return {Estate: "record", Project: "record", Meeting: "meeting", Region: "region", Agency: "agency"}[model]
 
 
-def _load_record(data: Dataset, source: SourceFile, folder: str, model: type[BaseModel], keep_data: bool = False) -> None:
+def _load_record(data: Dataset, source: SourceFile, folder: str, model: RecordModel, keep_data: bool = False) -> None:
     raw = source.data
     kind = _kind_of(model)
     record_id = raw.get("id") if isinstance(raw.get("id"), str) else source.path.stem
@@ -376,11 +423,14 @@ def _load_record(data: Dataset, source: SourceFile, folder: str, model: type[Bas
     if record.id != source.path.stem:
         line, column = source.locate(("id",))
         source.add("id-mismatch", line, column, "id", id=record.id, stem=source.path.stem)
-    index = {"estates": data.estates, "infrastructure": data.projects, "meetings": data.meetings}[folder]
+    indexes: dict[str, dict[str, Any]] = {
+        "estates": data.estates, "infrastructure": data.projects, "meetings": data.meetings
+    }
+    index = indexes[folder]
     if (kind, record.id) in data.origins:
         first = data.origins[(kind, record.id)].file
         line, column = source.locate(("id",))
-        source.add("duplicate-id", line, column, "id", what=t("p.record"), id=record.id, first=first.name)
+        source.add("duplicate-id", line, column, "id", what=Term("p.record"), id=record.id, first=first.name)
         return
     index[record.id] = record
     data.origins[(kind, record.id)] = Origin(source)
@@ -388,23 +438,31 @@ def _load_record(data: Dataset, source: SourceFile, folder: str, model: type[Bas
         source.data = None  # the model holds it now; the plain copy doubled the memory of a data set
 
 
-def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseModel]) -> None:
+def _load_list(data: Dataset, source: SourceFile, key: str, model: ListModel) -> None:
     raw = source.data
     kind = _kind_of(model)
     for extra in raw:
         if extra != key:
             line, column = source.locate((extra,), key=True)
-            source.add("unknown-field", line, column, extra, field=extra, hint=did_you_mean(extra, [key]) or t("p.one_list", key=key))
+            source.add(
+                "unknown-field",
+                line,
+                column,
+                extra,
+                field=extra,
+                hint=did_you_mean(extra, [key]) or Term("p.one_list", key=key),
+            )
     items = raw.get(key)
     if items is None and key not in raw:
         source.add("missing-field", 1, 1, field=key)
         return
     if not isinstance(items, list):
         line, column = source.locate((key,))
-        source.add("wrong-type", line, column, key, expected=t("p.list"), found=describe(items))
+        source.add("wrong-type", line, column, key, expected=Term("p.list"), found=describe(items))
         return
-    index = data.regions if model is Region else data.agencies
-    failures = []  # (error, prefix): turned into problems together, once per file
+    index: dict[str, Any] = data.regions if model is Region else data.agencies
+    # (error, prefix) of each broken entry: turned into problems together, once per file
+    failures: list[tuple[ValidationError, FieldPath]] = []
     for position, item in enumerate(items):
         prefix = (key, position)
         try:
@@ -420,17 +478,33 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: type[BaseMode
             continue
         if record.id in index:
             first = data.origins[(kind, record.id)]
-            line, column = source.locate(prefix + ("id",))
-            first_line, _ = source.locate(first.prefix + ("id",))
-            source.add("duplicate-id", line, column, f"{key}[{position}].id", what=t(f"kind.{kind}"), id=record.id, first=t("p.line", line=first_line))
+            line, column = source.locate((*prefix, "id"))
+            first_line, _ = source.locate((*first.prefix, "id"))
+            source.add(
+                "duplicate-id",
+                line,
+                column,
+                f"{key}[{position}].id",
+                what=Term(f"kind.{kind}"),
+                id=record.id,
+                first=Term("p.line", line=first_line),
+            )
             continue
         index[record.id] = record
         data.origins[(kind, record.id)] = Origin(source, prefix)
         if isinstance(record, Region):
             for number, regency in enumerate(record.regencies):
                 if regency.id in data.regency_region:
-                    line, column = source.locate(prefix + ("regencies", number, "id"))
-                    source.add("duplicate-id", line, column, f"{key}[{position}].regencies[{number}].id", what=t("p.regency"), id=regency.id, first=t("p.region", region=data.regency_region[regency.id]))
+                    line, column = source.locate((*prefix, "regencies", number, "id"))
+                    source.add(
+                        "duplicate-id",
+                        line,
+                        column,
+                        f"{key}[{position}].regencies[{number}].id",
+                        what=Term("p.regency"),
+                        id=regency.id,
+                        first=Term("p.region", region=data.regency_region[regency.id]),
+                    )
                     continue
                 data.regency_region[regency.id] = record.id
     if failures:

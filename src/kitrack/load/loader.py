@@ -15,33 +15,33 @@ import errno
 import itertools
 import marshal
 import os
+import pickle
 import re
 import signal
 import stat
 import sys
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, ClassVar
 
 import yaml
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
-from yaml.resolver import BaseResolver
-
 from yaml.composer import Composer
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.parser import Parser
 from yaml.reader import Reader
+from yaml.resolver import BaseResolver
 from yaml.scanner import Scanner
 
-from kitrack.domain.codes import CODES, wording
-from kitrack.output.i18n import language, t
-from kitrack.domain.problems import Problem
+from kitrack.domain.problems import FieldPath, Param, Place, Problem, Term, TermError
+from kitrack.load.limits import DEFAULT_LIMITS, Limits
 
 
 class _PyParser(Reader, Scanner, Parser, Composer):
     """PyYAML's pure-Python parser: slow, but its error messages and marks are the reference."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         Reader.__init__(self, stream)
         Scanner.__init__(self)
         Parser.__init__(self)
@@ -49,14 +49,12 @@ class _PyParser(Reader, Scanner, Parser, Composer):
 
 
 try:  # libyaml when present, pure Python otherwise (`yaml` itself does not export CParser)
-    from yaml.cyaml import CParser as _Parser
+    from yaml._yaml import CParser as _Parser
 
     LIBYAML = True
 except ImportError:  # pragma: no cover - depends on the pyyaml build
     _Parser = _PyParser  # type: ignore[misc,assignment]
     LIBYAML = False
-
-MAX_DEPTH = DEFAULT_MAX_DEPTH = 64  # records nest three or four levels; deeper is a mistake or an attack
 
 STR = "tag:yaml.org,2002:str"
 INT = "tag:yaml.org,2002:int"
@@ -74,7 +72,7 @@ SEXAGESIMAL = "tag:kitrack,2026:sexagesimal"
 
 # YAML 1.1 words that are booleans elsewhere; here they are text, and a likely mistake.
 YAML11_BOOLEANS = frozenset(
-    "y Y yes Yes YES n N no No NO on On ON off Off OFF".split()
+    ["y", "Y", "yes", "Yes", "YES", "n", "N", "no", "No", "NO", "on", "On", "ON", "off", "Off", "OFF"]
 )
 
 
@@ -85,9 +83,9 @@ class PlainResolver(BaseResolver):
     (so nothing to descend into), and the tags of short plain scalars (keys, dates, figures, ids)
     remembered, since a data set repeats them endlessly. The result is that of BaseResolver."""
 
-    _tags: dict[str, str] = {}  # plain scalar -> tag; resolution depends on the text alone
+    _tags: ClassVar[dict[str, str]] = {}  # plain scalar -> tag; resolution depends on the text alone
 
-    def resolve(self, kind, value, implicit):
+    def resolve(self, kind: type[Node], value: str, implicit: tuple[bool, bool]) -> str:
         if kind is not ScalarNode:
             return SEQ if kind is SequenceNode else MAP
         if not implicit[0]:  # quoted, or a non-specific `!` tag: text
@@ -103,10 +101,10 @@ class PlainResolver(BaseResolver):
                 self._tags[value] = tag
         return tag
 
-    def descend_resolver(self, current_node, current_index):
+    def descend_resolver(self, current_node: Node | None, current_index: object) -> None:
         pass  # no path resolvers
 
-    def ascend_resolver(self):
+    def ascend_resolver(self) -> None:
         pass
 
 
@@ -119,14 +117,18 @@ PlainResolver.add_implicit_resolver(
     re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
     list("-+0123456789."),
 )
-PlainResolver.add_implicit_resolver(YAML11_BOOL, re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"), list("yYnNoO"))
-PlainResolver.add_implicit_resolver(SEXAGESIMAL, re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"), list("-+0123456789"))
+PlainResolver.add_implicit_resolver(
+    YAML11_BOOL, re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$"), list("yYnNoO")
+)
+PlainResolver.add_implicit_resolver(
+    SEXAGESIMAL, re.compile(r"^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$"), list("-+0123456789")
+)
 
 
 class PlainLoader(_Parser, PlainResolver):
     """The fast loader: libyaml composes the node tree, only the resolver runs in Python."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         _Parser.__init__(self, stream)
         PlainResolver.__init__(self)
 
@@ -135,7 +137,7 @@ class ReferenceLoader(_PyParser, PlainResolver):
     """The pure-Python loader, used only for files libyaml refuses: its messages and positions
     are the ones problems report (libyaml words errors differently and places some elsewhere)."""
 
-    def __init__(self, stream):
+    def __init__(self, stream: str) -> None:
         _PyParser.__init__(self, stream)
         PlainResolver.__init__(self)
 
@@ -174,7 +176,7 @@ def _to_null(text: str) -> None:
         raise ValueError(text)
 
 
-SCALARS = {STR: str, NULL: _to_null, BOOL: _to_bool, INT: _to_int, FLOAT: _to_float}
+SCALARS: dict[str, Callable[[str], Any]] = {STR: str, NULL: _to_null, BOOL: _to_bool, INT: _to_int, FLOAT: _to_float}
 
 
 @dataclass
@@ -183,23 +185,24 @@ class SourceFile:
 
     path: Path
     name: str  # as shown to the user: relative to the working directory where possible
-    text: Optional[str] = None
+    text: str | None = None
     data: Any = None
     problems: list[Problem] = field(default_factory=list)
-    _root: Optional[Node] = field(default=None, repr=False)
+    _root: Node | None = field(default=None, repr=False)
     # mapping node -> {key: (key node, value node)}, built the first time `locate` passes through
     # the mapping: a file with thousands of problems is not scanned again for each of them.
-    _keys: dict = field(default_factory=dict, repr=False)
+    _keys: dict[MappingNode, dict[str, tuple[Node, Node]]] = field(default_factory=dict, repr=False)
 
-    def problem(self, code: str, line: int, column: int, path: str = "", hint: Optional[str] = None, **params) -> Problem:
-        template, default_hint = wording(code, language())
-        return Problem(self.name, line, column, code, CODES[code].level, template.format(**params), path, hint or default_hint)
+    def problem(
+        self, code: str, line: int, column: int, path: str = "", hint: Term | None = None, **params: Param
+    ) -> Problem:
+        return Problem(code, Place(self.name, line, column, path), params, hint)
 
-    def add(self, code: str, line: int, column: int, path: str = "", hint: Optional[str] = None, **params) -> None:
+    def add(self, code: str, line: int, column: int, path: str = "", hint: Term | None = None, **params: Param) -> None:
         self.problems.append(self.problem(code, line, column, path, hint, **params))
 
     # -- positions, computed only when asked for ------------------------------------------------
-    def root(self) -> Optional[Node]:
+    def root(self) -> Node | None:
         if self._root is None and self.text is not None:
             try:
                 self._root = _fast_compose(self.text)
@@ -210,17 +213,17 @@ class SourceFile:
                     return None
         return self._root
 
-    def locate(self, path: tuple, key: bool = False) -> tuple[int, int]:
+    def locate(self, path: FieldPath, key: bool = False) -> tuple[int, int]:
         """1-based line and column of the value at `path`: of its key if `key`, or of the deepest
         mapping or sequence that exists on the way when the path runs out (a missing field)."""
         node = self.root()
         if node is None:
             return 1, 1
-        key_node: Optional[Node] = None
+        key_node: Node | None = None
         for part in path:
             child = None
-            if isinstance(node, MappingNode):
-                key_node, child = self._keys_of(node).get(part, (None, None))
+            if isinstance(node, MappingNode) and isinstance(part, str):
+                key_node, child = self._keys_of(node).get(part) or (None, None)
             elif isinstance(node, SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value):
                 key_node, child = None, node.value[part]
             if child is None:
@@ -246,23 +249,23 @@ class SourceFile:
 _ANCHOR_HINT = re.compile(r"(?:^|[\s\[{,:?-])[&*][^\s\[\]{},]")
 
 
-def read(path: Path, name: str, max_bytes: int) -> SourceFile:
+def read(path: Path, name: str, limits: Limits = DEFAULT_LIMITS) -> SourceFile:
     """Read one file into a SourceFile: its data, or the problems that stop it being data."""
     try:
-        raw = _read_bounded(path, max_bytes)
+        raw = _read_bounded(path, limits.max_file_bytes)
     except _Refused as refused:
         source = SourceFile(path, name)
-        source.add("unreadable-file", 1, 1, detail=str(refused))
+        source.add("unreadable-file", 1, 1, detail=refused.reason)
         return source
     except OSError as exc:
         source = SourceFile(path, name)
-        detail = t("p.symlink_loop") if exc.errno == errno.ELOOP else exc.strerror or str(exc)
+        detail: Param = Term("p.symlink_loop") if exc.errno == errno.ELOOP else exc.strerror or str(exc)
         source.add("unreadable-file", 1, 1, detail=detail)
         return source
-    return from_bytes(path, name, raw)
+    return from_bytes(path, name, raw, limits)
 
 
-def from_bytes(path: Path, name: str, raw: bytes) -> SourceFile:
+def from_bytes(path: Path, name: str, raw: bytes, limits: Limits = DEFAULT_LIMITS) -> SourceFile:
     """A file whose bytes are already in memory (a blob of a git revision), read as `read` reads
     one from disk. `path` need not exist."""
     source = SourceFile(path, name)
@@ -270,17 +273,17 @@ def from_bytes(path: Path, name: str, raw: bytes) -> SourceFile:
     if text is None:
         return source
     source.text = text
-    parse(source)
+    parse(source, limits)
     return source
 
 
-def too_big(size: int | str, limit: int) -> str:
+def too_big(size: int | str, limit: int) -> Term:
     """Why a file over the size limit is not read."""
-    return t("p.too_big", size=size if isinstance(size, str) else f"{size:,}", limit=f"{limit:,}")
+    return Term("p.too_big", size=size if isinstance(size, str) else f"{size:,}", limit=f"{limit:,}")
 
 
-class _Refused(Exception):
-    """A file kitrack will not read: too big, or not a regular file. The message is translated."""
+class _Refused(TermError):
+    """A file kitrack will not read: too big, or not a regular file."""
 
 
 def _read_bounded(path: Path, max_bytes: int) -> bytes:
@@ -291,9 +294,9 @@ def _read_bounded(path: Path, max_bytes: int) -> bytes:
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
-            raise _Refused(t("p.is_directory"))
+            raise _Refused(Term("p.is_directory"))
         if not stat.S_ISREG(info.st_mode):
-            raise _Refused(t("p.not_regular"))
+            raise _Refused(Term("p.not_regular"))
         if info.st_size > max_bytes:
             raise _Refused(too_big(info.st_size, max_bytes))
         chunks, total = [], 0
@@ -336,32 +339,36 @@ def jobs_for(count: int) -> int:
     return min(cores, 8)
 
 
-def read_many(items: list[tuple[Path, str]], max_bytes: int, jobs: Optional[int] = None) -> Iterator[SourceFile]:
+def read_many(items: list[tuple[Path, str]], limits: Limits, jobs: int | None = None) -> Iterator[SourceFile]:
     """`read` for each (path, name), in order; across worker processes when there are many.
 
-    Workers send back plain data, text and problems (marshal: a fraction of pickle's cost); node
-    trees stay behind, and positions are composed again in this process if a problem needs one."""
+    Workers send back plain data and text (marshal: a fraction of pickle's cost) and the problems
+    of the few files that have any (pickled: marshal takes only built-in types); node trees stay
+    behind, and positions are composed again in this process if a problem needs one."""
     jobs = jobs_for(len(items)) if jobs is None else jobs
     if jobs <= 1:
         for path, name in items:
-            yield read(path, name, max_bytes)
+            yield read(path, name, limits)
         return
     size = max(1, -(-len(items) // (jobs * CHUNKS_PER_JOB)))
-    chunks = [items[start:start + size] for start in range(0, len(items), size)]
+    chunks = [items[start : start + size] for start in range(0, len(items), size)]
     done = 0
     try:
         import multiprocessing  # lazy: start-up
         from concurrent.futures import ProcessPoolExecutor
 
         context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),)) as pool, _sigterm_ends_workers():
-            for chunk, packed in zip(chunks, pool.map(_read_chunk, [(chunk, max_bytes) for chunk in chunks])):
+        with (
+            ProcessPoolExecutor(jobs, mp_context=context, initializer=_worker_start, initargs=(os.getpid(),)) as pool,
+            _sigterm_ends_workers(),
+        ):
+            for chunk, packed in zip(chunks, pool.map(_read_chunk, [(chunk, limits) for chunk in chunks]), strict=True):
                 sources = list(_unpack(chunk, packed))
                 done += len(sources)
                 yield from sources
     except (OSError, RuntimeError, ImportError):  # no processes to be had (BrokenProcessPool is a RuntimeError)
         for path, name in items[done:]:
-            yield read(path, name, max_bytes)
+            yield read(path, name, limits)
 
 
 PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
@@ -399,7 +406,7 @@ def _sigterm_ends_workers() -> Iterator[None]:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
-def _end_workers(signum: int, frame: Any) -> None:
+def _end_workers(signum: int, frame: object) -> None:
     import multiprocessing  # lazy: start-up (only when a signal arrives during a parallel load)
 
     for worker in multiprocessing.active_children():
@@ -408,24 +415,23 @@ def _end_workers(signum: int, frame: Any) -> None:
     os.kill(os.getpid(), signum)  # die of the signal: the exit status says so, as without the handler
 
 
-def _read_chunk(job: tuple[list[tuple[Path, str]], int]) -> bytes:
-    items, max_bytes = job
+def _read_chunk(job: tuple[list[tuple[Path, str]], Limits]) -> bytes:
+    items, limits = job
     out = []
     for path, name in items:
-        source = read(path, name, max_bytes)
-        problems = [(p.file, p.line, p.column, p.code, p.level, p.message, p.path, p.hint) for p in source.problems]
-        out.append((source.text, source.data, problems))
+        source = read(path, name, limits)
+        out.append((source.text, source.data, pickle.dumps(source.problems) if source.problems else None))
     return marshal.dumps(out)
 
 
 def _unpack(chunk: list[tuple[Path, str]], packed: bytes) -> Iterator[SourceFile]:
-    for (path, name), (text, data, problems) in zip(chunk, marshal.loads(packed)):
-        yield SourceFile(path, name, text, data, [Problem(*p) for p in problems])
+    for (path, name), (text, data, problems) in zip(chunk, marshal.loads(packed), strict=True):
+        yield SourceFile(path, name, text, data, pickle.loads(problems) if problems else [])
 
 
-def decode(source: SourceFile, raw: bytes) -> Optional[str]:
+def decode(source: SourceFile, raw: bytes) -> str | None:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        source.add("invalid-encoding", 1, 1, detail=t("p.utf16"))
+        source.add("invalid-encoding", 1, 1, detail=Term("p.utf16"))
         return None
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
@@ -433,14 +439,14 @@ def decode(source: SourceFile, raw: bytes) -> Optional[str]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line, column = _position_of(raw, exc.start)
-        source.add("invalid-encoding", line, column, detail=t("p.bad_byte", byte=f"0x{raw[exc.start]:02x}"))
+        source.add("invalid-encoding", line, column, detail=Term("p.bad_byte", byte=f"0x{raw[exc.start]:02x}"))
         return None
     if "\x00" in text:
         if raw[1:4:2] == b"\x00\x00" or raw[0:3:2] == b"\x00\x00":  # UTF-16 or UTF-32 without a byte-order mark
-            source.add("invalid-encoding", 1, 1, detail=t("p.utf16"))
+            source.add("invalid-encoding", 1, 1, detail=Term("p.utf16"))
             return None
         line, column = _position_of(raw, raw.index(b"\x00"))
-        source.add("invalid-encoding", line, column, detail=t("p.nul_byte"))
+        source.add("invalid-encoding", line, column, detail=Term("p.nul_byte"))
         return None
     return text.replace("\r\n", "\n") if "\r" in text else text
 
@@ -451,7 +457,7 @@ def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
     return before.count(b"\n") + 1, len(before[line_start:].decode("utf-8", "replace")) + 1
 
 
-def parse(source: SourceFile) -> None:
+def parse(source: SourceFile, limits: Limits = DEFAULT_LIMITS) -> None:
     text = source.text or ""
     if "\t" in text:
         _find_tabs(source, text)
@@ -460,7 +466,7 @@ def parse(source: SourceFile) -> None:
     except _UseReference:
         pass
     else:
-        _convert(source, text, root, PlainLoader)
+        _convert(source, text, root, PlainLoader, limits.max_depth)
         return
     loader = None
     try:
@@ -477,24 +483,24 @@ def parse(source: SourceFile) -> None:
             _syntax_problem(source, exc)
         return
     except RecursionError:
-        line, column = _too_deep_at(text)
-        source.add("yaml-syntax", line, column, detail=t("p.too_deep", limit=MAX_DEPTH))
+        line, column = _too_deep_at(text, limits.max_depth)
+        source.add("yaml-syntax", line, column, detail=Term("p.too_deep", limit=limits.max_depth))
         return
     finally:
         if loader is not None:
             loader.dispose()
-    _convert(source, text, root, ReferenceLoader)
+    _convert(source, text, root, ReferenceLoader, limits.max_depth)
 
 
-def _too_deep_at(text: str) -> tuple[int, int]:
-    """Where flow brackets first nest MAX_DEPTH deep (quotes aside, roughly as the converter counts
+def _too_deep_at(text: str, max_depth: int) -> tuple[int, int]:
+    """Where flow brackets first nest `max_depth` deep (quotes aside, roughly as the converter counts
     in a top-level mapping); 1, 1 for deep block nesting. Only for files too deep to compose."""
     depth = 0
     for number, line in enumerate(text.split("\n"), start=1):
         for column, ch in enumerate(line, start=1):
             if ch in "[{":
                 depth += 1
-                if depth >= MAX_DEPTH:
+                if depth >= max_depth:
                     return number, column
             elif ch in "]}":
                 depth -= 1
@@ -505,7 +511,7 @@ class _UseReference(Exception):
     """libyaml refused the text, or may read it otherwise than the reference parser."""
 
 
-def _fast_compose(text: str) -> Optional[Node]:
+def _fast_compose(text: str) -> Node | None:
     """libyaml's node tree of `text` where it is the reference parser's; else _UseReference."""
     if not LIBYAML or _libyaml_may_differ(text):
         raise _UseReference
@@ -539,7 +545,7 @@ def _libyaml_may_differ(text: str) -> bool:
     return False
 
 
-def _tabs_inside_strings(text: str, root: Optional[Node]) -> bool:
+def _tabs_inside_strings(text: str, root: Node | None) -> bool:
     """Whether every tab in `text` is inside a quoted scalar or on a content line of a block scalar
     (`|`, `>`), where both parsers read it as part of the text, so that libyaml's tree stands.
     Elsewhere (between tokens, in a plain scalar, on a block scalar's header line) libyaml accepts
@@ -558,7 +564,7 @@ def _tabs_inside_strings(text: str, root: Optional[Node]) -> bool:
             stack.append(itertools.chain.from_iterable(node.value))
         elif isinstance(node, SequenceNode):
             stack.append(iter(node.value))
-        elif node.style in ('"', "'", "|", ">"):
+        elif isinstance(node, ScalarNode) and node.style in ('"', "'", "|", ">"):
             start, end = node.start_mark, node.end_mark
             if node.style in ('"', "'"):
                 first = line_starts[start.line] + start.column
@@ -572,7 +578,7 @@ def _tabs_inside_strings(text: str, root: Optional[Node]) -> bool:
     return tab < 0
 
 
-def _compose(loader_class: type, text: str) -> Optional[Node]:
+def _compose(loader_class: type[PlainLoader | ReferenceLoader], text: str) -> Node | None:
     loader = loader_class(text)
     try:
         return loader.get_single_node()
@@ -580,7 +586,9 @@ def _compose(loader_class: type, text: str) -> Optional[Node]:
         loader.dispose()
 
 
-def _convert(source: SourceFile, text: str, root: Optional[Node], loader_class: type) -> None:
+def _convert(
+    source: SourceFile, text: str, root: Node | None, loader_class: type[PlainLoader | ReferenceLoader], max_depth: int
+) -> None:
     """Node tree -> source.data; `loader_class` composed the tree, and finds the anchors too."""
     if root is None:
         source.add("empty-file", 1, 1)
@@ -589,14 +597,15 @@ def _convert(source: SourceFile, text: str, root: Optional[Node], loader_class: 
     maybe_anchors = bool(_ANCHOR_HINT.search(text))
     if maybe_anchors:
         find_anchors(source, loader_class)
-    converter = _Converter(source, track_aliases=maybe_anchors, text_at=_non_specific_tags(text) if "!" in text else frozenset())
+    text_at = _non_specific_tags(text) if "!" in text else frozenset()
+    converter = _Converter(source, max_depth, track_aliases=maybe_anchors, text_at=text_at)
     try:
         data = converter.convert(root, 0)
     except RecursionError:  # only with a depth limit above what the interpreter's stack allows
-        source.add("yaml-syntax", 1, 1, detail=t("p.too_deep", limit=MAX_DEPTH))
+        source.add("yaml-syntax", 1, 1, detail=Term("p.too_deep", limit=max_depth))
         return
     if not isinstance(data, dict):
-        found = {list: t("p.list"), str: t("p.text")}.get(type(data), t("p.a_scalar"))
+        found = Term("p.list" if isinstance(data, list) else "p.text" if isinstance(data, str) else "p.a_scalar")
         source.add("not-a-mapping", root.start_mark.line + 1, root.start_mark.column + 1, found=found)
         return
     source.data = data
@@ -633,13 +642,13 @@ def _syntax_problem(source: SourceFile, exc: yaml.YAMLError) -> None:
     if "\t" in detail or "'\\t'" in detail:
         source.add("yaml-tab", line, column)
     elif "found undefined alias" in detail or "found duplicate anchor" in detail:
-        source.add("yaml-alias", line, column, what=t("p.alias"), name=detail.split("'")[1] if "'" in detail else "")
+        source.add("yaml-alias", line, column, what=Term("p.alias"), name=detail.split("'")[1] if "'" in detail else "")
     else:
         source.add("yaml-syntax", line, column, detail=detail)
 
 
 def short_tag(tag: str) -> str:
-    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 _NON_SPECIFIC_TAG = re.compile(r"(?<![^\s\[{,:?-])!(?=[ \t\r\n]|$)")
@@ -655,13 +664,15 @@ def _non_specific_tags(text: str) -> frozenset[int]:
 class _Converter:
     """Node tree -> plain Python data, noting duplicate keys, aliases, tags and bad keys."""
 
-    def __init__(self, source: SourceFile, track_aliases: bool, text_at: frozenset = frozenset()):
+    def __init__(self, source: SourceFile, max_depth: int, track_aliases: bool, text_at: frozenset[int] = frozenset()):
         self.source = source
-        self.seen: Optional[set[int]] = set() if track_aliases else None
+        self.max_depth = max_depth
+        self.seen: set[int] | None = set() if track_aliases else None
         self.text_at = text_at  # scalars with the non-specific tag `!`: text, whatever they look like
 
-    def _at(self, code: str, node: Node, **params) -> None:
-        self.source.add(code, node.start_mark.line + 1, node.start_mark.column + 1, **params)
+    def _at(self, code: str, node: Node, **params: Param) -> None:
+        place = Place(self.source.name, node.start_mark.line + 1, node.start_mark.column + 1)
+        self.source.problems.append(Problem(code, place, params))
 
     def convert(self, node: Node, depth: int) -> Any:
         if self.seen is not None:
@@ -681,8 +692,8 @@ class _Converter:
                 return self._ambiguous(node)
             self._at("yaml-tag", node, tag=short_tag(node.tag))
             return None
-        if depth >= MAX_DEPTH:
-            self._at("yaml-syntax", node, detail=t("p.too_deep", limit=MAX_DEPTH))
+        if depth >= self.max_depth:
+            self._at("yaml-syntax", node, detail=Term("p.too_deep", limit=self.max_depth))
             return None
         # Text scalars, by far the most common values, are taken inline (unless aliases are
         # tracked): one call per collection rather than per value.
@@ -692,12 +703,15 @@ class _Converter:
             if node.tag != SEQ:
                 self._at("yaml-tag", node, tag=short_tag(node.tag))
             if inline:
-                return [item.value if item.__class__ is ScalarNode and item.tag == STR else convert(item, depth + 1) for item in node.value]
+                return [
+                    item.value if item.__class__ is ScalarNode and item.tag == STR else convert(item, depth + 1)
+                    for item in node.value
+                ]
             return [convert(item, depth + 1) for item in node.value]
         if node.tag != MAP:
             self._at("yaml-tag", node, tag=short_tag(node.tag))
         mapping: dict[str, Any] = {}
-        first_lines: Optional[dict[str, int]] = None  # key -> line of its first use; made at the first duplicate
+        first_lines: dict[str, int] | None = None  # key -> line of its first use; made at the first duplicate
         for key_node, value_node in node.value:
             if key_node.__class__ is not ScalarNode or (key_node.tag != STR and key_node.tag != YAML11_BOOL):
                 shown = f"`{key_node.value}`" if isinstance(key_node, ScalarNode) else "(a list or mapping)"
@@ -710,7 +724,8 @@ class _Converter:
                     for k, _ in node.value:
                         if isinstance(k, ScalarNode) and k.tag in (STR, YAML11_BOOL):
                             first_lines.setdefault(k.value, k.start_mark.line + 1)
-                self._at("duplicate-key", key_node, key=key, first_line=first_lines[key], again=key_node.start_mark.line + 1)
+                again = key_node.start_mark.line + 1
+                self._at("duplicate-key", key_node, key=key, first_line=first_lines[key], again=again)
                 continue
             if inline and value_node.__class__ is ScalarNode and value_node.tag == STR:
                 mapping[key] = value_node.value
@@ -718,18 +733,17 @@ class _Converter:
                 mapping[key] = convert(value_node, depth + 1)
         return mapping
 
-
     def _ambiguous(self, node: ScalarNode) -> Any:
         """A plain scalar YAML 1.1 tools read differently: kept as YAML 1.2 reads it, and noted. The
         note has no path; the schema drops it where it reports something more precise there."""
         text = node.value
         if node.tag == YAML11_BOOL:
-            self._at("yaml11-boolean", node, detail=t("p.yaml11_text", value=text))
+            self._at("yaml11-boolean", node, detail=Term("p.yaml11_text", value=text))
             return text
         if node.tag == LEADING_ZERO:
-            self._at("invalid-value", node, reason=t("p.leading_zero", value=text, number=int(text)))
+            self._at("invalid-value", node, reason=Term("p.leading_zero", value=text, number=int(text)))
             return int(text)
-        self._at("invalid-value", node, reason=t("p.sexagesimal", value=text))
+        self._at("invalid-value", node, reason=Term("p.sexagesimal", value=text))
         return text
 
 
@@ -737,18 +751,18 @@ _AMBIGUOUS = frozenset((YAML11_BOOL, LEADING_ZERO, SEXAGESIMAL))
 AMBIGUITY_CODES = frozenset(("yaml11-boolean", "invalid-value"))  # as the converter notes them, with no path
 
 
-def find_anchors(source: SourceFile, loader_class: type) -> None:
+def find_anchors(source: SourceFile, loader_class: type[PlainLoader | ReferenceLoader]) -> None:
     """Anchors without aliases leave no trace in the node tree; the event stream shows them. Read
     by the parser that composed the tree: libyaml where it may, since a ` *` or ` &` in any text of a
     5 MB file would otherwise send all of it through the pure-Python parser again."""
     try:
-        for event in yaml.parse(source.text or "", Loader=loader_class):
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None and not isinstance(event, yaml.AliasEvent):
-                mark = event.start_mark
-                source.add("yaml-alias", mark.line + 1, mark.column + 1, what=t("p.anchor"), name=f"&{anchor}")
-            elif isinstance(event, yaml.AliasEvent):
-                mark = event.start_mark
-                source.add("yaml-alias", mark.line + 1, mark.column + 1, what=t("p.alias"), name=f"*{anchor}")
+        for event in yaml.parse(source.text or "", Loader=loader_class):  # type: ignore[arg-type]  # the stubs list only PyYAML's own loaders
+            anchor, mark = getattr(event, "anchor", None), event.start_mark
+            if anchor is None or mark is None:
+                continue
+            if isinstance(event, yaml.AliasEvent):
+                source.add("yaml-alias", mark.line + 1, mark.column + 1, what=Term("p.alias"), name=f"*{anchor}")
+            else:
+                source.add("yaml-alias", mark.line + 1, mark.column + 1, what=Term("p.anchor"), name=f"&{anchor}")
     except yaml.YAMLError:
         pass

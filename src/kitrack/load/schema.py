@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from enum import Enum
-from typing import Any, Optional
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
-from kitrack.output.i18n import figure, t
+from kitrack.domain.defaults import MAX_PER_FILE
+from kitrack.domain.problems import FieldPath, Number, Param, Problem, Term, format_path
+from kitrack.domain.suggestions import did_you_mean
 from kitrack.load.loader import AMBIGUITY_CODES, YAML11_BOOLEANS, SourceFile
-from kitrack.domain.problems import MAX_PER_FILE, Problem, format_path
 
 EXPECTED = {  # pydantic error type -> the label of what was expected
     "string_type": "p.text",
@@ -28,21 +29,21 @@ EXPECTED = {  # pydantic error type -> the label of what was expected
 NUMERIC = ("int_type", "float_type", "int_from_float")
 
 
-def describe(value: Any) -> str:
+def describe(value: Any) -> Param:
     """How a YAML value reads to the person who wrote it."""
     if value is None:
-        return t("p.empty")
+        return Term("p.empty")
     if isinstance(value, bool):
         return f"`{'true' if value else 'false'}`"
     if isinstance(value, (int, float)):
         shown = f"{value}"
-        return t("p.the_number", value=shown if len(shown) <= 20 else shown[:17] + "...")
+        return Term("p.the_number", value=shown if len(shown) <= 20 else shown[:17] + "...")
     if isinstance(value, str):
-        return t("p.the_text", value=value if len(value) <= 40 else value[:37] + "...")
+        return Term("p.the_text", value=value if len(value) <= 40 else value[:37] + "...")
     if isinstance(value, list):
-        return t("p.list")
+        return Term("p.list")
     if isinstance(value, dict):
-        return t("p.a_mapping")
+        return Term("p.a_mapping")
     return type(value).__name__
 
 
@@ -56,7 +57,7 @@ def _unwrap(annotation: Any) -> list[Any]:
     return [annotation]
 
 
-def annotation_at(model: type[BaseModel], loc: tuple) -> Any:
+def annotation_at(model: type[BaseModel], loc: FieldPath) -> Any:
     """The type expected at `loc` inside `model`, or None if the path leaves the model."""
     current: Any = model
     for part in loc:
@@ -69,22 +70,19 @@ def annotation_at(model: type[BaseModel], loc: tuple) -> Any:
     return current
 
 
-def _model_at(model: type[BaseModel], loc: tuple) -> Optional[type[BaseModel]]:
+def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
     found = [t for t in _unwrap(annotation_at(model, loc)) if isinstance(t, type) and issubclass(t, BaseModel)]
     return found[0] if found else None
 
 
-def _enum_at(model: type[BaseModel], loc: tuple) -> Optional[type[Enum]]:
+def _enum_at(model: type[BaseModel], loc: FieldPath) -> type[Enum] | None:
     found = [t for t in _unwrap(annotation_at(model, loc)) if isinstance(t, type) and issubclass(t, Enum)]
     return found[0] if found else None
 
 
-def did_you_mean(word: str, choices: list[str]) -> Optional[str]:
-    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return t("p.did_you_mean", choice=close[0]) if close else None
-
-
-def problems_from(failures: list[tuple[ValidationError, tuple]], model: type[BaseModel], source: SourceFile) -> list[Problem]:
+def problems_from(
+    failures: list[tuple[ValidationError, FieldPath]], model: type[BaseModel], source: SourceFile
+) -> list[Problem]:
     """The problems of one file's records that failed validation: each failure is the error and the
     record's path in the file (`()` for a record file, `("agencies", 3)` in a list file).
 
@@ -95,7 +93,7 @@ def problems_from(failures: list[tuple[ValidationError, tuple]], model: type[Bas
     # the note gives way.
     noted = {(p.line, p.column): p for p in source.problems if p.code in AMBIGUITY_CODES and not p.path}
     refused = {(p.line, p.column) for p in source.problems} - noted.keys()
-    placed = []
+    placed: list[tuple[tuple[int, int], ErrorDetails, FieldPath, FieldPath]] = []
     for error, prefix in failures:
         for item in error.errors(include_url=False):
             loc = tuple(item["loc"])
@@ -116,18 +114,26 @@ def problems_from(failures: list[tuple[ValidationError, tuple]], model: type[Bas
     return found
 
 
-def _place(kind: str, full: tuple, source: SourceFile) -> tuple[int, int]:
+def _place(kind: str, full: FieldPath, source: SourceFile) -> tuple[int, int]:
     """Where a validation error is shown: a missing field at its mapping, an unknown one at its key."""
     return source.locate(full[:-1] if kind == "missing" else full, key=kind == "extra_forbidden")
 
 
-def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile, prefix: tuple, place: tuple[int, int], suggest: bool) -> Problem:
+def _problem(
+    item: ErrorDetails,
+    loc: FieldPath,
+    model: type[BaseModel],
+    source: SourceFile,
+    prefix: FieldPath,
+    place: tuple[int, int],
+    suggest: bool,
+) -> Problem:
     kind = item["type"]
     value = item.get("input")
     full = prefix + loc
     path = format_path(full)
 
-    def at(code: str, *, hint: Optional[str] = None, **params) -> Problem:
+    def at(code: str, *, hint: Term | None = None, **params: Param) -> Problem:
         return source.problem(code, place[0], place[1], path, hint, **params)
 
     if kind == "missing":
@@ -137,49 +143,58 @@ def _problem(item: dict, loc: tuple, model: type[BaseModel], source: SourceFile,
         fields = list(parent.model_fields) if parent else []
         hint = did_you_mean(str(loc[-1]), fields) if suggest else None
         if hint is None and fields:
-            hint = t("p.allowed_fields", fields=", ".join(fields))
+            hint = Term("p.allowed_fields", fields=", ".join(fields))
         return at("unknown-field", field=loc[-1], hint=hint)
     if kind in ("enum", "literal_error"):
         enum = _enum_at(model, loc)
         allowed = [member.value for member in enum] if enum else []
         hint = did_you_mean(str(value), allowed) if suggest and isinstance(value, str) else None
         if not isinstance(value, str):
-            return at("wrong-type", expected=t("p.text"), found=describe(value), hint=t("p.one_of", choices=", ".join(allowed)))
+            return at(
+                "wrong-type",
+                expected=Term("p.text"),
+                found=describe(value),
+                hint=Term("p.one_of", choices=", ".join(allowed)),
+            )
         return at("invalid-choice", value=value, allowed=", ".join(allowed), hint=hint)
     if kind == "string_pattern_mismatch" or (kind == "string_too_long" and "pattern" in str(annotation_at(model, loc))):
         return at("invalid-id", value=value)
     if kind == "invalid_date":
         if not isinstance(value, (str, int)) or isinstance(value, bool):
-            return at("wrong-type", expected=t("p.a_date"), found=describe(value))
-        return at("invalid-date", reason=item["ctx"]["reason"])
+            return at("wrong-type", expected=Term("p.a_date"), found=describe(value))
+        reason: Term = item["ctx"]["reason"]  # PartialDate's DateError, kept a Term through pydantic
+        return at("invalid-date", reason=reason)
     if kind == "float_type" and isinstance(value, int) and not isinstance(value, bool):
-        return at("invalid-value", reason=t("p.too_large"))  # a whole number past any float, such as 400 digits
+        return at("invalid-value", reason=Term("p.too_large"))  # a whole number past any float, such as 400 digits
     if kind in EXPECTED or kind.endswith("_type"):
-        expected = t(EXPECTED[kind]) if kind in EXPECTED else kind.replace("_type", "")
+        expected: Param = Term(EXPECTED[kind]) if kind in EXPECTED else kind.replace("_type", "")
         if isinstance(value, str) and value in YAML11_BOOLEANS and kind in ("bool_type", *NUMERIC):
             word = "true" if value.lower() in ("y", "yes", "on") else "false"
-            fix = t("p.write", value=word) if kind == "bool_type" else t("p.write_figure")
-            return at("yaml11-boolean", detail=t("p.yaml11", value=value, fix=fix))
+            fix = Term("p.write", value=word) if kind == "bool_type" else Term("p.write_figure")
+            return at("yaml11-boolean", detail=Term("p.yaml11", value=value, fix=fix))
         hint = None
         if kind in NUMERIC and isinstance(value, str):
-            hint = t("p.plain_number") if _looks_numeric(value) else None
+            hint = Term("p.plain_number") if _looks_numeric(value) else None
         elif kind == "string_type" and isinstance(value, (bool, int, float)):
-            hint = t("p.quote_it")
+            hint = Term("p.quote_it")
         elif kind == "list_type" and value is not None and not isinstance(value, (list, dict)):
-            hint = t("p.write_list")
+            hint = Term("p.write_list")
         return at("wrong-type", expected=expected, found=describe(value), hint=hint)
     if kind == "string_too_short":
-        return at("invalid-value", reason=t("p.not_empty"))
+        return at("invalid-value", reason=Term("p.not_empty"))
     if kind == "string_too_long":
-        return at("invalid-value", reason=t("p.too_long", limit=item["ctx"]["max_length"]))
+        return at("invalid-value", reason=Term("p.too_long", limit=item["ctx"]["max_length"]))
     limits = {"greater_than_equal": "ge", "less_than_equal": "le", "greater_than": "gt", "less_than": "lt"}
     if kind in limits:
         key = limits[kind]
-        return at("invalid-value", reason=t(f"p.limit_{key}", value=describe(value), limit=figure(item["ctx"][key]), field=loc[-1]))
+        return at(
+            "invalid-value",
+            reason=Term(f"p.limit_{key}", value=describe(value), limit=Number(item["ctx"][key]), field=loc[-1]),
+        )
     if kind == "finite_number":
-        return at("invalid-value", reason=t("p.not_finite"))
+        return at("invalid-value", reason=Term("p.not_finite"))
     if kind in ("int_parsing_size", "float_parsing_size") or "too large" in item["msg"]:
-        return at("invalid-value", reason=t("p.too_large"))
+        return at("invalid-value", reason=Term("p.too_large"))
     return at("invalid-value", reason=item["msg"])
 
 

@@ -1,22 +1,33 @@
 """Every user-facing label, in English and Indonesian, and numbers and dates in each language.
 
-`t("status.title", as_of=...)` gives the label in the current language. The language comes from `--lang`,
-else `KITRACK_LANG`, else the locale (`id_ID.UTF-8` -> Indonesian), else English. A test fails if a
-label is missing in either language or if the two disagree on their `{placeholders}`.
+A `Language` words output: `Language("id").t("status.title", as_of=...)`. The command line chooses it
+once, from `--lang`, else `KITRACK_LANG`, else the locale (`id_ID.UTF-8` -> Indonesian), else English
+(`Language.chosen`), and passes it to the reporters. Renderers that do not take one yet ask
+`current()`, the language of the `speaking(...)` block they run in (English outside any). A test
+fails if a label is missing in either language or if the two disagree on their `{placeholders}`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
-from typing import Any, Optional
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any
 
-LANGUAGES = ("en", "id")
-_current = "en"
+from kitrack.domain.problems import Number, Param, Term
+from kitrack.output.languages import LANGUAGES, Code, detect_language
 
 MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
-    "id": ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
+    "en": [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ],
+    "id": [
+        "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+        "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+    ],
 }
 
 LABELS: dict[str, dict[str, str]] = {
@@ -112,7 +123,10 @@ LABELS: dict[str, dict[str, str]] = {
     "col.overdue": {"en": "Overdue", "id": "Lewat tenggat"},
     "col.note": {"en": "Note", "id": "Catatan"},
     # status board
-    "status.title": {"en": "Industrial estates and infrastructure — as of {as_of}", "id": "Kawasan industri dan infrastruktur — per {as_of}"},
+    "status.title": {
+        "en": "Industrial estates and infrastructure — as of {as_of}",
+        "id": "Kawasan industri dan infrastruktur — per {as_of}",
+    },
     "status.since": {"en": "Changes since {since} ({why})", "id": "Perubahan sejak {since} ({why})"},
     "status.since.meeting": {"en": "the meeting `{meeting}`", "id": "rapat `{meeting}`"},
     "status.since.default": {"en": "30 days earlier", "id": "30 hari sebelumnya"},
@@ -120,8 +134,14 @@ LABELS: dict[str, dict[str, str]] = {
     "status.since.revision": {"en": "Changes since git revision `{rev}`", "id": "Perubahan sejak revisi git `{rev}`"},
     "status.region": {"en": "Region: {region}", "id": "Wilayah: {region}"},
     "status.headline": {
-        "en": "{operating} operating estates · {planned} planned estates, {planned_psn} of them PSN ({unconfirmed} not confirmed on the Perpres 80/2019 list) · {projects} infrastructure projects",
-        "id": "{operating} kawasan beroperasi · {planned} kawasan rencana, {planned_psn} di antaranya PSN ({unconfirmed} belum terkonfirmasi dalam daftar Perpres 80/2019) · {projects} proyek infrastruktur",
+        "en": (
+            "{operating} operating estates · {planned} planned estates, {planned_psn} of them PSN ({unconfirmed} not "
+            "confirmed on the Perpres 80/2019 list) · {projects} infrastructure projects"
+        ),
+        "id": (
+            "{operating} kawasan beroperasi · {planned} kawasan rencana, {planned_psn} di antaranya PSN ({unconfirmed} "
+            "belum terkonfirmasi dalam daftar Perpres 80/2019) · {projects} proyek infrastruktur"
+        ),
     },
     "status.counts": {"en": "Counts by status", "id": "Jumlah menurut status"},
     "status.by_region": {"en": "Counts by region", "id": "Jumlah menurut wilayah"},
@@ -130,7 +150,10 @@ LABELS: dict[str, dict[str, str]] = {
     "status.overdue": {"en": "Overdue", "id": "Lewat tenggat"},
     "status.at_risk": {"en": "At risk", "id": "Berisiko terlambat"},
     "status.too_few": {"en": "Too few reports to project", "id": "Laporan terlalu sedikit untuk proyeksi"},
-    "status.issues": {"en": "Open issues by the agency that must act", "id": "Kendala terbuka menurut instansi yang harus bertindak"},
+    "status.issues": {
+        "en": "Open issues by the agency that must act",
+        "id": "Kendala terbuka menurut instansi yang harus bertindak",
+    },
     "status.stale": {"en": "Stale or unsourced", "id": "Data usang atau tanpa sumber"},
     "status.none": {"en": "none", "id": "tidak ada"},
     "status.missing": {"en": "—", "id": "—"},
@@ -198,31 +221,100 @@ LABELS: dict[str, dict[str, str]] = {
     "p.one_of": {"en": "one of: {choices}", "id": "salah satu dari: {choices}"},
     "p.write": {"en": "write `{value}`", "id": "tulis `{value}`"},
     "p.write_figure": {"en": "write the figure, or leave the field out", "id": "tulis angkanya, atau hapus kolomnya"},
-    "p.yaml11_text": {"en": "`{value}` is read here as text, but as a boolean by YAML 1.1 tools: quote it (`'{value}'`)", "id": "`{value}` di sini dibaca sebagai teks, tetapi sebagai boolean oleh alat YAML 1.1: beri tanda kutip (`'{value}'`)"},
-    "p.leading_zero": {"en": "`{value}` has a leading zero: it is read here as {number}, but as an octal number by YAML 1.1 tools; write {number}", "id": "`{value}` diawali nol: di sini dibaca sebagai {number}, tetapi sebagai bilangan oktal oleh alat YAML 1.1; tulis {number}"},
-    "p.sexagesimal": {"en": "`{value}` is read here as text, but as a base-60 number by YAML 1.1 tools: quote it (`'{value}'`), or write the number", "id": "`{value}` di sini dibaca sebagai teks, tetapi sebagai bilangan basis 60 oleh alat YAML 1.1: beri tanda kutip (`'{value}'`), atau tulis angkanya"},
-    "p.yaml11": {"en": "`{value}` is text here, not a boolean: {fix}", "id": "`{value}` di sini adalah teks, bukan boolean: {fix}"},
-    "p.plain_number": {"en": "write a plain number: no quotes, no thousands separators (2933 or 2933.5)", "id": "tulis angka biasa: tanpa tanda kutip, tanpa pemisah ribuan (2933 atau 2933.5)"},
+    "p.yaml11_text": {
+        "en": "`{value}` is read here as text, but as a boolean by YAML 1.1 tools: quote it (`'{value}'`)",
+        "id": (
+            "`{value}` di sini dibaca sebagai teks, tetapi sebagai boolean oleh alat YAML 1.1: beri tanda kutip "
+            "(`'{value}'`)"
+        ),
+    },
+    "p.leading_zero": {
+        "en": (
+            "`{value}` has a leading zero: it is read here as {number}, but as an octal number by YAML 1.1 tools; "
+            "write {number}"
+        ),
+        "id": (
+            "`{value}` diawali nol: di sini dibaca sebagai {number}, tetapi sebagai bilangan oktal oleh alat YAML 1.1; "
+            "tulis {number}"
+        ),
+    },
+    "p.sexagesimal": {
+        "en": (
+            "`{value}` is read here as text, but as a base-60 number by YAML 1.1 tools: quote it (`'{value}'`), or "
+            "write the number"
+        ),
+        "id": (
+            "`{value}` di sini dibaca sebagai teks, tetapi sebagai bilangan basis 60 oleh alat YAML 1.1: beri tanda "
+            "kutip (`'{value}'`), atau tulis angkanya"
+        ),
+    },
+    "p.yaml11": {
+        "en": "`{value}` is text here, not a boolean: {fix}",
+        "id": "`{value}` di sini adalah teks, bukan boolean: {fix}",
+    },
+    "p.plain_number": {
+        "en": "write a plain number: no quotes, no thousands separators (2933 or 2933.5)",
+        "id": "tulis angka biasa: tanpa tanda kutip, tanpa pemisah ribuan (2933 atau 2933.5)",
+    },
     "p.quote_it": {"en": "quote the value to make it text", "id": "beri tanda kutip agar menjadi teks"},
-    "p.write_list": {"en": "write a list: [a, b] or one `- item` per line", "id": "tulis daftar: [a, b] atau satu `- item` per baris"},
+    "p.write_list": {
+        "en": "write a list: [a, b] or one `- item` per line",
+        "id": "tulis daftar: [a, b] atau satu `- item` per baris",
+    },
     "p.not_empty": {"en": "the value must not be empty", "id": "nilai tidak boleh kosong"},
-    "p.too_long": {"en": "the text is longer than {limit} characters", "id": "teks lebih panjang dari {limit} karakter"},
-    "p.limit_ge": {"en": "{value} is less than {limit}, the limit for `{field}`", "id": "{value} kurang dari {limit}, batas untuk `{field}`"},
-    "p.limit_le": {"en": "{value} is more than {limit}, the limit for `{field}`", "id": "{value} lebih dari {limit}, batas untuk `{field}`"},
-    "p.limit_gt": {"en": "{value} is not more than {limit}, the limit for `{field}`", "id": "{value} tidak lebih dari {limit}, batas untuk `{field}`"},
-    "p.limit_lt": {"en": "{value} is not less than {limit}, the limit for `{field}`", "id": "{value} tidak kurang dari {limit}, batas untuk `{field}`"},
-    "p.not_finite": {"en": "NaN and infinity are not figures: write a number or leave the field out", "id": "NaN dan tak hingga bukan angka: tulis angka atau hapus kolomnya"},
+    "p.too_long": {
+        "en": "the text is longer than {limit} characters",
+        "id": "teks lebih panjang dari {limit} karakter",
+    },
+    "p.limit_ge": {
+        "en": "{value} is less than {limit}, the limit for `{field}`",
+        "id": "{value} kurang dari {limit}, batas untuk `{field}`",
+    },
+    "p.limit_le": {
+        "en": "{value} is more than {limit}, the limit for `{field}`",
+        "id": "{value} lebih dari {limit}, batas untuk `{field}`",
+    },
+    "p.limit_gt": {
+        "en": "{value} is not more than {limit}, the limit for `{field}`",
+        "id": "{value} tidak lebih dari {limit}, batas untuk `{field}`",
+    },
+    "p.limit_lt": {
+        "en": "{value} is not less than {limit}, the limit for `{field}`",
+        "id": "{value} tidak kurang dari {limit}, batas untuk `{field}`",
+    },
+    "p.not_finite": {
+        "en": "NaN and infinity are not figures: write a number or leave the field out",
+        "id": "NaN dan tak hingga bukan angka: tulis angka atau hapus kolomnya",
+    },
     "p.too_large": {"en": "the number is too large", "id": "angkanya terlalu besar"},
-    "p.too_big": {"en": "{size} bytes is over the {limit}-byte limit (raise it with --max-file-mb)", "id": "{size} bita melebihi batas {limit} bita (naikkan dengan --max-file-mb)"},
+    "p.too_big": {
+        "en": "{size} bytes is over the {limit}-byte limit (raise it with --max-file-mb)",
+        "id": "{size} bita melebihi batas {limit} bita (naikkan dengan --max-file-mb)",
+    },
     "p.is_directory": {"en": "it is a directory", "id": "ini sebuah direktori"},
-    "p.not_regular": {"en": "it is not a regular file (a named pipe, socket or device)", "id": "ini bukan berkas biasa (pipa bernama, soket atau perangkat)"},
-    "p.symlink_loop": {"en": "it is a symbolic link that leads back to itself", "id": "ini tautan simbolik yang kembali ke dirinya sendiri"},
-    "p.symlink_outside": {"en": "it is a symbolic link to `{target}`, outside the data directory; kitrack does not follow it", "id": "ini tautan simbolik ke `{target}`, di luar direktori data; kitrack tidak mengikutinya"},
-    "p.not_a_folder": {"en": "`{folder}` should be a folder of record files", "id": "`{folder}` seharusnya folder berisi berkas data"},
+    "p.not_regular": {
+        "en": "it is not a regular file (a named pipe, socket or device)",
+        "id": "ini bukan berkas biasa (pipa bernama, soket atau perangkat)",
+    },
+    "p.symlink_loop": {
+        "en": "it is a symbolic link that leads back to itself",
+        "id": "ini tautan simbolik yang kembali ke dirinya sendiri",
+    },
+    "p.symlink_outside": {
+        "en": "it is a symbolic link to `{target}`, outside the data directory; kitrack does not follow it",
+        "id": "ini tautan simbolik ke `{target}`, di luar direktori data; kitrack tidak mengikutinya",
+    },
+    "p.not_a_folder": {
+        "en": "`{folder}` should be a folder of record files",
+        "id": "`{folder}` seharusnya folder berisi berkas data",
+    },
     "p.utf16": {"en": "the file is UTF-16; kitrack reads UTF-8", "id": "berkas ini UTF-16; kitrack membaca UTF-8"},
     "p.bad_byte": {"en": "byte {byte} is not valid UTF-8", "id": "bita {byte} bukan UTF-8 yang sah"},
     "p.nul_byte": {"en": "the file contains a NUL byte", "id": "berkas berisi bita NUL"},
-    "p.too_deep": {"en": "nesting deeper than {limit} levels (the limit is set with --max-depth)", "id": "bersarang lebih dari {limit} tingkat (batasnya diatur dengan --max-depth)"},
+    "p.too_deep": {
+        "en": "nesting deeper than {limit} levels (the limit is set with --max-depth)",
+        "id": "bersarang lebih dari {limit} tingkat (batasnya diatur dengan --max-depth)",
+    },
     "p.alias": {"en": "alias", "id": "alias"},
     "p.anchor": {"en": "anchor", "id": "jangkar"},
     "p.record": {"en": "record", "id": "data"},
@@ -238,32 +330,93 @@ LABELS: dict[str, dict[str, str]] = {
     "p.target": {"en": "target", "id": "target"},
     "p.one_list": {"en": "the file holds one list, `{key}:`", "id": "berkas ini berisi satu daftar, `{key}:`"},
     "p.add_source": {"en": "add it to the record's `sources`", "id": "tambahkan ke `sources` data ini"},
-    "p.set_region": {"en": "set `region: {actual}`, or pick a regency of `{region}`", "id": "isi `region: {actual}`, atau pilih kabupaten/kota di `{region}`"},
-    "p.rename_yml": {"en": "record files end in `.yaml`: rename it to `{stem}.yaml`", "id": "berkas data berakhiran `.yaml`: ganti namanya menjadi `{stem}.yaml`"},
-    "p.wrong_folder": {"en": "records go in estates/, infrastructure/ or meetings/", "id": "data disimpan di estates/, infrastructure/ atau meetings/"},
+    "p.set_region": {
+        "en": "set `region: {actual}`, or pick a regency of `{region}`",
+        "id": "isi `region: {actual}`, atau pilih kabupaten/kota di `{region}`",
+    },
+    "p.rename_yml": {
+        "en": "record files end in `.yaml`: rename it to `{stem}.yaml`",
+        "id": "berkas data berakhiran `.yaml`: ganti namanya menjadi `{stem}.yaml`",
+    },
+    "p.wrong_folder": {
+        "en": "records go in estates/, infrastructure/ or meetings/",
+        "id": "data disimpan di estates/, infrastructure/ atau meetings/",
+    },
     "p.folder_not_read": {"en": "folder `{folder}/` is not read", "id": "folder `{folder}/` tidak dibaca"},
+    "p.folder_not_read_hint": {
+        "en": "folder `{folder}/` is not read; {hint}",
+        "id": "folder `{folder}/` tidak dibaca; {hint}",
+    },
     "p.date_year": {"en": "year {year} is outside 1900–2200", "id": "tahun {year} di luar 1900–2200"},
     "p.date_day_month": {"en": "a day needs a month", "id": "hari memerlukan bulan"},
     "p.date_month": {"en": "month {month} does not exist", "id": "bulan {month} tidak ada"},
-    "p.date_day": {"en": "{month} has no day {day} (it has {last} days)", "id": "{month} tidak punya tanggal {day} (hanya {last} hari)"},
+    "p.date_day": {
+        "en": "{month} has no day {day} (it has {last} days)",
+        "id": "{month} tidak punya tanggal {day} (hanya {last} hari)",
+    },
     "p.date_time": {"en": "expected a date, not a date and time", "id": "seharusnya tanggal, bukan tanggal dan waktu"},
-    "p.date_expected": {"en": "expected a date such as 2027, 2027-06 or 2027-06-30", "id": "seharusnya tanggal seperti 2027, 2027-06 atau 2027-06-30"},
-    "p.date_bad": {"en": "`{value}` is not a date such as 2027, 2027-06 or 2027-06-30", "id": "`{value}` bukan tanggal seperti 2027, 2027-06 atau 2027-06-30"},
+    "p.date_expected": {
+        "en": "expected a date such as 2027, 2027-06 or 2027-06-30",
+        "id": "seharusnya tanggal seperti 2027, 2027-06 atau 2027-06-30",
+    },
+    "p.date_bad": {
+        "en": "`{value}` is not a date such as 2027, 2027-06 or 2027-06-30",
+        "id": "`{value}` bukan tanggal seperti 2027, 2027-06 atau 2027-06-30",
+    },
     # diff
     "noun.change": {"en": "change|changes", "id": "perubahan"},
     "diff.percent": {"en": "percent ", "id": "persen "},
-    "git.missing": {"en": "git is not installed (or not on PATH)", "id": "git tidak terpasang (atau tidak ada di PATH)"},
-    "git.no_repo": {"en": "`{path}` is not inside a git repository", "id": "`{path}` tidak berada di dalam repositori git"},
-    "git.outside": {"en": "`{path}` is not inside the git repository at `{top}`", "id": "`{path}` tidak berada di dalam repositori git di `{top}`"},
+    "git.missing": {
+        "en": "git is not installed (or not on PATH)",
+        "id": "git tidak terpasang (atau tidak ada di PATH)",
+    },
+    "git.no_repo": {
+        "en": "`{path}` is not inside a git repository",
+        "id": "`{path}` tidak berada di dalam repositori git",
+    },
+    "git.outside": {
+        "en": "`{path}` is not inside the git repository at `{top}`",
+        "id": "`{path}` tidak berada di dalam repositori git di `{top}`",
+    },
     "git.not_rev": {"en": "`{rev}` is not a git revision", "id": "`{rev}` bukan revisi git"},
-    "git.unknown_rev": {"en": "unknown git revision `{rev}` in `{top}`", "id": "revisi git `{rev}` tidak dikenal di `{top}`"},
-    "git.no_data_at": {"en": "`{path}` does not exist at revision `{rev}`", "id": "`{path}` tidak ada pada revisi `{rev}`"},
+    "git.unknown_rev": {
+        "en": "unknown git revision `{rev}` in `{top}`",
+        "id": "revisi git `{rev}` tidak dikenal di `{top}`",
+    },
+    "git.no_data_at": {
+        "en": "`{path}` does not exist at revision `{rev}`",
+        "id": "`{path}` tidak ada pada revisi `{rev}`",
+    },
     "git.failed": {"en": "git {command} failed: {detail}", "id": "git {command} gagal: {detail}"},
     "git.bad_reply": {"en": "its output is not what was asked for", "id": "keluarannya bukan yang diminta"},
-    "git.unsafe_path": {"en": "revision `{rev}` holds a path git itself refuses to check out: `{path}` (absolute, or with a `..`, `.` or empty part); the revision is not read", "id": "revisi `{rev}` memuat path yang ditolak git sendiri: `{path}` (absolut, atau dengan bagian `..`, `.` atau kosong); revisi ini tidak dibaca"},
-    "git.not_a_file": {"en": "revision `{rev}`: `{path}` is not a plain file ({kind}); the revision is not read", "id": "revisi `{rev}`: `{path}` bukan berkas biasa ({kind}); revisi ini tidak dibaca"},
-    "git.twice": {"en": "revision `{rev}` lists `{path}` twice; the revision is not read", "id": "revisi `{rev}` mencantumkan `{path}` dua kali; revisi ini tidak dibaca"},
-    "git.missing_object": {"en": "revision `{rev}`: the contents of `{path}` are not in this repository (a damaged repository, or a partial clone that cannot fetch them: run `git fetch`)", "id": "revisi `{rev}`: isi `{path}` tidak ada di repositori ini (repositori rusak, atau partial clone yang tidak dapat mengambilnya: jalankan `git fetch`)"},
+    "git.unsafe_path": {
+        "en": (
+            "revision `{rev}` holds a path git itself refuses to check out: `{path}` (absolute, or with a `..`, `.` or "
+            "empty part); the revision is not read"
+        ),
+        "id": (
+            "revisi `{rev}` memuat path yang ditolak git sendiri: `{path}` (absolut, atau dengan bagian `..`, `.` atau "
+            "kosong); revisi ini tidak dibaca"
+        ),
+    },
+    "git.not_a_file": {
+        "en": "revision `{rev}`: `{path}` is not a plain file ({kind}); the revision is not read",
+        "id": "revisi `{rev}`: `{path}` bukan berkas biasa ({kind}); revisi ini tidak dibaca",
+    },
+    "git.twice": {
+        "en": "revision `{rev}` lists `{path}` twice; the revision is not read",
+        "id": "revisi `{rev}` mencantumkan `{path}` dua kali; revisi ini tidak dibaca",
+    },
+    "git.missing_object": {
+        "en": (
+            "revision `{rev}`: the contents of `{path}` are not in this repository (a damaged repository, or a partial "
+            "clone that cannot fetch them: run `git fetch`)"
+        ),
+        "id": (
+            "revisi `{rev}`: isi `{path}` tidak ada di repositori ini (repositori rusak, atau partial clone yang tidak "
+            "dapat mengambilnya: jalankan `git fetch`)"
+        ),
+    },
     "diff.title": {"en": "Changes to {data} from {old} to {new}:", "id": "Perubahan pada {data} dari {old} ke {new}:"},
     "diff.worktree": {"en": "the working tree", "id": "working tree"},
     "diff.revision": {"en": "revision {rev}", "id": "revisi {rev}"},
@@ -276,8 +429,14 @@ LABELS: dict[str, dict[str, str]] = {
     "diff.text_changed": {"en": "{lead} changed: “{new}”", "id": "{lead} diubah: “{new}”"},
     "diff.new_report": {"en": "new progress report {date}", "id": "laporan progres baru {date}"},
     "diff.note_removed": {"en": "report {date}: note removed", "id": "laporan {date}: catatan dihapus"},
-    "diff.note_changed": {"en": "report {date}: note changed: “{new}”", "id": "laporan {date}: catatan diubah: “{new}”"},
-    "diff.report_edited": {"en": "{figure}{old} → {new} (report {date}, edited)", "id": "{figure}{old} → {new} (laporan {date}, diedit)"},
+    "diff.note_changed": {
+        "en": "report {date}: note changed: “{new}”",
+        "id": "laporan {date}: catatan diubah: “{new}”",
+    },
+    "diff.report_edited": {
+        "en": "{figure}{old} → {new} (report {date}, edited)",
+        "id": "{figure}{old} → {new} (laporan {date}, diedit)",
+    },
     "diff.report_removed": {"en": "progress report {date} removed", "id": "laporan progres {date} dihapus"},
     "diff.it_said": {"en": "(it said {figures})", "id": "(isinya {figures})"},
     "diff.owner": {"en": "owner {owner}", "id": "penanggung jawab {owner}"},
@@ -297,59 +456,143 @@ LABELS: dict[str, dict[str, str]] = {
     "diff.kind.regency": {"en": "regency", "id": "kabupaten/kota"},
     "diff.kind.decision": {"en": "decision", "id": "keputusan"},
     "diff.no_changes": {"en": "no changes to the data", "id": "tidak ada perubahan data"},
-    "diff.summary": {"en": "{changes} to {records} ({added} added, {removed} removed)", "id": "{changes} pada {records} ({added} ditambahkan, {removed} dihapus)"},
-    "diff.unreadable": {"en": "Not compared: files that could not be read", "id": "Tidak dibandingkan: berkas yang tidak dapat dibaca"},
+    "diff.summary": {
+        "en": "{changes} to {records} ({added} added, {removed} removed)",
+        "id": "{changes} pada {records} ({added} ditambahkan, {removed} dihapus)",
+    },
+    "diff.unreadable": {
+        "en": "Not compared: files that could not be read",
+        "id": "Tidak dibandingkan: berkas yang tidak dapat dibaca",
+    },
     "diff.unreadable_item": {"en": "{file} in {side}", "id": "{file} di {side}"},
     "diff.position": {"en": "{code}, line {line}, column {column}", "id": "{code}, baris {line}, kolom {column}"},
     "diff.md_no_changes": {"en": "No changes to the data in `{data}`.", "id": "Tidak ada perubahan data di `{data}`."},
     # errors from the command line
     "error.prefix": {"en": "kitrack: error: {message}", "id": "kitrack: galat: {message}"},
-    "error.unknown_region": {"en": "unknown region `{region}`; {choices}", "id": "wilayah `{region}` tidak dikenal; {choices}"},
-    "error.unknown_sort": {"en": "cannot sort by `{field}`; columns: {choices}", "id": "tidak bisa mengurutkan menurut `{field}`; kolom: {choices}"},
-    "error.bad_filter": {"en": "`--{option}` does not apply to {table}", "id": "`--{option}` tidak berlaku untuk {table}"},
-    "error.bad_value": {"en": "`{value}` is not a valid {option}; one of: {choices}", "id": "`{value}` bukan {option} yang sah; salah satu dari: {choices}"},
-    "error.bad_since": {"en": "`--since {since}` is neither a date nor a git revision: {detail}", "id": "`--since {since}` bukan tanggal maupun revisi git: {detail}"},
-    "error.bad_date": {"en": "`{value}` is not a date ({detail}); use a date such as 2026-11-29, 2026-11 or 2026", "id": "`{value}` bukan tanggal ({detail}); gunakan tanggal seperti 2026-11-29, 2026-11 atau 2026"},
+    "error.unknown_region": {
+        "en": "unknown region `{region}`; {choices}",
+        "id": "wilayah `{region}` tidak dikenal; {choices}",
+    },
+    "error.unknown_sort": {
+        "en": "cannot sort by `{field}`; columns: {choices}",
+        "id": "tidak bisa mengurutkan menurut `{field}`; kolom: {choices}",
+    },
+    "error.bad_filter": {
+        "en": "`--{option}` does not apply to {table}",
+        "id": "`--{option}` tidak berlaku untuk {table}",
+    },
+    "error.bad_value": {
+        "en": "`{value}` is not a valid {option}; one of: {choices}",
+        "id": "`{value}` bukan {option} yang sah; salah satu dari: {choices}",
+    },
+    "error.bad_since": {
+        "en": "`--since {since}` is neither a date nor a git revision: {detail}",
+        "id": "`--since {since}` bukan tanggal maupun revisi git: {detail}",
+    },
+    "error.bad_date": {
+        "en": "`{value}` is not a date ({detail}); use a date such as 2026-11-29, 2026-11 or 2026",
+        "id": "`{value}` bukan tanggal ({detail}); gunakan tanggal seperti 2026-11-29, 2026-11 atau 2026",
+    },
     "error.no_path": {"en": "`{path}` does not exist", "id": "`{path}` tidak ada"},
-    "error.outside": {"en": "`{path}` is not inside the data directory `{root}`; pass --data DIR", "id": "`{path}` tidak berada di dalam direktori data `{root}`; gunakan --data DIR"},
-    "error.two_revisions": {"en": "give at most two revisions: kitrack diff [OLD [NEW]]", "id": "berikan paling banyak dua revisi: kitrack diff [LAMA [BARU]]"},
-    "error.cannot_write": {"en": "cannot write to `{path}`: {detail}", "id": "tidak dapat menulis ke `{path}`: {detail}"},
-    "error.no_stdout": {"en": "standard output is closed; redirect it to a file or /dev/null", "id": "keluaran standar tertutup; alihkan ke berkas atau /dev/null"},
+    "error.outside": {
+        "en": "`{path}` is not inside the data directory `{root}`; pass --data DIR",
+        "id": "`{path}` tidak berada di dalam direktori data `{root}`; gunakan --data DIR",
+    },
+    "error.two_revisions": {
+        "en": "give at most two revisions: kitrack diff [OLD [NEW]]",
+        "id": "berikan paling banyak dua revisi: kitrack diff [LAMA [BARU]]",
+    },
+    "error.cannot_write": {
+        "en": "cannot write to `{path}`: {detail}",
+        "id": "tidak dapat menulis ke `{path}`: {detail}",
+    },
+    "error.no_stdout": {
+        "en": "standard output is closed; redirect it to a file or /dev/null",
+        "id": "keluaran standar tertutup; alihkan ke berkas atau /dev/null",
+    },
     "error.output_failed": {"en": "cannot write the output: {reason}", "id": "tidak dapat menulis keluaran: {reason}"},
     "error.no_data_dir": {"en": "data directory `{root}` does not exist", "id": "direktori data `{root}` tidak ada"},
     "error.not_a_dir": {"en": "`{root}` is not a directory", "id": "`{root}` bukan direktori"},
-    "error.unreadable_dir": {"en": "data directory `{root}` cannot be read", "id": "direktori data `{root}` tidak dapat dibaca"},
-    "error.data_dir": {"en": "{detail}; pass --data DIR or set KITRACK_DATA", "id": "{detail}; gunakan --data DIR atau atur KITRACK_DATA"},
+    "error.unreadable_dir": {
+        "en": "data directory `{root}` cannot be read",
+        "id": "direktori data `{root}` tidak dapat dibaca",
+    },
+    "error.data_dir": {
+        "en": "{detail}; pass --data DIR or set KITRACK_DATA",
+        "id": "{detail}; gunakan --data DIR atau atur KITRACK_DATA",
+    },
     # export
     "export.wrote": {"en": "Wrote {path} ({format}, as of {as_of}):", "id": "Menulis {path} ({format}, per {as_of}):"},
     "export.filters": {"en": "filters: {filters}", "id": "filter: {filters}"},
     "export.rows": {"en": "{rows} row(s)", "id": "{rows} baris"},
     "export.mapped": {"en": "{count} of {total} estate(s) on the map", "id": "{count} dari {total} kawasan di peta"},
     "export.no_locations": {
-        "en": "No estate has a location (no source has given coordinates yet), so none of the {count} estate(s) is on a map:",
-        "id": "Belum ada kawasan yang memiliki lokasi (belum ada sumber yang memberi koordinat), jadi tidak satu pun dari {count} kawasan ada di peta:",
+        "en": (
+            "No estate has a location (no source has given coordinates yet), so none of the {count} estate(s) is on a "
+            "map:"
+        ),
+        "id": (
+            "Belum ada kawasan yang memiliki lokasi (belum ada sumber yang memberi koordinat), jadi tidak satu pun "
+            "dari {count} kawasan ada di peta:"
+        ),
     },
-    "export.unlocated": {"en": "{count} estate(s) have no location and are not on a map:", "id": "{count} kawasan tidak memiliki lokasi dan tidak ada di peta:"},
+    "export.unlocated": {
+        "en": "{count} estate(s) have no location and are not on a map:",
+        "id": "{count} kawasan tidak memiliki lokasi dan tidak ada di peta:",
+    },
     "export.skipped": {
         "en": "warning: {count} row(s) left out because their key repeats (duplicate ids); run `kitrack check`",
         "id": "peringatan: {count} baris tidak dimuat karena kuncinya berulang (id ganda); jalankan `kitrack check`",
     },
     "export.dangling": {
-        "en": "warning: {count} reference(s) point at rows that are not in the export (unknown ids in the data); run `kitrack check`",
-        "id": "peringatan: {count} rujukan menunjuk baris yang tidak ada dalam ekspor (id tak dikenal dalam data); jalankan `kitrack check`",
+        "en": (
+            "warning: {count} reference(s) point at rows that are not in the export (unknown ids in the data); run "
+            "`kitrack check`"
+        ),
+        "id": (
+            "peringatan: {count} rujukan menunjuk baris yang tidak ada dalam ekspor (id tak dikenal dalam data); "
+            "jalankan `kitrack check`"
+        ),
     },
     "export.data_errors": {
-        "en": "warning: the data has {errors} error(s); records that failed to load are not exported; run `kitrack check`",
-        "id": "peringatan: data memiliki {errors} galat; data yang gagal dibaca tidak diekspor; jalankan `kitrack check`",
+        "en": (
+            "warning: the data has {errors} error(s); records that failed to load are not exported; run `kitrack check`"
+        ),
+        "id": (
+            "peringatan: data memiliki {errors} galat; data yang gagal dibaca tidak diekspor; jalankan `kitrack check`"
+        ),
     },
-    "export.no_parent": {"en": "cannot write `{path}`: the folder `{parent}` does not exist", "id": "tidak bisa menulis `{path}`: folder `{parent}` tidak ada"},
-    "export.inside_data": {"en": "`{path}` is inside the data directory `{root}`: an export never writes there; choose another output", "id": "`{path}` berada di dalam direktori data `{root}`: ekspor tidak pernah menulis di sana; pilih keluaran lain"},
-    "export.exists": {"en": "`{path}` already exists; pass --force to replace it", "id": "`{path}` sudah ada; gunakan --force untuk menggantinya"},
-    "export.is_dir": {"en": "`{path}` is a folder; give a file name", "id": "`{path}` adalah folder; berikan nama berkas"},
-    "export.not_dir": {"en": "`{path}` is a file; CSV export writes a folder of files", "id": "`{path}` adalah berkas; ekspor CSV menulis sebuah folder berisi berkas"},
+    "export.no_parent": {
+        "en": "cannot write `{path}`: the folder `{parent}` does not exist",
+        "id": "tidak bisa menulis `{path}`: folder `{parent}` tidak ada",
+    },
+    "export.inside_data": {
+        "en": "`{path}` is inside the data directory `{root}`: an export never writes there; choose another output",
+        "id": (
+            "`{path}` berada di dalam direktori data `{root}`: ekspor tidak pernah menulis di sana; pilih keluaran lain"
+        ),
+    },
+    "export.exists": {
+        "en": "`{path}` already exists; pass --force to replace it",
+        "id": "`{path}` sudah ada; gunakan --force untuk menggantinya",
+    },
+    "export.is_dir": {
+        "en": "`{path}` is a folder; give a file name",
+        "id": "`{path}` adalah folder; berikan nama berkas",
+    },
+    "export.not_dir": {
+        "en": "`{path}` is a file; CSV export writes a folder of files",
+        "id": "`{path}` adalah berkas; ekspor CSV menulis sebuah folder berisi berkas",
+    },
     "export.not_regular": {
-        "en": "`{path}` is a symbolic link, device, named pipe or socket, not a regular file or folder; an export never replaces it, even with --force: choose another output",
-        "id": "`{path}` adalah tautan simbolik, perangkat, pipa bernama atau soket, bukan berkas atau folder biasa; ekspor tidak pernah menggantinya, meskipun dengan --force: pilih keluaran lain",
+        "en": (
+            "`{path}` is a symbolic link, device, named pipe or socket, not a regular file or folder; an export never "
+            "replaces it, even with --force: choose another output"
+        ),
+        "id": (
+            "`{path}` adalah tautan simbolik, perangkat, pipa bernama atau soket, bukan berkas atau folder biasa; "
+            "ekspor tidak pernah menggantinya, meskipun dengan --force: pilih keluaran lain"
+        ),
     },
     "export.stdout_format": {
         "en": "--output - (standard output) takes only --format json or geojson; {format} needs a file name",
@@ -359,7 +602,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "`{path}` holds more than CSV files; not replacing it, even with --force",
         "id": "`{path}` berisi selain berkas CSV; tidak diganti, meskipun dengan --force",
     },
-    "export.excel_only_csv": {"en": "--excel applies only to --format csv", "id": "--excel hanya berlaku untuk --format csv"},
+    "export.excel_only_csv": {
+        "en": "--excel applies only to --format csv",
+        "id": "--excel hanya berlaku untuk --format csv",
+    },
     "export.write_failed": {"en": "could not write `{path}`: {reason}", "id": "gagal menulis `{path}`: {reason}"},
     "export.sheet.title": {"en": "kitrack export", "id": "Ekspor kitrack"},
     "export.sheet.as_of": {"en": "As of", "id": "Per tanggal"},
@@ -368,7 +614,10 @@ LABELS: dict[str, dict[str, str]] = {
     "export.sheet.table": {"en": "Sheet", "id": "Lembar"},
     "export.sheet.rows": {"en": "Rows", "id": "Baris"},
     "export.sheet.unlocated": {"en": "Estates without a location", "id": "Kawasan tanpa lokasi"},
-    "export.sheet.no_locations": {"en": "no source has given coordinates yet", "id": "belum ada sumber yang memberi koordinat"},
+    "export.sheet.no_locations": {
+        "en": "no source has given coordinates yet",
+        "id": "belum ada sumber yang memberi koordinat",
+    },
     "error.data_problems": {
         "en": "the data has {errors} error(s); run `kitrack check` — figures below leave out the broken records",
         "id": "data memiliki {errors} galat; jalankan `kitrack check` — angka di bawah tidak memuat data yang rusak",
@@ -376,76 +625,129 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def set_language(lang: Optional[str]) -> str:
-    global _current
-    _current = lang if lang in LANGUAGES else detect_language()
-    return _current
+@dataclass(frozen=True)
+class Language:
+    """One language of the output: its labels, and how it writes plurals, numbers and dates."""
+
+    code: Code
+
+    @classmethod
+    def chosen(cls, code: str | None) -> Language:
+        """The language `code` names (`--lang`); without one, KITRACK_LANG or the locale decides."""
+        for known in LANGUAGES:
+            if code == known:
+                return cls(known)
+        return cls(detect_language())
+
+    def t(self, key: str, **params: Any) -> str:
+        text = LABELS[key][self.code]
+        return text.format(**params) if params else text
+
+    def plural(self, count: int, noun: str) -> str:
+        """`1 error`, `2 errors`; Indonesian nouns do not change."""
+        forms = self.t(f"noun.{noun}").split("|")
+        return f"{count} {forms[0] if count == 1 or len(forms) == 1 else forms[1]}"
+
+    def number(self, value: float | None, decimals: int = 0) -> str:
+        """1,234.5 in English; 1.234,5 in Indonesian. Missing stays visibly missing, never 0."""
+        if value is None:
+            return self.t("status.missing")
+        if isinstance(value, int):  # exact, and no float conversion to overflow on a huge count
+            text = f"{value:,}" + ("." + "0" * decimals if decimals else "")
+        else:
+            text = f"{value:,.{decimals}f}"
+        if self.code == "id":
+            text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+        return text
+
+    def figure(self, value: float | None) -> str:
+        """A figure as its source gave it: no decimals for whole numbers, up to two otherwise."""
+        if value is None:
+            return self.t("status.missing")
+        if isinstance(value, int) or value.is_integer():
+            return self.number(value, 0)
+        return self.number(value, 2).rstrip("0").rstrip("," if self.code == "id" else ".")
+
+    def percent(self, value: float | None) -> str:
+        return self.t("status.missing") if value is None else f"{self.figure(value)}%"
+
+    def date(self, value: Any) -> str:
+        """29 November 2026 in both languages' order; partial dates keep their precision."""
+        if value is None:
+            return self.t("status.missing")
+        months = MONTHS[self.code]
+        if isinstance(value, dt.date):
+            return f"{value.day} {months[value.month - 1]} {value.year}"
+        if value.day is not None:
+            return f"{value.day} {months[value.month - 1]} {value.year}"
+        if value.month is not None:
+            return f"{months[value.month - 1]} {value.year}"
+        return str(value.year)
+
+    def label(self, prefix: str, value: Any) -> str:
+        """The label of an enumeration value, e.g. label("status", Status.operating)."""
+        raw = getattr(value, "value", value)
+        return self.t(f"{prefix}.{raw}")
+
+    def render(self, value: Param) -> str:
+        """A parameter of a message as words: a Term as its label, a Number as a figure, the rest as it is."""
+        if isinstance(value, Term):
+            count = value.params.get("count")
+            if value.key.startswith("noun.") and isinstance(count, int):
+                # A counted noun, `Term("noun.error", count=3)`: "3 errors", in the language's plural.
+                return self.plural(count, value.key.removeprefix("noun."))
+            return self.t(value.key, **{name: self.render(param) for name, param in value.params.items()})
+        if isinstance(value, Number):
+            return self.figure(value.value)
+        return str(value)
 
 
-def language() -> str:
-    return _current
+ENGLISH = Language("en")
 
 
-def detect_language() -> str:
-    for variable in ("KITRACK_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        if value:
-            return "id" if value.lower().startswith(("id", "in_")) else "en"
-    return "en"
+# The language of the `speaking` block that runs now. A context variable, not a module global: each
+# block restores what was there before, so one run's language never leaks into the next.
+_speaking: ContextVar[Language] = ContextVar("kitrack_language", default=ENGLISH)
 
 
+@contextmanager
+def speaking(language: Language) -> Iterator[Language]:
+    """Word everything rendered inside the block in `language`."""
+    token = _speaking.set(language)
+    try:
+        yield language
+    finally:
+        _speaking.reset(token)
+
+
+def current() -> Language:
+    return _speaking.get()
+
+
+# The current language's words, for the renderers that do not take a Language.
 def t(key: str, **params: Any) -> str:
-    text = LABELS[key][_current]
-    return text.format(**params) if params else text
+    return current().t(key, **params)
 
 
 def plural(count: int, noun: str) -> str:
-    """`1 error`, `2 errors`; Indonesian nouns do not change."""
-    forms = t(f"noun.{noun}").split("|")
-    return f"{count} {forms[0] if count == 1 or len(forms) == 1 else forms[1]}"
+    return current().plural(count, noun)
 
 
-def number(value: Optional[float], decimals: int = 0) -> str:
-    """1,234.5 in English; 1.234,5 in Indonesian. Missing stays visibly missing, never 0."""
-    if value is None:
-        return t("status.missing")
-    if isinstance(value, int):  # exact, and no float conversion to overflow on a huge count
-        text = f"{value:,}" + ("." + "0" * decimals if decimals else "")
-    else:
-        text = f"{value:,.{decimals}f}"
-    if _current == "id":
-        text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return text
+def number(value: float | None, decimals: int = 0) -> str:
+    return current().number(value, decimals)
 
 
-def figure(value: Optional[float]) -> str:
-    """A figure as its source gave it: no decimals for whole numbers, up to two otherwise."""
-    if value is None:
-        return t("status.missing")
-    if isinstance(value, int) or value.is_integer():
-        return number(value, 0)
-    return number(value, 2).rstrip("0").rstrip("," if _current == "id" else ".")
+def figure(value: float | None) -> str:
+    return current().figure(value)
 
 
-def percent(value: Optional[float]) -> str:
-    return t("status.missing") if value is None else f"{figure(value)}%"
+def percent(value: float | None) -> str:
+    return current().percent(value)
 
 
 def date(value: Any) -> str:
-    """29 November 2026 in both languages' order; partial dates keep their precision."""
-    if value is None:
-        return t("status.missing")
-    months = MONTHS[_current]
-    if isinstance(value, dt.date):
-        return f"{value.day} {months[value.month - 1]} {value.year}"
-    if value.day is not None:
-        return f"{value.day} {months[value.month - 1]} {value.year}"
-    if value.month is not None:
-        return f"{months[value.month - 1]} {value.year}"
-    return str(value.year)
+    return current().date(value)
 
 
 def label(prefix: str, value: Any) -> str:
-    """The label of an enumeration value, e.g. label("status", Status.operating)."""
-    raw = getattr(value, "value", value)
-    return t(f"{prefix}.{raw}")
+    return current().label(prefix, value)

@@ -11,12 +11,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from typing import Callable, Iterable, Optional
+from typing import Callable, Collection, Iterable, Optional
 
 from kitrack.domain import board
 from kitrack.load.dataset import Dataset
-from kitrack.domain.models import Estate, Project
+from kitrack.domain.models import AgencyType, Estate, IssueStatus, Kind, Project, Status
+from kitrack.domain.problems import Term, TermError
+from kitrack.domain.suggestions import closest
 from kitrack.output.table import Column, Table
+
+
+class FilterError(TermError):
+    """A filter that does not apply, or names what does not exist: a usage error."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +50,24 @@ class Filters:
             else:
                 parts.append(f"--{name} {value}")
         return " ".join(parts)
+
+    def validate(self, table: Optional[str] = None) -> None:
+        """Raise FilterError for a filter `table` does not take (None: an export, where every
+        filter applies), or a status or kind no record there can have."""
+        if table is not None:
+            for name in self.given():
+                if name not in APPLICABLE[table]:
+                    raise FilterError(Term("error.bad_filter", option=name, table=table))
+        statuses = [s.value for s in (IssueStatus if table == "issues" else Status)]
+        kinds = [k.value for k in (AgencyType if table == "agencies" else Kind)]
+        for option, value, allowed in (("--status", self.status, statuses), ("--kind", self.kind, kinds)):
+            if value is not None and value not in allowed:
+                raise FilterError(Term("error.bad_value", value=value, option=option, choices=", ".join(allowed)))
+
+    def validate_region(self, regions: Collection[str]) -> None:
+        """Raise FilterError, with the nearest ids, if the region is not one of `regions`."""
+        if self.region is not None and self.region not in regions:
+            raise FilterError(Term("error.unknown_region", region=self.region, choices=closest(self.region, sorted(regions))))
 
 
 # Which filters each table understands; any other given filter is a usage error.

@@ -1,0 +1,77 @@
+"""`kitrack check`: validate every record and report every problem."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import typer
+
+from kitrack import checks
+from kitrack.cli.options import (
+    EXIT_OK,
+    EXIT_PROBLEMS,
+    Settings,
+    choices,
+    fail,
+    global_options,
+    load_data,
+    loading,
+    one_command,
+)
+from kitrack.domain.defaults import DEFAULT_STALE_DAYS
+from kitrack.domain.problems import Summary, Term
+from kitrack.git import history
+from kitrack.load.dataset import find_data_dir
+from kitrack.output.reporters import REPORTERS
+
+command = one_command()
+
+
+@command.command()
+@global_options()
+@choices(format=REPORTERS)
+def check(
+    settings: Settings,
+    paths: list[Path] | None = typer.Argument(
+        None,
+        help="The data directory, or files and folders inside it [default: the data directory].",
+        show_default=False,
+    ),
+    format: str = typer.Option("text", "--format", "-f", help="Output format."),
+    strict: bool = typer.Option(False, "--strict", help="Warnings fail too (exit 1)."),
+    changed_since: str | None = typer.Option(
+        None,
+        "--changed-since",
+        metavar="REV",
+        help="Report only problems in files changed since this git revision, and those the changes caused elsewhere.",
+        show_default=False,
+    ),
+    stale_days: int = typer.Option(
+        DEFAULT_STALE_DAYS, "--stale-days", min=1, help="A record with no report in this many days is stale."
+    ),
+) -> None:
+    """Validate every record and report every problem, with file, line and column."""
+    paths = paths or []
+    root = settings.data or find_data_dir(paths)
+    for path in paths:
+        if not path.exists():
+            raise fail(settings, Term("error.no_path", path=str(path)))
+        resolved, base = path.resolve(), root.resolve()
+        if resolved != base and base not in resolved.parents:
+            raise fail(settings, Term("error.outside", path=str(path), root=str(root)))
+    dataset = load_data(settings, root)
+    context = checks.Context(as_of=settings.as_of, stale_days=stale_days)
+    problems = checks.run(dataset, context)
+    if paths and not all(p.resolve() == root.resolve() for p in paths):
+        problems = checks.select(problems, dataset, paths)
+    if changed_since is not None:
+        try:
+            with loading():
+                problems = history.changed_problems(root, changed_since, dataset, problems, context, settings.limits)
+        except history.HistoryError as exc:
+            raise fail(settings, str(exc)) from None
+    summary = Summary.of(problems, files=len(dataset.files), records=dataset.record_count)
+    REPORTERS[format](problems, summary, sys.stdout, settings.language)
+    failed = summary.errors or (strict and summary.warnings)
+    raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)

@@ -1,0 +1,33 @@
+"""`kitrack show`: one record in full."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from kitrack.cli.options import Settings, fail, global_options, load_data, one_command
+from kitrack.domain.suggestions import closest
+from kitrack.views import show as detail
+
+command = one_command()
+
+
+@command.command()
+@global_options()
+def show(
+    settings: Settings,
+    record_id: str = typer.Argument(..., metavar="ID", help="The id of an estate, project, region, agency or meeting."),
+) -> None:
+    """One record in full: its figures, reports with the change between them, milestones, issues,
+    sources, and the records that reference it."""
+    dataset = load_data(settings)
+    found = detail.find(dataset, record_id)
+    if not found:
+        language = settings.language
+        nearest = language.t("show.closest", ids=closest(record_id, detail.all_ids(dataset)))
+        raise fail(settings, f"{language.t('show.unknown', id=record_id)}; {nearest}")
+    for position, record in enumerate(found):
+        if position:
+            sys.stdout.write("\n")
+        detail.print_record(dataset, record, settings.as_of, sys.stdout)

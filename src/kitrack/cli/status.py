@@ -1,0 +1,71 @@
+"""`kitrack status`: the meeting view."""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from kitrack.cli.options import Settings, choices, fail, global_options, load_data, loading, one_command, parse_date
+from kitrack.domain.dates import Revision, parse_since
+from kitrack.domain.defaults import DEFAULT_STALE_DAYS
+from kitrack.domain.problems import Term
+from kitrack.git import history
+from kitrack.load.dataset import Dataset
+from kitrack.views import status as board
+from kitrack.views.tables import FilterError, Filters
+
+command = one_command()
+
+
+@command.command()
+@global_options()
+@choices(format=board.RENDERERS)
+def status(
+    settings: Settings,
+    region: str | None = typer.Option(
+        None, "--region", "-r", help="Narrow the view to one region (an id from regions.yaml)."
+    ),
+    since: str | None = typer.Option(
+        None,
+        "--since",
+        help="Compare with this date or git revision "
+        "[default: the latest meeting before --as-of, or 30 days before it].",
+        show_default=False,
+    ),
+    format: str = typer.Option(
+        "table", "--format", "-f", help="table on screen, md for the minutes, json for scripts."
+    ),
+    stale_days: int = typer.Option(
+        DEFAULT_STALE_DAYS, "--stale-days", min=1, help="A record with no report in this many days is stale."
+    ),
+) -> None:
+    """The meeting view: where every estate and project stands, what changed, what is late."""
+    dataset = load_data(settings)
+    try:
+        Filters(region=region).validate_region(dataset.regions)
+    except FilterError as exc:
+        raise fail(settings, exc.reason) from None
+    baseline: Dataset | None = None
+    if since is None:
+        point = board.default_since(dataset, settings.as_of)
+    elif isinstance(compared := parse_date(parse_since, since, "--since", settings.language), Revision):
+        # A git revision: compared as that revision's data stood on --as-of.
+        try:
+            with loading():
+                baseline = history.dataset_at(settings.data_dir, compared.name, settings.limits)
+        except history.HistoryError as exc:
+            raise fail(settings, Term("error.bad_since", since=since, detail=str(exc))) from None
+        point = board.Since(settings.as_of, "revision", compared.name)
+    else:
+        point = board.Since(compared, "given")
+    report = board.build(
+        dataset,
+        settings.as_of,
+        point,
+        region=region,
+        baseline=baseline,
+        stale_days=stale_days,
+        errors=dataset.error_count,
+    )
+    board.RENDERERS[format](report, sys.stdout)
