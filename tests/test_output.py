@@ -236,3 +236,16 @@ def test_output_failures_and_encodings(runs: dict, case: str):
     assert_log_safe(text, annotations=text.count("::error ") if "github" in case else 0)
     if case == "ascii-json":
         assert {row["id"]: row["name"] for row in json.loads(text)["estates"]}["ki-beta"] == "Kawasan — Ñ 😀"  # escaped, exact
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="no /dev/full here")
+@pytest.mark.parametrize("args, code", [
+    (["check", "--data", "/nonexistent-kitrack-data"], 2),  # a usage error whose message cannot be written
+    (["--lang", "xx", "status"], 2),
+], ids=["usage error", "bad option"])
+def test_an_unwritable_standard_error_keeps_the_exit_status(args, code):
+    """Standard error is the last channel: when it fails too, the message is lost, the status is not
+    (it was an internal error, exit 1, with `lost sys.stderr`)."""
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "kitrack", *args], stdout=full, stderr=full, timeout=60)
+    assert result.returncode == code

@@ -651,7 +651,8 @@ def short_tag(tag: str) -> str:
     return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
-_NON_SPECIFIC_TAG = re.compile(r"(?<![^\s\[{,:?-])!(?=[ \t\r\n]|$)")
+# `!`, and its verbatim spelling `!<!>` (invalid in YAML 1.2, but both parsers take it for `!`).
+_NON_SPECIFIC_TAG = re.compile(r"(?<![^\s\[{,:?-])!(?:<!>)?(?=[ \t\r\n]|$)")
 
 
 def _non_specific_tags(text: str) -> frozenset[int]:

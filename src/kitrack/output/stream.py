@@ -27,9 +27,12 @@ class OutputError(Exception):
 
 
 class _Descriptor(io.RawIOBase):
-    def __init__(self, fd: int):
+    def __init__(self, fd: int, quiet: bool = False):
         self._fd = fd
         self.dropping = False  # after a failure nothing more is tried, not even the flush at exit
+        # Standard error is the last channel: when it cannot be written either (`2>/dev/full`), the
+        # message is lost but the exit status still tells, so its failures are dropped, not raised.
+        self.quiet = quiet
 
     def writable(self) -> bool:
         return True
@@ -50,6 +53,8 @@ class _Descriptor(io.RawIOBase):
             return len(data)
         except OSError as exc:
             self.dropping = True
+            if self.quiet:
+                return len(data)
             raise OutputError(exc.strerror or str(exc)) from None
 
 
@@ -68,4 +73,22 @@ def guard() -> None:
     sys.stdout = io.TextIOWrapper(
         io.BufferedWriter(_Descriptor(fd)), encoding=old.encoding, errors="backslashreplace",
         line_buffering=getattr(old, "line_buffering", False), write_through=getattr(old, "write_through", False),
+    )
+    _guard_stderr()
+
+
+def _guard_stderr() -> None:
+    """Standard error behind a quiet `_Descriptor`: a message that cannot be written is dropped, and
+    the command still exits with its own status (2 for a usage error), never an internal error."""
+    if sys.stderr is None:  # closed (`2>&-`): Python already drops what is written to it
+        return
+    try:
+        fd = sys.stderr.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    old = sys.stderr
+    old.flush()
+    sys.stderr = io.TextIOWrapper(
+        io.BufferedWriter(_Descriptor(fd, quiet=True)), encoding=old.encoding, errors="backslashreplace",
+        line_buffering=True, write_through=True,  # each message as soon as it is written, as Python's own stderr
     )
