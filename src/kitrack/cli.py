@@ -293,7 +293,7 @@ def list_records(
     """Query records: estates, infrastructure, issues, regions or agencies."""
     from kitrack.output import i18n, inert, render  # lazy: start-up
     from kitrack.views import tables
-    from kitrack.domain.models import AgencyType, IssueStatus, Kind, Status
+    from kitrack.domain.models import AgencyType, IssueStatus, ProjectKind, Status
 
     data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     filters = tables.Filters(region=region, status=status, kind=kind, owner=owner, psn=psn, overdue=overdue)
@@ -302,7 +302,7 @@ def list_records(
             raise fail(i18n.t("error.bad_filter", option=name, table=what.value))
     statuses = [s.value for s in (IssueStatus if what is ListWhat.issues else Status)]
     _check_choice(status, "status", statuses)
-    _check_choice(kind, "kind", [k.value for k in (AgencyType if what is ListWhat.agencies else Kind)])
+    _check_choice(kind, "kind", [k.value for k in (AgencyType if what is ListWhat.agencies else ProjectKind)])
     dataset = _load(data_dir)
     _check_region(dataset, region)
     table = tables.build(what.value, dataset, day, filters)
@@ -421,13 +421,13 @@ def export(
     from kitrack import export as exporter  # lazy: start-up
     from kitrack.output import i18n
     from kitrack.views import tables
-    from kitrack.domain.models import Kind, Status
+    from kitrack.domain.models import ProjectKind, Status
 
     data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
     if excel and format is not ExportFormat.csv:
         raise fail(i18n.t("export.excel_only_csv"))
     _check_choice(status, "status", [s.value for s in Status])
-    _check_choice(kind, "kind", [k.value for k in Kind])
+    _check_choice(kind, "kind", [k.value for k in ProjectKind])
     dataset = _load(data_dir)
     _check_region(dataset, region)
     bundle = exporter.gather(dataset, day, tables.Filters(region=region, status=status, kind=kind, owner=owner, psn=psn, overdue=overdue))
