@@ -40,7 +40,8 @@ class Unit:
 # 64-bit integer (SQLite, XLSX). Percentages may stray past 0–100 here on purpose: 112 is a likely
 # typo of a real figure, which the `percent-range` check reports while the record stays on the board;
 # past ±1,000 it is no percentage at all.
-HECTARES = Unit("hectares", 0, 1_000_000)  # 10,000 km²; the largest estates and special zones have tens of thousands of ha
+# 1,000,000 ha is 10,000 km²; the largest estates and special zones have tens of thousands of ha.
+HECTARES = Unit("hectares", 0, 1_000_000)
 TENANTS = Unit("tenants", 0, 100_000, whole=True)  # the largest estates have a few thousand
 RUPIAH_BN = Unit("idr_bn", 0, 100_000_000)  # IDR 100,000 trillion: about four times Indonesia's yearly GDP
 KILOMETRES = Unit("km", 0, 100_000)  # Indonesia's whole national road network is under 50,000 km
