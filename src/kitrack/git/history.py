@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Optional, TextIO, Union
 
 from kitrack import checks
-from kitrack.load.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS, Dataset, is_data_dir, load, load_files
+from kitrack.domain import kinds
+from kitrack.load.dataset import Dataset, is_data_dir, load, load_files
 from kitrack.domain.problems import Problem, display_path
 from kitrack.output.i18n import plural, t
 from kitrack.output import inert
@@ -230,16 +231,6 @@ def changed_problems(data_dir: Path, rev: str, dataset: Dataset, problems: list[
 
 # --- semantic diff -------------------------------------------------------------------------------
 
-KINDS = {  # kind -> the label of its heading, in the order changes are listed
-    "region": "kind.regions",
-    "agency": "kind.agencies",
-    "estate": "kind.estates",
-    "infrastructure": "kind.infrastructure",
-    "meeting": "kind.meetings",
-}
-_LIST_KIND = {"regions.yaml": "region", "agencies.yaml": "agency"}
-assert set(FOLDER_KIND) == set(RECORD_FOLDERS) and set(_LIST_KIND) == set(LIST_FILES)
-
 
 @dataclass
 class Change:
@@ -304,6 +295,8 @@ class _Side:
 
 
 _NOT_READ = {"missing-file", "unexpected-file"}
+_LIST_KINDS = {kind.file: kind for kind in kinds.LIST_KINDS}
+_FOLDER_KINDS = {kind.folder: kind for kind in kinds.FOLDER_KINDS}
 
 
 def _side(data: Optional[Dataset], label: str) -> _Side:
@@ -315,8 +308,8 @@ def _side(data: Optional[Dataset], label: str) -> _Side:
             parts = source.path.relative_to(data.root).parts
         except ValueError:
             continue
-        list_kind = _LIST_KIND.get(parts[0]) if len(parts) == 1 else None
-        folder_kind = FOLDER_KIND.get(parts[0]) if len(parts) == 2 and parts[1].endswith(".yaml") else None
+        list_kind = _LIST_KINDS.get(parts[0]) if len(parts) == 1 else None
+        folder_kind = _FOLDER_KINDS.get(parts[0]) if len(parts) == 2 and parts[1].endswith(".yaml") else None
         if list_kind is None and folder_kind is None:
             continue
         if source.data is None and source.text is not None and not source.problems:
@@ -327,20 +320,20 @@ def _side(data: Optional[Dataset], label: str) -> _Side:
                 first = min(problems)
                 side.unreadable.append(Unreadable(source.name, label, first.code, first.line, first.column, first.message))
                 if list_kind:
-                    side.unknown_kinds.add(list_kind)
+                    side.unknown_kinds.add(list_kind.name)
                 else:
-                    side.unknown_keys.add((folder_kind, Path(parts[1]).stem))
+                    side.unknown_keys.add((folder_kind.name, Path(parts[1]).stem))
             continue
         if folder_kind:
-            side.entities[(folder_kind, Path(parts[1]).stem)] = (source.name, source.data)
+            side.entities[(folder_kind.name, Path(parts[1]).stem)] = (source.name, source.data)
             continue
-        items = source.data.get({"region": "regions", "agency": "agencies"}[list_kind])
+        items = source.data.get(list_kind.key)
         if not isinstance(items, list):
-            side.unknown_kinds.add(list_kind)
+            side.unknown_kinds.add(list_kind.name)
             continue
         for item in items:
-            if isinstance(item, dict) and isinstance(item.get("id"), str) and (list_kind, item["id"]) not in side.entities:
-                side.entities[(list_kind, item["id"])] = (source.name, item)
+            if isinstance(item, dict) and isinstance(item.get("id"), str) and (list_kind.name, item["id"]) not in side.entities:
+                side.entities[(list_kind.name, item["id"])] = (source.name, item)
     return side
 
 
@@ -349,7 +342,7 @@ def compare(old: Optional[Dataset], new: Optional[Dataset], old_label: str, new_
     Both must be loaded with `load(..., keep_data=True)`: the comparison is of plain data."""
     before, after = _side(old, old_label), _side(new, new_label)
     diff = Diff(old_label, new_label, data_dir, unreadable=before.unreadable + after.unreadable)
-    order = list(KINDS)
+    order = list(kinds.BY_NAME)
     keys = sorted(before.entities.keys() | after.entities.keys(), key=lambda k: (order.index(k[0]), k[1]))
     for key in keys:
         kind, rid = key
@@ -626,10 +619,10 @@ def diff(data_dir: Path, revisions: list[str]) -> Diff:
 
 
 def _grouped(result: Diff) -> Iterable[tuple[str, list[Change]]]:
-    for kind, heading in KINDS.items():
-        changes = [c for c in result.changes if c.kind == kind]
+    for kind in kinds.RECORD_KINDS:
+        changes = [c for c in result.changes if c.kind == kind.name]
         if changes:
-            yield t(heading), changes
+            yield t(kind.heading), changes
 
 
 def _summary_text(result: Diff) -> str:

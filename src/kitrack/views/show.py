@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any, Optional, TextIO, Union
 
 from kitrack.domain import board
+from kitrack.domain.kinds import RECORD_KINDS, of_model
 from kitrack.output import i18n, inert, render
 from kitrack.load.dataset import Dataset
 from kitrack.domain.models import Agency, Estate, EstateReport, Meeting, Project, ProjectReport, Region
@@ -24,17 +25,13 @@ HEADER_FIELDS = [
 
 
 def all_ids(data: Dataset) -> list[str]:
-    return sorted({*data.estates, *data.projects, *data.regions, *data.agencies, *data.meetings})
+    return sorted({record_id for kind in RECORD_KINDS for record_id in data.index(kind)})
 
 
 def find(data: Dataset, record_id: str) -> list[Found]:
     """Every record with this id: ids are unique within a kind, but an agency may share one with an
     estate, say. All of them are shown rather than one picked silently."""
-    return [index[record_id] for index in (data.estates, data.projects, data.regions, data.agencies, data.meetings) if record_id in index]
-
-
-def _kind(record: Found) -> str:
-    return {Estate: "estate", Project: "project", Region: "region", Agency: "agency", Meeting: "meeting"}[type(record)]
+    return [data.index(kind)[record_id] for kind in RECORD_KINDS if record_id in data.index(kind)]
 
 
 def history(record: Union[Estate, Project], as_of: dt.date) -> Table:
@@ -114,7 +111,7 @@ def print_record(data: Dataset, record: Found, as_of: dt.date, out: TextIO) -> N
     console = render.console(out)
     title = f"{record.id} — {getattr(record, 'name', None) or getattr(record, 'title', '')}"
     console.print(Text(inert.terminal(title), style="bold"))
-    console.print(Text(i18n.t("kind." + _kind(record)), style="dim"))
+    console.print(Text(i18n.t(of_model(type(record)).label), style="dim"))
     _print(console, _header(record), None, show_header=False)
     if getattr(record, "notes", None):
         console.print(Text(f"{i18n.t('show.notes')}: {inert.terminal(record.notes)}"))
