@@ -27,7 +27,7 @@ from kitrack.export.tables import Bundle
 from kitrack.output.table import Column, Table
 from kitrack.views.tables import PROGRESS_FIGURES
 
-SQL_TYPES = {"number": "NUMERIC", "percent": "NUMERIC", "bool": "INTEGER"}
+SQL_TYPES = {"number": "NUMERIC", "percent": "NUMERIC", "count": "NUMERIC", "bool": "INTEGER"}
 
 PRIMARY_KEYS = {
     "records": ("id",), "estates": ("id",), "infrastructure": ("id",), "regions": ("id",),
@@ -65,7 +65,7 @@ def _value(column: Column, value: Any) -> Any:
 
 
 def _create(connection: sqlite3.Connection, name: str, table: Table) -> None:
-    columns = [f'"{c.key}" {"INTEGER" if c.key == "position" else SQL_TYPES.get(c.kind, "TEXT")}' + (" NOT NULL" if c.key in PRIMARY_KEYS[name] else "") for c in table.columns]
+    columns = [f'"{c.key}" {"INTEGER" if c.key == "position" else SQL_TYPES.get(c.format, "TEXT")}' + (" NOT NULL" if c.key in PRIMARY_KEYS[name] else "") for c in table.columns]
     constraints = ["PRIMARY KEY (" + ", ".join(PRIMARY_KEYS[name]) + ")"]
     for own, parent, theirs in FOREIGN_KEYS.get(name, []):
         constraints.append(f"FOREIGN KEY ({', '.join(own)}) REFERENCES {parent} ({', '.join(theirs)})")

@@ -1,21 +1,35 @@
 """The table every renderer takes: column definitions and rows of raw values.
 
-Views build tables (kitrack.views); the renderers in kitrack.output.render turn the same table into
-a Rich table, CSV, TSV, JSON or Markdown. It lives here, below the views, so that output needs
-nothing from the layers above it.
+Views build tables (`kitrack.views.tables` for `list`, `status` and `export`); the renderers in
+`kitrack.output` turn the same table into a Rich table, plain text, CSV, TSV, JSON or Markdown. A
+row holds exactly its table's columns, so a key misspelt where a row is built fails at once instead
+of leaving a column silently empty.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Optional
+from typing import Any, Literal
+
+from kitrack.domain.dates import PartialDate
+
+# How a renderer shows a cell. Labelled values (a status, a project kind, an issue's state, an
+# overdue item) are shown by their label in the language of the output; `bar`, `change`,
+# `stale-reasons`, `figure-changes` and `mention` are the status and show views' own cells.
+CellFormat = Literal[
+    "text", "number", "percent", "count", "date", "bool", "list",
+    "status", "project-kind", "issue-status", "overdue-item",
+    "bar", "change", "stale-reasons", "figure-changes", "mention",
+]
+Row = dict[str, Any]
 
 
 @dataclass(frozen=True)
 class Column:
     key: str  # the JSON and CSV key, and the name `--sort` takes
-    kind: str = "text"  # text | number | percent | date | bool | list | status | projkind | issue
-    label: Optional[str] = None  # i18n key; defaults to col.<key>
+    format: CellFormat = "text"
+    label: str | None = None  # label key; defaults to col.<key>
 
     @property
     def label_key(self) -> str:
@@ -25,11 +39,33 @@ class Column:
 @dataclass
 class Table:
     name: str
-    columns: list[Column]
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    columns: Sequence[Column]
+    rows: list[Row] = field(default_factory=list)
+    _keys: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    def column(self, key: str) -> Optional[Column]:
+    def __post_init__(self) -> None:
+        self._keys = frozenset(column.key for column in self.columns)
+        for row in self.rows:
+            self._check(row)
+
+    def _check(self, row: Mapping[str, Any]) -> None:
+        if row.keys() != self._keys:
+            unknown, missing = sorted(row.keys() - self._keys), sorted(self._keys - row.keys())
+            raise ValueError(f"a row of table {self.name!r} has unknown keys {unknown} and lacks {missing}")
+
+    def add(self, **values: Any) -> None:
+        """Append a row, which gives every column (None where a value is missing) and nothing else."""
+        self._check(values)
+        self.rows.append(values)
+
+    def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)
+
+    def select(self, keys: Iterable[str], name: str | None = None) -> Table:
+        """The same rows with only these columns, in this order (a view showing part of a table)."""
+        by_key = {column.key: column for column in self.columns}
+        columns = [by_key[key] for key in keys]  # a misspelt key fails here
+        return Table(name or self.name, columns, [{c.key: row[c.key] for c in columns} for row in self.rows])
 
     def sorted_by(self, key: str) -> Table:
         """Sort by a column; `-key` sorts descending. Missing values go last either way."""
@@ -42,7 +78,7 @@ class Table:
 
 
 def _sort_key(value: Any) -> Any:
-    if hasattr(value, "end") and hasattr(value, "start"):
+    if isinstance(value, PartialDate):
         return (value.end, value.start)
     if isinstance(value, list):
         return ", ".join(map(str, value))

@@ -16,7 +16,7 @@ from kitrack.views.tables import PROGRESS_COLUMNS, PROGRESS_FIGURES
 Found = Union[Estate, Project, Region, Agency, Meeting]
 
 HEADER_FIELDS = [
-    ("status", "status"), ("psn", "bool"), ("basis", "list"), ("kind", "projkind"), ("region", "text"), ("regency", "text"),
+    ("status", "status"), ("psn", "bool"), ("basis", "list"), ("kind", "project-kind"), ("region", "text"), ("regency", "text"),
     ("regencies", "list"), ("operator", "text"), ("owner", "text"), ("funding", "text"), ("target", "date"),
     ("area_ha", "number"), ("budget_idr_bn", "number"), ("length_km", "number"), ("capacity_lps", "number"),
     ("capacity_mmscfd", "number"), ("capacity_mtpa", "number"), ("serves", "list"), ("sectors", "list"),
@@ -38,7 +38,7 @@ def history(record: Union[Estate, Project], as_of: dt.date) -> Table:
     """Each report with its figures and, for each figure, the change from the previous report that had it."""
     model = EstateReport if isinstance(record, Estate) else ProjectReport
     # The figures this kind of report can carry, in the order of the progress table's columns.
-    fields = [(c.key, c.kind) for c in PROGRESS_COLUMNS if c.key in PROGRESS_FIGURES and c.key in model.model_fields]
+    fields = [(c.key, c.format) for c in PROGRESS_COLUMNS if c.key in PROGRESS_FIGURES and c.key in model.model_fields]
     rows, previous = [], {}
     for report in board.visible(record.progress, as_of):
         parts = []
@@ -101,7 +101,7 @@ def _header(record: Found) -> Table:
         if name == "funding" and hasattr(value, "value"):
             value = value.value
         label_key = f"col.{name}" if f"col.{name}" in i18n.LABELS else None
-        rows.append({"field": i18n.t(label_key) if label_key else name, "value": render.cell(Column(name, kind), getattr(value, "value", value) if kind in ("status", "projkind") else value)})
+        rows.append({"field": i18n.t(label_key) if label_key else name, "value": render.cell(Column(name, kind), getattr(value, "value", value) if kind in ("status", "project-kind") else value)})
     return Table("record", [Column("field", "text", "col.what"), Column("value", "text", "col.figures")], rows)
 
 
@@ -120,7 +120,7 @@ def print_record(data: Dataset, record: Found, as_of: dt.date, out: TextIO) -> N
         milestones = Table("milestones", [Column("name", "text", "col.milestone"), Column("due", "date"), Column("done", "date"), Column("source")],
                            [{"name": m.name, "due": m.due, "done": m.done if board.done_by(m.done, as_of) else None, "source": m.source} for m in record.milestones])
         _print(console, milestones, i18n.t("show.milestones"))
-        issues = Table("issues", [Column("id"), Column("title"), Column("owner"), Column("raised", "date"), Column("due", "date"), Column("status", "issue"), Column("related", "list")],
+        issues = Table("issues", [Column("id"), Column("title"), Column("owner"), Column("raised", "date"), Column("due", "date"), Column("status", "issue-status"), Column("related", "list")],
                        [{"id": i.id, "title": i.title, "owner": i.owner, "raised": i.raised, "due": i.due,
                          "status": "open" if board.issue_open(i, as_of) else "resolved", "related": list(i.related)}
                         for i in record.issues if i.raised.start <= as_of])  # as the record stood on --as-of

@@ -51,12 +51,12 @@ COUNT_COLUMNS = [Column("status", "status"), Column("estates", "number", "kind.e
 REGION_COUNT_COLUMNS = [Column("region"), Column("name"), Column("estates", "number", "kind.estates"), Column("infrastructure", "number", "kind.infrastructure")]
 ESTATE_COLUMNS = ["id", "name", "status", "psn", "basis", "regency", "area_ha", "occupied_ha", "occupancy_percent", "tenants", "latest_report"]
 PROJECT_COLUMNS = [
-    Column("id"), Column("name"), Column("kind", "projkind"), Column("status", "status"), Column("owner"),
+    Column("id"), Column("name"), Column("kind", "project-kind"), Column("status", "status"), Column("owner"),
     Column("percent", "bar"), Column("change", "change"), Column("latest_report", "date"), Column("target", "date"),
 ]
-OVERDUE_COLUMNS = [Column("record"), Column("kind", "enum:overdue", "col.type"), Column("what", "text"), Column("due", "date"), Column("days", "number", "col.overdue_days"), Column("owner")]
+OVERDUE_COLUMNS = [Column("record"), Column("kind", "overdue-item", "col.type"), Column("what", "text"), Column("due", "date"), Column("days", "number", "col.overdue_days"), Column("owner")]
 RISK_COLUMNS = [Column("id"), Column("name"), Column("percent", "percent"), Column("latest_report", "date"), Column("pace", "number"), Column("projected", "date"), Column("target", "date")]
-ISSUE_COLUMNS = [Column("owner"), Column("record"), Column("id"), Column("title"), Column("raised", "date"), Column("due", "date")]
+ISSUE_COLUMNS = ["owner", "record", "id", "title", "raised", "due"]
 STALE_COLUMNS = [Column("record"), Column("name"), Column("reason", "text"), Column("latest_report", "date")]
 
 
@@ -89,13 +89,13 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: Optional[str] = N
         for r in data.regions.values() if region in (None, r.id)
     ])
     estate_table = tables.estates(data, as_of, filters)
-    report.sections["estates"] = Table("estates", [estate_table.column(k) for k in ESTATE_COLUMNS], estate_table.rows)
+    report.sections["estates"] = estate_table.select(ESTATE_COLUMNS)
     report.sections["infrastructure"] = _projects(data, projects, as_of, since, baseline)
     report.sections["overdue"] = _overdue(data, estates, projects, as_of, region)
     report.sections["at_risk"], report.too_few = _at_risk(projects, as_of)
     issues = tables.issues(data, as_of, Filters(region=region, status="open"))
     issues.rows.sort(key=lambda row: (row["owner"], row["raised"].start, row["record"]))
-    report.sections["issues"] = Table("issues", ISSUE_COLUMNS, issues.rows)
+    report.sections["issues"] = issues.select(ISSUE_COLUMNS)
     report.sections["stale"] = _stale(estates, projects, as_of, stale_days)
     return report
 
@@ -204,9 +204,9 @@ def _change(value: Any) -> str:
 
 
 def _cell(column: Column, value: Any, terminal: bool) -> str:
-    if column.kind == "bar":
+    if column.format == "bar":
         return _bar(value, terminal)
-    if column.kind == "change":
+    if column.format == "change":
         return _change(value)
     return render.cell(column, value)
 
@@ -214,10 +214,10 @@ def _cell(column: Column, value: Any, terminal: bool) -> str:
 def _display_table(table: Table, terminal: bool) -> Table:
     """Pre-format the status-only kinds (bars, changes) so the shared renderers can print them."""
     special = {"bar", "change"}
-    if not any(c.kind in special for c in table.columns):
+    if not any(c.format in special for c in table.columns):
         return table
-    columns = [Column(c.key, "text", c.label) if c.kind in special else c for c in table.columns]
-    rows = [{**row, **{c.key: _cell(c, row.get(c.key), terminal) for c in table.columns if c.kind in special}} for row in table.rows]
+    columns = [Column(c.key, "text", c.label) if c.format in special else c for c in table.columns]
+    rows = [{**row, **{c.key: _cell(c, row.get(c.key), terminal) for c in table.columns if c.format in special}} for row in table.rows]
     return Table(table.name, columns, rows)
 
 

@@ -67,14 +67,14 @@ ESTATE_COLUMNS = [
     Column("investment_idr_bn", "number"), Column("latest_report", "date"),
 ]
 PROJECT_COLUMNS = [
-    Column("id"), Column("name"), Column("kind", "projkind"), Column("status", "status"), Column("psn", "bool"),
+    Column("id"), Column("name"), Column("kind", "project-kind"), Column("status", "status"), Column("psn", "bool"),
     Column("region"), Column("owner"), Column("funding"), Column("percent", "percent"),
     Column("land_percent", "percent"), Column("latest_report", "date"), Column("target", "date"),
     Column("budget_idr_bn", "number"), Column("length_km", "number"), Column("serves", "list"),
 ]
 ISSUE_COLUMNS = [
     Column("record"), Column("id"), Column("title"), Column("owner"), Column("raised", "date"),
-    Column("due", "date"), Column("status", "issue"), Column("related", "list"),
+    Column("due", "date"), Column("status", "issue-status"), Column("related", "list"),
 ]
 REGION_COLUMNS = [
     Column("id"), Column("name"), Column("priority", "bool"), Column("members_verified", "bool"), Column("regency_count", "number"),
