@@ -22,10 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from kitrack.output import render
+from kitrack.domain.figures import FIGURES
 from kitrack.export.atomic import atomic_file
 from kitrack.export.tables import Bundle
 from kitrack.output.table import Column, Table
-from kitrack.views.tables import PROGRESS_FIGURES
 
 SQL_TYPES = {"number": "NUMERIC", "percent": "NUMERIC", "count": "NUMERIC", "bool": "INTEGER"}
 
@@ -104,7 +104,7 @@ def write(bundle: Bundle, output: Path, written) -> None:
                     _create(connection, name, table)
                 figures = ",\n".join(
                     f"       (SELECT p.{f} FROM progress p WHERE p.record = r.id AND p.{f} IS NOT NULL ORDER BY p.position DESC LIMIT 1) AS {f}"
-                    for f in PROGRESS_FIGURES
+                    for f in (figure.field for figure in FIGURES)
                 )
                 connection.execute(LATEST_VIEW.format(figures=figures))
                 for name, table in everything.items():

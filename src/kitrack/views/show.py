@@ -6,12 +6,12 @@ import datetime as dt
 from typing import Any, Optional, TextIO, Union
 
 from kitrack.domain import board
+from kitrack.domain.figures import reported_by
 from kitrack.domain.kinds import RECORD_KINDS, of_model
 from kitrack.output import i18n, inert, render
 from kitrack.load.dataset import Dataset
 from kitrack.domain.models import Agency, Estate, EstateReport, Meeting, Project, ProjectReport, Region
 from kitrack.output.table import Column, Table
-from kitrack.views.tables import PROGRESS_COLUMNS, PROGRESS_FIGURES
 
 Found = Union[Estate, Project, Region, Agency, Meeting]
 
@@ -36,9 +36,7 @@ def find(data: Dataset, record_id: str) -> list[Found]:
 
 def history(record: Union[Estate, Project], as_of: dt.date) -> Table:
     """Each report with its figures and, for each figure, the change from the previous report that had it."""
-    model = EstateReport if isinstance(record, Estate) else ProjectReport
-    # The figures this kind of report can carry, in the order of the progress table's columns.
-    fields = [(c.key, c.format) for c in PROGRESS_COLUMNS if c.key in PROGRESS_FIGURES and c.key in model.model_fields]
+    fields = [(f.field, f.format) for f in reported_by("estate" if isinstance(record, Estate) else "infrastructure")]
     rows, previous = [], {}
     for report in board.visible(record.progress, as_of):
         parts = []

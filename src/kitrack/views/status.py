@@ -129,7 +129,7 @@ def _overdue(data: Dataset, estates, projects, as_of: dt.date, region: Optional[
                 items.append(item)
     rows = []
     for item in sorted(items, key=lambda i: (i.due.end, i.record_id)):
-        rows.append({"record": item.record_id, "kind": item.kind, "what": item.what, "due": item.due, "days": item.days(as_of), "owner": item.owner})
+        rows.append({"record": item.record_id, "kind": item.item, "what": item.what, "due": item.due, "days": item.days(as_of), "owner": item.owner})
     return Table("overdue", OVERDUE_COLUMNS, rows)
 
 
