@@ -17,6 +17,8 @@ from conftest import REPO, replace_in
 from kitrack import checks, export
 from kitrack.domain import board
 from kitrack.output import render
+from kitrack.output import show as show_output
+from kitrack.output import status as status_output
 from kitrack.views import show, status, tables
 from kitrack.checks import Context
 from kitrack.cli import app
@@ -116,9 +118,9 @@ def test_every_later_command_is_total_on_figures_past_the_ranges(data, tmp_path)
     for what in ("estates", "infrastructure", "progress"):
         render.print_table(tables.build(what, dataset, AS_OF), io.StringIO())
     report = status.build(dataset, AS_OF, status.default_since(dataset, AS_OF))
-    for renderer in status.RENDERERS.values():
+    for renderer in status_output.RENDERERS.values():
         renderer(report, io.StringIO())
-    show.print_record(dataset, dataset.estates["ki-alpha"], AS_OF, io.StringIO())
+    show_output.print_record(show.view(dataset, dataset.estates["ki-alpha"], AS_OF), io.StringIO())
     assert DIGITS_400[:30] in render.cell(tables.Column("tenants", "number"), int(DIGITS_400)).replace(",", "")
     bundle = export.gather(dataset, AS_OF)
     for fmt in export.FORMATS:

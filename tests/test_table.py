@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kitrack.output.table import Column, Table
+from kitrack.views.table import Column, Table
 
 COLUMNS = [Column("id"), Column("area_ha", "number")]
 

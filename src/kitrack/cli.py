@@ -233,6 +233,7 @@ def status(
 ) -> None:
     """The meeting view: where every estate and project stands, what changed, what is late."""
     from kitrack.output import i18n  # lazy: start-up
+    from kitrack.output import status as board_output
     from kitrack.views import status as board_view
 
     data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
@@ -254,7 +255,7 @@ def status(
                 raise fail(i18n.t("error.bad_since", since=since, detail=str(exc))) from None
             point = board_view.Since(day, "revision", since)
     report = board_view.build(dataset, day, point, region=region, baseline=baseline, stale_days=stale_days, errors=_data_errors(dataset))
-    board_view.RENDERERS[format.value](report, sys.stdout)
+    board_output.RENDERERS[format.value](report, sys.stdout)
 
 
 class ListWhat(str, Enum):
@@ -332,6 +333,7 @@ def show(
     """One record in full: its figures, reports with the change between them, milestones, issues,
     sources, and the records that reference it."""
     from kitrack.output import i18n  # lazy: start-up
+    from kitrack.output import show as printed
     from kitrack.views import show as detail
 
     data_dir, day = _settings(ctx, data, as_of, lang, max_file_mb, max_depth)
@@ -342,7 +344,7 @@ def show(
     for position, record in enumerate(found):
         if position:
             sys.stdout.write("\n")
-        detail.print_record(dataset, record, day, sys.stdout)
+        printed.print_record(detail.view(dataset, record, day), sys.stdout)
 
 
 @app.command()

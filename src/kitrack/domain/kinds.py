@@ -2,8 +2,8 @@
 
 For each kind: its name (as diffs and JSON name it), the model that validates it, where its records
 are (one file per record in a folder, or one list in a file), the id space its ids are unique in (and
-references name them by), the Dataset index it fills, its label keys and the name of its JSON
-Schema. Loading, `show`, the diff and `kitrack schema` all read these facts here.
+references name them by), the Dataset index it fills, the table that lists it, its label keys and the
+name of its JSON Schema. Loading, `show`, the diff and `kitrack schema` all read these facts here.
 
 The order is the order of loading and of the diff's headings: the lookup lists first, then records.
 """
@@ -30,6 +30,7 @@ class RecordKind:
     model: type[BaseModel]
     id_space: IdSpace
     index: Index
+    table: str  # the table that lists its records (`kitrack list`, export), and their `record_kind` there
     heading: str  # label key of a heading over records of this kind ("Estates")
     label: str  # label key of one record of this kind ("estate")
     schema_file: str  # the JSON Schema that `kitrack schema` writes for its files
@@ -51,23 +52,28 @@ class ListKind(RecordKind):
 
 
 REGION = ListKind(
-    name="region", model=Region, id_space="region", index="regions", file="regions.yaml", key="regions",
+    name="region", model=Region, id_space="region", index="regions", table="regions",
+    file="regions.yaml", key="regions",
     heading="kind.regions", label="kind.region", schema_file="regions.schema.json",
 )
 AGENCY = ListKind(
-    name="agency", model=Agency, id_space="agency", index="agencies", file="agencies.yaml", key="agencies",
+    name="agency", model=Agency, id_space="agency", index="agencies", table="agencies",
+    file="agencies.yaml", key="agencies",
     heading="kind.agencies", label="kind.agency", schema_file="agencies.schema.json",
 )
 ESTATE = FolderKind(
-    name="estate", model=Estate, id_space="record", index="estates", folder="estates",
+    name="estate", model=Estate, id_space="record", index="estates", table="estates",
+    folder="estates",
     heading="kind.estates", label="kind.estate", schema_file="estate.schema.json",
 )
 INFRASTRUCTURE = FolderKind(
-    name="infrastructure", model=Project, id_space="record", index="projects", folder="infrastructure",
+    name="infrastructure", model=Project, id_space="record", index="projects", table="infrastructure",
+    folder="infrastructure",
     heading="kind.infrastructure", label="kind.project", schema_file="infrastructure.schema.json",
 )
 MEETING = FolderKind(
-    name="meeting", model=Meeting, id_space="meeting", index="meetings", folder="meetings",
+    name="meeting", model=Meeting, id_space="meeting", index="meetings", table="meetings",
+    folder="meetings",
     heading="kind.meetings", label="kind.meeting", schema_file="meeting.schema.json",
 )
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from kitrack.views import tables
 from kitrack.load.dataset import Dataset
-from kitrack.output.table import Table
+from kitrack.views.table import Table
 from kitrack.views.tables import Filters
 
 # The exported tables, in the order of the issue, the README, the workbook and the database.

@@ -25,7 +25,7 @@ from kitrack.output import render
 from kitrack.domain.figures import FIGURES
 from kitrack.export.atomic import atomic_file
 from kitrack.export.tables import Bundle
-from kitrack.output.table import Column, Table
+from kitrack.views.table import Column, Table
 
 SQL_TYPES = {"number": "NUMERIC", "percent": "NUMERIC", "count": "NUMERIC", "bool": "INTEGER"}
 

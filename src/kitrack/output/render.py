@@ -11,12 +11,12 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TextIO
 
 from kitrack.domain.dates import PartialDate
 from kitrack.output import i18n, inert
-from kitrack.output.table import CellFormat, Column, Table
+from kitrack.views.table import CellFormat, Column, Row, Table
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -81,6 +81,20 @@ def raw(value: Any) -> Any:
 
 
 NUMERIC: set[CellFormat] = {"number", "percent", "count"}
+
+
+def worded(table: Table, words: Mapping[CellFormat, Callable[[Row, str], str]], hidden: Collection[str] = ()) -> Table:
+    """The table with the cells of a view's own formats (a progress bar, a change...) put in words by
+    `words` (format -> (row, column key) -> text), so that every renderer can print them. The `hidden`
+    columns are left out: their values are in those words."""
+    if not any(column.format in words for column in table.columns):
+        return table
+    shown = [column for column in table.columns if column.key not in hidden]
+    columns = [Column(c.key, "text", c.label) if c.format in words else c for c in shown]
+    rows = [
+        {c.key: words[c.format](row, c.key) if c.format in words else row[c.key] for c in shown} for row in table.rows
+    ]
+    return Table(table.name, columns, rows)
 
 
 def rich_table(table: Table, title: str | None = None, show_header: bool = True) -> RichTable:

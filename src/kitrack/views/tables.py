@@ -1,6 +1,6 @@
 """Row builders shared by `list`, `status`, `show` and `export`: one builds, many render.
 
-A `Table` (kitrack.output.table) holds column definitions and rows of raw values (numbers stay
+A `Table` (kitrack.views.table) holds column definitions and rows of raw values (numbers stay
 numbers, dates stay `PartialDate`, missing stays None). Renderers in `kitrack.output` turn the same
 table into a Rich table, CSV, TSV, JSON or Markdown, formatting numbers and dates for the language at
 the last moment. What is visible, open or done as of a date is `kitrack.domain.board`'s to say.
@@ -18,7 +18,7 @@ from kitrack.domain.board import Record
 from kitrack.domain.figures import BY_FIELD, FIGURES
 from kitrack.domain.models import Estate, Region, Source
 from kitrack.load.dataset import Dataset
-from kitrack.output.table import Column, Row, Table
+from kitrack.views.table import Column, Row, Table
 
 
 @dataclass(frozen=True)
