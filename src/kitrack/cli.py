@@ -200,11 +200,12 @@ def check(
     if paths and not all(p.resolve() == root_dir.resolve() for p in paths):
         problems = checks.select(problems, dataset, paths)
     if changed_since is not None:
-        from kitrack.git import history  # lazy: start-up
+        from kitrack.git.changed import changed_problems  # lazy: start-up
+        from kitrack.git.repo import GitError
 
         try:
-            problems = history.changed_problems(root_dir, changed_since, dataset, problems, context)
-        except history.HistoryError as exc:
+            problems = changed_problems(root_dir, changed_since, dataset, problems, context)
+        except GitError as exc:
             raise fail(str(exc)) from None
     summary = Summary.of(problems, files=len(dataset.files), records=dataset.record_count)
     REPORTERS[format.value](problems, summary, sys.stdout)
@@ -247,11 +248,12 @@ def status(
             point = board_view.Since(_parse_date(since, "--since"), "given")
         except typer.BadParameter:
             # Not a date: a git revision, compared as that revision's data stood on --as-of.
-            from kitrack.git import history  # lazy: start-up
+            from kitrack.git.repo import GitError  # lazy: start-up
+            from kitrack.git.snapshot import dataset_at
 
             try:
-                baseline = history.dataset_at(data_dir or Path("data"), since)
-            except history.HistoryError as exc:
+                baseline = dataset_at(data_dir or Path("data"), since)
+            except GitError as exc:
                 raise fail(i18n.t("error.bad_since", since=since, detail=str(exc))) from None
             point = board_view.Since(day, "revision", since)
     report = board_view.build(dataset, day, point, region=region, baseline=baseline, stale_days=stale_days, errors=_data_errors(dataset))
@@ -358,7 +360,9 @@ def diff(
     max_depth: Optional[int] = MaxDepthOption,
 ) -> None:
     """What changed in the data between two git revisions, in words."""
-    from kitrack.git import history  # lazy: start-up
+    from kitrack.git.compare import compare_revisions  # lazy: start-up
+    from kitrack.git.repo import GitError
+    from kitrack.output import diff as diff_output
     from kitrack.output import i18n
     from kitrack.load.dataset import DataDirError
 
@@ -367,10 +371,10 @@ def diff(
     if len(revisions) > 2:
         raise fail(i18n.t("error.two_revisions"))
     try:
-        result = history.diff(data_option or Path("data"), revisions)
-    except (history.HistoryError, DataDirError) as exc:
+        result = compare_revisions(data_option or Path("data"), revisions)
+    except (GitError, DataDirError) as exc:
         raise fail(str(exc)) from None
-    history.RENDERERS[format.value](result, sys.stdout)
+    diff_output.RENDERERS[format.value](result, sys.stdout)
 
 
 @app.command()
