@@ -207,16 +207,36 @@ def _keyed(items: Any, key: Callable[[Any], Hashable | None]) -> dict[Any, Plain
     return out
 
 
+Pair = tuple[Any, PlainData | None, PlainData | None]
+
+
+def _pairs(old: Any, new: Any, key: str) -> list[Pair] | None:
+    """The items of two keyed lists (issues by id, milestones by name...) as (key, old item, new
+    item), None where a side lacks it: the new list's order, then the items removed. None when
+    either list cannot be keyed (the schema is broken)."""
+    before, after = _keyed(old, lambda item: _key_of(item, key)), _keyed(new, lambda item: _key_of(item, key))
+    if before is None or after is None:
+        return None
+    pairs: list[Pair] = [(k, before.get(k), item) for k, item in after.items()]
+    return pairs + [(k, item, None) for k, item in before.items() if k not in after]
+
+
 def _in_order(after: PlainData, before: PlainData) -> Iterator[str]:
     """The keys of both mappings: the new one's in its order, then those only the old one has."""
     yield from after
     yield from (k for k in before if k not in after)
 
 
-KeyedList = Literal["source", "regency", "decision"]
-_ADDED: dict[KeyedList, Action] = {"source": "source-added", "regency": "regency-added", "decision": "decision-added"}
-_REMOVED: dict[KeyedList, Action] = {
-    "source": "source-removed", "regency": "regency-removed", "decision": "decision-removed",
+# Each item of a record by the key it is found by, and its actions when added and removed.
+_ITEM_KEYS: dict[PartKind, str] = {
+    "issue": "id", "milestone": "name", "source": "id", "regency": "id", "decision": "text",
+}
+_ITEM_ACTIONS: dict[PartKind, tuple[Action, Action]] = {
+    "issue": ("issue-added", "issue-removed"),
+    "milestone": ("milestone-added", "milestone-removed"),
+    "source": ("source-added", "source-removed"),
+    "regency": ("regency-added", "regency-removed"),
+    "decision": ("decision-added", "decision-removed"),
 }
 
 
@@ -279,81 +299,65 @@ class _Record:
                 self.add("report-removed", date=date, data=report)
         return True
 
-    # -- issues (kendala) ------------------------------------------------------------------------
+    # -- keyed lists: issues, milestones, sources, regencies, decisions ---------------------------
+    def _items(self, old: Any, new: Any, what: PartKind,
+               changed: Callable[[Part, PlainData, PlainData], None] | None = None) -> bool:
+        """Items added and removed, and what changed in each item both sides have (`changed`, by
+        default each field)."""
+        pairs = _pairs(old, new, _ITEM_KEYS[what])
+        if pairs is None:
+            return False
+        added, removed = _ITEM_ACTIONS[what]
+        for key, previous, item in pairs:
+            part = Part(what, key)
+            path = f"issues.{key}" if what == "issue" else None  # scripts find an issue by its path
+            if previous is None:
+                self.add(added, field=path, part=part, data=item)
+            elif item is None:
+                self.add(removed, field=path, part=part)
+            else:
+                (changed or self._fields)(part, previous, item)
+        return True
+
+    def _fields(self, part: Part, previous: PlainData, item: PlainData) -> None:
+        for name in _in_order(item, previous):
+            if previous.get(name) != item.get(name):
+                self.field(name, previous.get(name), item.get(name), part)
+
+    def _issue(self, part: Part, previous: PlainData, issue: PlainData) -> None:
+        status = f"issues.{part.key}.status"
+        for name in _in_order(issue, previous):
+            was, now = previous.get(name), issue.get(name)
+            if was == now or (name == "resolved" and issue.get("status") != previous.get("status")):
+                continue
+            if name == "status" and now == "resolved":
+                self.add("issue-resolved", field=status, old=was, new=now, part=part, data=issue)
+            elif name == "status" and now == "open":
+                self.add("issue-reopened", field=status, old=was, new=now, part=part)
+            else:
+                self.field(name, was, now, part)
+
+    def _milestone(self, part: Part, previous: PlainData, milestone: PlainData) -> None:
+        for key in _in_order(milestone, previous):
+            was, now = previous.get(key), milestone.get(key)
+            if was != now and key == "done" and was is None:
+                self.add("milestone-done", field="milestones.done", old=was, new=now, part=part)
+            elif was != now:
+                self.field(key, was, now, part)
+
     def issues(self, old: Any, new: Any) -> bool:
-        before, after = _keyed(old, lambda i: _key_of(i, "id")), _keyed(new, lambda i: _key_of(i, "id"))
-        if before is None or after is None:
-            return False
-        for iid, issue in after.items():
-            part = Part("issue", iid)
-            if iid not in before:
-                self.add("issue-added", field=f"issues.{iid}", part=part, data=issue)
-                continue
-            previous = before[iid]
-            for name in _in_order(issue, previous):
-                was, now = previous.get(name), issue.get(name)
-                if was == now or (name == "resolved" and issue.get("status") != previous.get("status")):
-                    continue
-                if name == "status" and now == "resolved":
-                    self.add("issue-resolved", field=f"issues.{iid}.status", old=was, new=now, part=part, data=issue)
-                elif name == "status" and now == "open":
-                    self.add("issue-reopened", field=f"issues.{iid}.status", old=was, new=now, part=part)
-                else:
-                    self.field(name, was, now, part)
-        for iid in before:
-            if iid not in after:
-                self.add("issue-removed", field=f"issues.{iid}", part=Part("issue", iid))
-        return True
+        return self._items(old, new, "issue", self._issue)
 
-    # -- milestones ------------------------------------------------------------------------------
     def milestones(self, old: Any, new: Any) -> bool:
-        before, after = _keyed(old, lambda m: _key_of(m, "name")), _keyed(new, lambda m: _key_of(m, "name"))
-        if before is None or after is None:
-            return False
-        for name, milestone in after.items():
-            part = Part("milestone", name)
-            if name not in before:
-                self.add("milestone-added", part=part, data=milestone)
-                continue
-            previous = before[name]
-            for key in _in_order(milestone, previous):
-                was, now = previous.get(key), milestone.get(key)
-                if was == now:
-                    continue
-                if key == "done" and was is None:
-                    self.add("milestone-done", field="milestones.done", old=was, new=now, part=part)
-                else:
-                    self.field(key, was, now, part)
-        for name in before:
-            if name not in after:
-                self.add("milestone-removed", part=Part("milestone", name))
-        return True
-
-    # -- sources, regencies, decisions: keyed lists ----------------------------------------------
-    def _by_id(self, old: Any, new: Any, what: KeyedList, key: str = "id") -> bool:
-        before, after = _keyed(old, lambda s: _key_of(s, key)), _keyed(new, lambda s: _key_of(s, key))
-        if before is None or after is None:
-            return False
-        for sid, item in after.items():
-            part = Part(what, sid)
-            if sid not in before:
-                self.add(_ADDED[what], part=part, data=item)
-                continue
-            for name in _in_order(item, before[sid]):
-                if before[sid].get(name) != item.get(name):
-                    self.field(name, before[sid].get(name), item.get(name), part)
-        for sid in before:
-            if sid not in after:
-                self.add(_REMOVED[what], part=Part(what, sid))
-        return True
+        return self._items(old, new, "milestone", self._milestone)
 
     def sources(self, old: Any, new: Any) -> bool:
-        return self._by_id(old, new, "source")
+        return self._items(old, new, "source")
 
     def regencies(self, old: Any, new: Any) -> bool:
         if is_slug_list(old) and is_slug_list(new):  # infrastructure: a list of regency ids
             return False
-        return self._by_id(old, new, "regency")
+        return self._items(old, new, "regency")
 
     def decisions(self, old: Any, new: Any) -> bool:
-        return self._by_id(old, new, "decision", key="text")
+        return self._items(old, new, "decision")
