@@ -13,7 +13,6 @@ ask here. The as-of rules:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import math
 from collections.abc import Iterator, Sequence
@@ -42,16 +41,15 @@ def visible(reports: Sequence[AReport], as_of: dt.date) -> list[AReport]:
 
 
 def latest(record: Record, as_of: dt.date) -> Report | None:
-    reports = visible(record.progress, as_of)
-    return reports[-1] if reports else None
+    return next((report for report in reversed(record.progress) if is_visible(report, as_of)), None)
 
 
 def latest_value(record: Record, field: str, as_of: dt.date) -> tuple[float | None, PartialDate | None]:
     """The newest reported value of the figure `field`, with its report's date; (None, None) if
     never reported."""
-    for report in reversed(visible(record.progress, as_of)):
+    for report in reversed(record.progress):  # newest first: usually the first one answers
         value: float | None = getattr(report, field, None)
-        if value is not None:
+        if value is not None and is_visible(report, as_of):
             return value, report.date
     return None, None
 
@@ -131,32 +129,36 @@ class Projection:
 
 def project(project: Project, as_of: dt.date) -> Projection:
     points = [(r.date, r.percent) for r in visible(project.progress, as_of) if r.percent is not None]
-    found = Projection(project.id, "too-few", reports=len(points), target=project.target)
     if not points:
-        return found
+        return Projection(project.id, "too-few", reports=0, target=project.target)
     last_date, last_percent = points[-1]
-    found = dataclasses.replace(found, percent=last_percent, reported=last_date)
-    if last_percent >= 100:
-        return dataclasses.replace(found, state="done")
     earlier = [(date, percent) for date, percent in points[:-1] if date.end < last_date.end]
-    window = [(date, percent) for date, percent in earlier if (last_date.end - date.end).days <= PACE_WINDOW_DAYS]
-    if not earlier:
-        return found
-    first_date, first_percent = window[0] if window else earlier[-1]
-    days = (last_date.end - first_date.end).days
-    gained = last_percent - first_percent
-    projected = None  # never at this pace, or later than any calendar date
-    if gained > 0:
-        # Days still needed at this pace, as one product over one quotient to keep whole figures exact.
-        # A gain as small as 5e-324 points makes it infinite: never, like any date past the calendar.
-        needed = (100 - last_percent) * days / gained
-        if math.isfinite(needed) and math.ceil(needed) <= (dt.date.max - last_date.end).days:
-            projected = last_date.end + dt.timedelta(days=math.ceil(needed))
-    found = dataclasses.replace(found, pace_per_month=gained / days * 30, projected=projected)
-    if project.target is None:
-        return dataclasses.replace(found, state="no-target")
-    late = projected is None or projected > project.target.end
-    return dataclasses.replace(found, state="at-risk" if late else "on-track")
+    pace_per_month, projected = None, None  # projected None: never at this pace, or past any calendar date
+    state: ProjectionState
+    if last_percent >= 100:
+        state = "done"
+    elif not earlier:
+        state = "too-few"
+    else:
+        window = [(date, percent) for date, percent in earlier if (last_date.end - date.end).days <= PACE_WINDOW_DAYS]
+        first_date, first_percent = window[0] if window else earlier[-1]
+        days = (last_date.end - first_date.end).days
+        gained = last_percent - first_percent
+        if gained > 0:
+            # Days still needed at this pace, as one product over one quotient to keep whole figures exact.
+            # A gain as small as 5e-324 points makes it infinite: never, like any date past the calendar.
+            needed = (100 - last_percent) * days / gained
+            if math.isfinite(needed) and math.ceil(needed) <= (dt.date.max - last_date.end).days:
+                projected = last_date.end + dt.timedelta(days=math.ceil(needed))
+        pace_per_month = gained / days * 30
+        if project.target is None:
+            state = "no-target"
+        else:
+            state = "at-risk" if projected is None or projected > project.target.end else "on-track"
+    return Projection(
+        project.id, state, len(points), percent=last_percent, reported=last_date, pace_per_month=pace_per_month,
+        projected=projected, target=project.target,
+    )
 
 
 def stale_since(record: Record, as_of: dt.date, stale_days: int) -> tuple[bool, PartialDate | None]:
