@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TextIO
 
 from kitrack.output import i18n, inert, render
-from kitrack.views.show import FigureChange, Mention, RecordView
+from kitrack.views.show import Mention, RecordView, ReportFigure
 from kitrack.views.table import Column, Table
 
 if TYPE_CHECKING:
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 HEADER_COLUMNS = [Column("field", "text", "col.what"), Column("value", "text", "col.figures")]
 
 
-def _figures(changes: list[FigureChange]) -> str:
+def _figures(changes: list[ReportFigure]) -> str:
     """`Area (ha) 100; Occupied (ha) 72 (+5)`: each figure with its change from the previous report."""
     parts = []
     for item in changes:

@@ -14,7 +14,7 @@ from typing import Any, Literal
 
 from kitrack.domain import board
 from kitrack.domain.board import Record
-from kitrack.domain.figures import BY_FIELD, Figure, reported_by
+from kitrack.domain.figures import FIGURES, Figure, reported_by
 from kitrack.domain.kinds import RECORD_KINDS, RecordKind, of_model
 from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
 from kitrack.load.dataset import Dataset
@@ -35,7 +35,7 @@ _HEADER_COLUMNS = {
     for column in (
         Column("regencies", "list"), Column("sectors", "list"), Column("url"), Column("date", "date"),
         Column("chair"), Column("attendees", "list"),
-        *(Column(figure.field, figure.format) for figure in BY_FIELD.values()),
+        *(Column(figure.field, figure.format) for figure in FIGURES),
         *tables.AGENCY_COLUMNS, *tables.REGION_COLUMNS, *tables.ESTATE_COLUMNS, *tables.PROJECT_COLUMNS,
     )
 }
@@ -55,7 +55,7 @@ How = Literal[
 
 
 @dataclass(frozen=True)
-class FigureChange:
+class ReportFigure:
     """A figure of a report, and its change from the previous report that gave it (None: no change)."""
 
     figure: Figure
@@ -139,7 +139,7 @@ def history(record: Record, as_of: dt.date) -> Table:
                 continue
             before = previous.get(figure.field)
             change = value - before if before is not None and before != value else None
-            changes.append(FigureChange(figure, value, change))
+            changes.append(ReportFigure(figure, value, change))
             previous[figure.field] = value
         table.add(date=report.date, source=report.source, figures=changes, note=report.note)
     return table

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from kitrack.domain import board
 from kitrack.domain.board import Record
 from kitrack.domain.figures import BY_FIELD, FIGURES
+from kitrack.domain.kinds import REGION, of_model
 from kitrack.domain.models import Estate, Region, Source
 from kitrack.load.dataset import Dataset
 from kitrack.views.table import Column, Row, Table
@@ -238,7 +239,7 @@ def _chosen(data: Dataset, as_of: dt.date, filters: Filters) -> Iterator[Record]
 
 def _table_of(record: Record) -> str:
     """The table that lists a record: the `record_kind` of its reports, milestones and sources."""
-    return "estates" if isinstance(record, Estate) else "infrastructure"
+    return of_model(type(record)).table
 
 
 def progress(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Table:
@@ -288,7 +289,7 @@ def sources(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Tab
     """Every source cited by the chosen records, and by the regions (all of them, or `--region`'s)."""
     tables = [cited(_table_of(record), record.id, record.sources) for record in _chosen(data, as_of, filters)]
     tables += [
-        cited("regions", region.id, region.sources)
+        cited(REGION.table, region.id, region.sources)
         for region in data.regions.values() if not filters.region or region.id == filters.region
     ]
     return Table("sources", SOURCE_COLUMNS, [row for table in tables for row in table.rows])
