@@ -1,14 +1,21 @@
 """The as-of, since and at-risk arithmetic, on the small fixture data set."""
 
 import datetime as dt
+import io
+import json
+import shutil
 
 import pytest
+from typer.testing import CliRunner
 
 from conftest import REPO
+from kitrack.cli import app
 from kitrack.domain import board
-from kitrack.views import status
-from kitrack.load.dataset import load
 from kitrack.domain.models import Project
+from kitrack.load.dataset import load
+from kitrack.output import i18n
+from kitrack.output import status as status_output
+from kitrack.views import status
 
 BASE = REPO / "tests" / "fixtures" / "base"
 
@@ -124,3 +131,37 @@ def test_region_narrows_overdue_meeting_decisions(data):
     outside = status.build(data, later, status.Since(dt.date(2027, 1, 1), "given"), region="selingkar-wilis")
     assert any(r["kind"] == "decision" for r in inside.sections["overdue"].rows)
     assert not any(r["kind"] == "decision" for r in outside.sections["overdue"].rows)
+
+
+@pytest.fixture
+def unsourced(tmp_path):
+    """The base data with a record that cites no source and has a report without one."""
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    (root / "estates" / "ki-beta.yaml").write_text(
+        "id: ki-beta\nname: Kawasan Industri Beta\nstatus: planning\npsn: false\nregion: selingkar-wilis\n"
+        "regency: kab-ngawi\nprogress:\n  - date: 2026-06\n    note: Land survey started\n"
+    )
+    return root
+
+
+def test_status_json_is_the_same_in_every_language(unsourced):
+    """Scripts read the JSON: reasons are codes, counts and dates raw, so `--lang` changes nothing."""
+    runner = CliRunner()
+    args = ["status", "--data", str(unsourced), "--as-of", "2028-06-01", "--format", "json", "--lang"]
+    results = [runner.invoke(app, [*args, lang]) for lang in ("en", "id")]
+    assert [result.exit_code for result in results] == [0, 0]
+    assert results[0].stdout == results[1].stdout
+    stale = {row["record"]: row for row in json.loads(results[0].stdout)["stale"]}
+    assert stale["ki-beta"] == {
+        "record": "ki-beta", "name": "Kawasan Industri Beta", "latest_report": "2026-06",
+        "reasons": ["latest-report", "unsourced", "unsourced-reports"], "unsourced_reports": 1,
+    }
+
+
+def test_stale_reasons_are_put_in_words_by_the_renderers(unsourced):
+    report = status.build(load(unsourced), dt.date(2028, 6, 1), status.Since(dt.date(2028, 1, 1), "given"))
+    out = io.StringIO()
+    status_output.render_markdown(report, out)
+    reasons = "latest report June 2026; no source; 1 report(s) without a source"
+    assert f"| ki-beta | Kawasan Industri Beta | {reasons} | June 2026 |" in out.getvalue()

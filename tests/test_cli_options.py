@@ -54,8 +54,8 @@ def test_limits_before_or_after_the_command_reach_the_loader(tmp_path):
 
 @pytest.mark.parametrize("command, option, registry", [
     ("check", "--format", "kitrack.output.reporters:REPORTERS"),
-    ("status", "--format", "kitrack.views.status:RENDERERS"),
-    ("diff", "--format", "kitrack.git.history:RENDERERS"),
+    ("status", "--format", "kitrack.output.status:RENDERERS"),
+    ("diff", "--format", "kitrack.output.diff:RENDERERS"),
     ("export", "--format", "kitrack.export:FORMATS"),
     ("list", "what", "kitrack.views.tables:BUILDERS"),
     ("list", "--format", "kitrack.cli.list:FORMATS"),

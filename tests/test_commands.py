@@ -207,7 +207,7 @@ def test_status_json_rows_carry_their_documented_keys():
     report = status_json("--as-of", "2027-04-15", data=BASE)
     assert {"record", "kind", "what", "due", "days", "owner"} <= set(report["overdue"][0])
     stale = status_json("--as-of", "2028-06-01", data=BASE)["stale"]
-    assert stale and {"record", "name", "reason", "latest_report"} <= set(stale[0])
+    assert stale and {"record", "name", "reasons", "unsourced_reports", "latest_report"} <= set(stale[0])
 
 
 def test_show_as_of_hides_what_had_not_happened_yet():

@@ -6,8 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import io
 import shutil
+import typing
 from pathlib import Path
 
+import annotated_types
 import pytest
 from typer.testing import CliRunner
 
@@ -15,11 +17,14 @@ from conftest import REPO, replace_in
 from kitrack import checks, export
 from kitrack.domain import board
 from kitrack.output import render
+from kitrack.output import show as show_output
+from kitrack.output import status as status_output
 from kitrack.views import show, status, tables
 from kitrack.checks import Context
 from kitrack.cli import app
 from kitrack.load.dataset import load
-from kitrack.domain.models import FIGURE_RANGES
+from kitrack.domain import figures
+from kitrack.domain.models import EstateReport, ProjectReport, Report
 
 BASE = REPO / "tests" / "fixtures" / "base"
 AS_OF = dt.date(2026, 11, 29)
@@ -51,7 +56,20 @@ def test_every_figure_has_a_range():
     assert any("tenants" in path for path, _ in found)
     for path, node in found:
         assert "minimum" in node and "maximum" in node, path
-    assert all(high < 2**53 for _, high in FIGURE_RANGES.values())  # exact as floats, fit 64-bit integers
+    assert all(unit.high < 2**53 for unit in figures.UNITS)  # exact as floats, fit 64-bit integers
+
+
+@pytest.mark.parametrize("model, kind", [(EstateReport, "estate"), (ProjectReport, "infrastructure")])
+def test_the_report_models_carry_the_registered_figures(model, kind):
+    """The registry and the models agree: the same figures in the same order, each with its unit's
+    bounds, whole numbers where the unit counts."""
+    own = [name for name in model.model_fields if name not in Report.model_fields]
+    assert own == [figure.field for figure in figures.reported_by(kind)]
+    for figure in figures.reported_by(kind):
+        (annotated,) = [arg for arg in typing.get_args(model.model_fields[figure.field].annotation) if arg is not type(None)]
+        number, field = typing.get_args(annotated)
+        assert number is (int if figure.unit.whole else float), figure.field
+        assert field.metadata == [annotated_types.Ge(figure.unit.low), annotated_types.Le(figure.unit.high)], figure.field
 
 
 @pytest.mark.parametrize("file, old, new, line, column", [
@@ -100,9 +118,9 @@ def test_every_later_command_is_total_on_figures_past_the_ranges(data, tmp_path)
     for what in ("estates", "infrastructure", "progress"):
         render.print_table(tables.build(what, dataset, AS_OF), io.StringIO())
     report = status.build(dataset, AS_OF, status.default_since(dataset, AS_OF))
-    for renderer in status.RENDERERS.values():
+    for renderer in status_output.RENDERERS.values():
         renderer(report, io.StringIO())
-    show.print_record(dataset, dataset.estates["ki-alpha"], AS_OF, io.StringIO())
+    show_output.print_record(show.view(dataset, dataset.estates["ki-alpha"], AS_OF), io.StringIO())
     assert DIGITS_400[:30] in render.cell(tables.Column("tenants", "number"), int(DIGITS_400)).replace(",", "")
     bundle = export.gather(dataset, AS_OF)
     for fmt in export.FORMATS:

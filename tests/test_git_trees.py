@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 
 from test_fixtures import BASE, FIXTURE_NAMES, build
 
-from kitrack.git import history
+from kitrack.git import snapshot
 from kitrack.cli import app
 from kitrack.domain.problems import Term
 from kitrack.load.dataset import load
@@ -170,16 +170,16 @@ def test_a_blob_over_the_limit_is_never_read(tmp_path, monkeypatch):
     git(repo, "commit", "-q", "-m", "big")
     big_sha = git(repo, "rev-parse", "HEAD:data/estates/ki-big.yaml")
     requests: list[bytes] = []
-    real_git = history._git
+    real_git = snapshot.run_git
 
     def spy(cwd, *args, stdin=None):
         if args[:2] == ("cat-file", "--batch"):
             requests.append(stdin)
         return real_git(cwd, *args, stdin=stdin)
 
-    monkeypatch.setattr(history, "_git", spy)
+    monkeypatch.setattr(snapshot, "run_git", spy)
     monkeypatch.chdir(repo)
-    data = history.dataset_at(repo / "data", "HEAD", Limits(max_file_bytes=100_000))
+    data = snapshot.dataset_at(repo / "data", "HEAD", Limits(max_file_bytes=100_000))
     (problem,) = data.problems
     assert (problem.file, problem.code) == ("data/estates/ki-big.yaml", "unreadable-file")
     assert problem.params == {"detail": Term("p.too_big", size="300,019", limit="100,000")}
@@ -201,7 +201,7 @@ def test_a_revision_gives_the_same_problems_as_its_checkout(tmp_path):
     git(repo, "commit", "-q", "-m", "fixtures")
     for name, root in sets.items():
         on_disk = load(root, keep_data=True)
-        from_git = history.dataset_at(root, "HEAD")
+        from_git = snapshot.dataset_at(root, "HEAD")
         assert from_git.problems == on_disk.problems, name
         assert [f.name for f in from_git.files] == [f.name for f in on_disk.files], name
         assert from_git.record_count == on_disk.record_count, name

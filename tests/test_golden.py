@@ -102,7 +102,6 @@ def test_status(sample_cwd, golden, fmt, lang):
     golden(f"status-{fmt}-{lang}", output("status", "--format", fmt, "--lang", lang, cwd=sample_cwd))
 
 
-@pytest.mark.xfail(strict=True, reason="issue 10: status JSON carries translated prose (stale reasons); remove this mark when fixed")
 def test_status_json_does_not_depend_on_the_language():
     assert (GOLDEN / "status-json-en.txt").read_bytes() == (GOLDEN / "status-json-id.txt").read_bytes()
 

@@ -1,4 +1,4 @@
-"""`kitrack diff`, `check --changed-since` and `history.dataset_at` on a throwaway git repository of
+"""`kitrack diff`, `check --changed-since` and `snapshot.dataset_at` on a throwaway git repository of
 the sample data: commit it, edit figures, add and delete records, resolve an issue, break a file."""
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from pathlib import Path
 import pytest
 
 from conftest import SAMPLE, invoke, replace_in
-from kitrack.git import history
+from kitrack.git import snapshot
+from kitrack.git.repo import GitError
+from kitrack.output import diff as diff_output
+from kitrack.views import diff
 
 NEW_ESTATE = """\
 id: ki-baru
@@ -259,17 +262,17 @@ def test_changed_since_in_sarif_and_github(repo):
     assert not any("pier.yaml" in line for line in annotations)
 
 
-# --- history.dataset_at: the library function `status --since REV` calls ---------------------------
+# --- snapshot.dataset_at: the library function `status --since REV` calls ---------------------------
 
 
 def test_dataset_at_a_revision(repo):
     for where in (repo, repo / "data"):
-        old = history.dataset_at(where, "HEAD~1")
+        old = snapshot.dataset_at(where, "HEAD~1")
         assert "kig" in old.estates and "ki-baru" not in old.estates and "ki-ngawi" in old.estates
         assert [r.percent for r in old.projects["tol-klbm"].progress if r.percent is not None] == []
         assert old.projects["tol-klbm"].issues[0].status.value == "open"
         assert old.estates["jiipe"].progress[-1].tenants == 21
-        now = history.dataset_at(where, "HEAD")
+        now = snapshot.dataset_at(where, "HEAD")
         assert [r.percent for r in now.projects["tol-klbm"].progress if r.percent is not None] == [75]
         # Files are named as in the working tree, and problems placed in them, not in a temporary folder.
         origin = now.origin("record", "tol-klbm").file
@@ -278,25 +281,25 @@ def test_dataset_at_a_revision(repo):
 
 
 def test_dataset_at_errors(repo, tmp_path):
-    with pytest.raises(history.HistoryError, match="unknown git revision `nope`"):
-        history.dataset_at(repo, "nope")
-    with pytest.raises(history.HistoryError, match="not inside a git repository"):
-        history.dataset_at(tmp_path, "HEAD")
+    with pytest.raises(GitError, match="unknown git revision `nope`"):
+        snapshot.dataset_at(repo, "nope")
+    with pytest.raises(GitError, match="not inside a git repository"):
+        snapshot.dataset_at(tmp_path, "HEAD")
     other = tmp_path / "r"
     other.mkdir()
     (other / "x.txt").write_text("x")
     git(other, "init", "-q")
     git(other, "add", "-A")
     git(other, "commit", "-q", "-m", "x")
-    with pytest.raises(history.HistoryError, match="does not exist at revision `HEAD`"):
-        history.dataset_at(other, "HEAD")
+    with pytest.raises(GitError, match="does not exist at revision `HEAD`"):
+        snapshot.dataset_at(other, "HEAD")
 
 
 def test_dataset_at_keeps_problems_of_a_broken_revision(tmp_path):
     repo = make_repo(tmp_path)
     replace_in(repo / "data" / "estates" / "pier.yaml", "psn: false", "psn: yes")
     git(repo, "commit", "-q", "-am", "yes")
-    data = history.dataset_at(repo / "data", "HEAD")
+    data = snapshot.dataset_at(repo / "data", "HEAD")
     (problem,) = data.problems
     assert problem.code == "yaml11-boolean" and problem.file.endswith("data/estates/pier.yaml")
     assert "pier" not in data.estates
@@ -315,8 +318,8 @@ def test_compare_names_every_kind_of_change_and_md_escapes_data(data_copy):
     replace_in(data_copy / "regions.yaml", "{id: kab-gresik, name: Kabupaten Gresik}", "{id: kab-gresik, name: Kab. Gresik}")
     replace_in(data_copy / "agencies.yaml", "agencies:\n", "agencies:\n  - id: bpjt\n    name: Badan Pengatur Jalan Tol\n    type: ministry\n")
     replace_in(data_copy / "estates" / "jiipe.yaml", "  - id: bisnis-2023-11-13\n", "  - id: antara-2026\n    url: https://example.org/a\n  - id: bisnis-2023-11-13\n")
-    result = history.compare(load(SAMPLE, keep_data=True), load(data_copy, keep_data=True), "HEAD", history.WORKTREE_LABEL)
-    texts = [(c.kind, c.id, c.action, c.text) for c in result.changes]
+    result = diff.compare(load(SAMPLE, keep_data=True), load(data_copy, keep_data=True), "HEAD", diff.WORKTREE_LABEL)
+    texts = [(c.record_kind, c.id, c.action, diff_output.words(c)) for c in result.changes]
     assert texts == [
         ("region", "gerbangkertosusila", "changed", "regency kab-gresik: name Kabupaten Gresik → Kab. Gresik"),
         ("agency", "bpjt", "added", "added: Badan Pengatur Jalan Tol — ministry"),
@@ -327,7 +330,7 @@ def test_compare_names_every_kind_of_change_and_md_escapes_data(data_copy):
         ("infrastructure", "tol-klbm", "issue-added", "new issue banjir: Flooding <b>*bad*</b> | x (owner kementerian-pupr)"),
     ]
     out = io.StringIO()
-    history.render_md(result, out)
+    diff_output.render_md(result, out)
     assert "Flooding \\<b\\>\\*bad\\*\\</b\\> \\| x" in out.getvalue() and "<b>" not in out.getvalue()
 
 
@@ -339,3 +342,9 @@ def test_diff_in_indonesian(repo):
     assert "kendala akses-tol-manyar selesai (2026-10)" in out
     assert "laporan progres baru 2026-10-15" in out and "Kawasan industri" in out
     assert "5 perubahan pada 4 data (1 ditambahkan, 1 dihapus)" in out
+
+
+def test_a_figure_removed_from_a_report_is_none_not_none_percent():
+    change = diff.Change("infrastructure", "tol-klbm", "f.yaml", "report-changed", field="progress.percent", old=82,
+                         new=None, date="2026-10-15")
+    assert diff_output.words(change) == "percent 82% → none (report 2026-10-15, edited)"

@@ -95,10 +95,10 @@ def test_language_from_environment(monkeypatch, env, expected):
 
 
 def test_every_enumeration_value_has_a_label():
-    from kitrack.domain.models import IssueStatus, Kind, Status
+    from kitrack.domain.models import IssueStatus, ProjectKind, Status
     from kitrack.views import show, status
 
-    for prefix, enum in (("status", Status), ("projkind", Kind), ("issue", IssueStatus)):
+    for prefix, enum in (("status", Status), ("projkind", ProjectKind), ("issue", IssueStatus)):
         for member in enum:
             assert f"{prefix}.{member.value}" in i18n.LABELS
     columns = []

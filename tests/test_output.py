@@ -27,7 +27,9 @@ from typer.testing import CliRunner
 
 from test_fixtures import BASE
 
-from kitrack.git import history
+from kitrack.domain.problems import Place, Problem
+from kitrack.output import diff as diff_output
+from kitrack.views import diff
 from kitrack.output import inert
 from kitrack.cli import app
 
@@ -140,17 +142,20 @@ def test_values_are_exact_and_inert_in_json(tmp_path: Path, args: list[str]):
 
 
 def test_diff_output_is_inert():
-    text = f"name: {FORGED} {LINKS} ##[error] \u202e"
-    result = history.Diff("HEAD", history.WORKTREE_LABEL, "data", changes=[history.Change("estate", "ki-alpha", "data/estates/ki-alpha.yaml", "changed", text)],
-                          unreadable=[history.Unreadable("data/estates/x\n" + FORGED + ".yaml", "HEAD", "yaml-syntax", 1, 1, "bad")])
-    for render in (history.render_text, history.render_md):
+    value = f"{LINKS} \u202e"  # under the 80 characters a changed value is shown in full
+    change = diff.Change("estate", FORGED, "data/estates/ki-alpha.yaml", "changed", field="name", old="x", new=value)
+    name = "data/estates/x\n" + FORGED + ".yaml"
+    broken = Problem("yaml-syntax", Place(name, 1, 1), {"detail": "bad"})
+    result = diff.Diff("HEAD", diff.WORKTREE_LABEL, "data", changes=[change],
+                       unreadable=[diff.Unreadable(name, "HEAD", broken)])
+    for render in (diff_output.render_text, diff_output.render_md):
         out = io.StringIO()
         render(result, out)
         assert_log_safe(out.getvalue())
     assert "https`://`evil.example/x `www.`evil.example `@`octocat" in out.getvalue()
     out = io.StringIO()
-    history.render_json(result, out)
-    assert json.loads(out.getvalue())["changes"][0]["text"] == text and "##[" not in out.getvalue()
+    diff_output.render_json(result, out)
+    assert json.loads(out.getvalue())["changes"][0]["new"] == value and "##[" not in out.getvalue()
 
 
 def test_the_sanitisers():

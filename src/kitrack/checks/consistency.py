@@ -122,10 +122,10 @@ def _project_state(data: Dataset, project: Project, as_of: dt.date) -> Iterator[
 
 def _due_dates(data: Dataset, record: Estate | Project, as_of: dt.date) -> Iterator[Problem]:
     for item in board.overdue_of(record, as_of):
-        if item.kind == "issue":
-            issue = record.issues[item.path[1]]
+        if item.item == "issue":
+            issue = record.issues[int(item.path[1])]
             yield data.problem("record", record.id, item.path, "issue-overdue", id=issue.id, due=str(item.due))
-        elif item.kind == "milestone":
+        elif item.item == "milestone":
             yield data.problem(
                 "record", record.id, item.path, "overdue", what=Term("p.milestone", name=item.what), due=str(item.due)
             )

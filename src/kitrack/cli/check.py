@@ -21,7 +21,8 @@ from kitrack.cli.options import (
 )
 from kitrack.domain.defaults import DEFAULT_STALE_DAYS
 from kitrack.domain.problems import Summary, Term
-from kitrack.git import history
+from kitrack.git.changed import changed_problems
+from kitrack.git.repo import GitError
 from kitrack.load.dataset import find_data_dir
 from kitrack.output.reporters import REPORTERS
 
@@ -68,8 +69,8 @@ def check(
     if changed_since is not None:
         try:
             with loading():
-                problems = history.changed_problems(root, changed_since, dataset, problems, context, settings.limits)
-        except history.HistoryError as exc:
+                problems = changed_problems(root, changed_since, dataset, problems, context, settings.limits)
+        except GitError as exc:
             raise fail(settings, str(exc)) from None
     summary = Summary.of(problems, files=len(dataset.files), records=dataset.record_count)
     REPORTERS[format](problems, summary, sys.stdout, settings.language)

@@ -8,15 +8,17 @@ import typer
 
 from kitrack.cli.options import EVERY_OPTION, Settings, choices, fail, global_options, loading, one_command
 from kitrack.domain.problems import Term
-from kitrack.git import history
+from kitrack.git.compare import compare_revisions
+from kitrack.git.repo import GitError
 from kitrack.load.dataset import DataDirError
+from kitrack.output.diff import RENDERERS
 
 command = one_command()
 
 
 @command.command()
 @global_options(after=[name for name in EVERY_OPTION if name != "as_of"])  # a diff is of revisions, not of a day
-@choices(format=history.RENDERERS)
+@choices(format=RENDERERS)
 def diff(
     settings: Settings,
     revisions: list[str] | None = typer.Argument(
@@ -36,9 +38,9 @@ def diff(
         raise fail(settings, Term("error.two_revisions"))
     try:
         with loading():
-            result = history.diff(settings.data_dir, revisions, settings.limits)
-    except history.HistoryError as exc:
+            result = compare_revisions(settings.data_dir, revisions, settings.limits)
+    except GitError as exc:
         raise fail(settings, str(exc)) from None
     except DataDirError as exc:
         raise fail(settings, exc.reason) from None
-    history.RENDERERS[format](result, sys.stdout)
+    RENDERERS[format](result, sys.stdout)

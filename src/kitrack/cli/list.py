@@ -11,8 +11,8 @@ import typer
 from kitrack.cli.options import Settings, choices, fail, global_options, load_data, one_command
 from kitrack.domain.problems import Term
 from kitrack.output import inert, render
-from kitrack.output.table import Table
 from kitrack.views import tables
+from kitrack.views.table import Table
 
 command = one_command()
 

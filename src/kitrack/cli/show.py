@@ -8,6 +8,7 @@ import typer
 
 from kitrack.cli.options import Settings, fail, global_options, load_data, one_command
 from kitrack.domain.suggestions import closest
+from kitrack.output.show import print_record
 from kitrack.views import show as detail
 
 command = one_command()
@@ -30,4 +31,4 @@ def show(
     for position, record in enumerate(found):
         if position:
             sys.stdout.write("\n")
-        detail.print_record(dataset, record, settings.as_of, sys.stdout)
+        print_record(detail.view(dataset, record, settings.as_of), sys.stdout)

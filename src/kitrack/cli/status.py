@@ -10,8 +10,10 @@ from kitrack.cli.options import Settings, choices, fail, global_options, load_da
 from kitrack.domain.dates import Revision, parse_since
 from kitrack.domain.defaults import DEFAULT_STALE_DAYS
 from kitrack.domain.problems import Term
-from kitrack.git import history
+from kitrack.git.repo import GitError
+from kitrack.git.snapshot import dataset_at
 from kitrack.load.dataset import Dataset
+from kitrack.output.status import RENDERERS
 from kitrack.views import status as board
 from kitrack.views.tables import FilterError, Filters
 
@@ -20,7 +22,7 @@ command = one_command()
 
 @command.command()
 @global_options()
-@choices(format=board.RENDERERS)
+@choices(format=RENDERERS)
 def status(
     settings: Settings,
     region: str | None = typer.Option(
@@ -53,8 +55,8 @@ def status(
         # A git revision: compared as that revision's data stood on --as-of.
         try:
             with loading():
-                baseline = history.dataset_at(settings.data_dir, compared.name, settings.limits)
-        except history.HistoryError as exc:
+                baseline = dataset_at(settings.data_dir, compared.name, settings.limits)
+        except GitError as exc:
             raise fail(settings, Term("error.bad_since", since=since, detail=str(exc))) from None
         point = board.Since(settings.as_of, "revision", compared.name)
     else:
@@ -68,4 +70,4 @@ def status(
         stale_days=stale_days,
         errors=dataset.error_count,
     )
-    board.RENDERERS[format](report, sys.stdout)
+    RENDERERS[format](report, sys.stdout)

@@ -9,50 +9,26 @@ report precise, stable problem codes.
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
+from kitrack.domain import figures
 from kitrack.domain.dates import PartialDate
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 
-# The plausible range of every figure, in one place. A value outside it is no real figure: a slip of
-# the keyboard, a unit mix-up (rupiah where billions of rupiah are asked), or input crafted to break
-# the commands that compute with it (a 400-digit tenant count, a budget past SQLite's integers).
-# `check` reports it as `invalid-value` at the figure and the record is not loaded, so no later
-# command sees it. The bounds are generous, far above the largest real figure anywhere in Indonesia
-# (noted beside each), and all below 2**53, so every accepted figure is exact as a float and as a
-# 64-bit integer (SQLite, XLSX). Percentages may stray past 0–100 here on purpose: 112 is a likely
-# typo of a real figure, which the `percent-range` check reports while the record stays on the board;
-# past ±1,000 it is no percentage at all.
-FIGURE_RANGES: dict[str, tuple[int, int]] = {
-    "hectares": (0, 1_000_000),  # 10,000 km²; the largest estates and special zones have tens of thousands of ha
-    "tenants": (0, 100_000),  # the largest estates have a few thousand
-    "idr_bn": (0, 100_000_000),  # IDR 100,000 trillion: about four times Indonesia's yearly GDP
-    "km": (0, 100_000),  # Indonesia's whole national road network is under 50,000 km
-    "lps": (0, 1_000_000),  # the largest water schemes supply a few thousand litres per second
-    "mmscfd": (0, 100_000),  # Indonesia's whole gas output is under 10,000 MMSCFD
-    "mtpa": (0, 10_000),  # the busiest port in the world handles under 1,500 million tonnes a year
-    "percent": (-1_000, 1_000),
-}
-
-
-def _figure(unit: str, number: type = float):
-    low, high = FIGURE_RANGES[unit]
-    return Annotated[number, Field(ge=low, le=high)]
-
-
-Hectares = _figure("hectares")
-Tenants = _figure("tenants", int)
-RupiahBn = _figure("idr_bn")
-Kilometres = _figure("km")
-LitresPerSecond = _figure("lps")
-Mmscfd = _figure("mmscfd")
-Mtpa = _figure("mtpa")
-Percent = _figure("percent")
+# Each unit's type, with the plausible range that `kitrack.domain.figures` gives it.
+Hectares = Annotated[float, Field(ge=figures.HECTARES.low, le=figures.HECTARES.high)]
+Tenants = Annotated[int, Field(ge=figures.TENANTS.low, le=figures.TENANTS.high)]
+RupiahBn = Annotated[float, Field(ge=figures.RUPIAH_BN.low, le=figures.RUPIAH_BN.high)]
+Kilometres = Annotated[float, Field(ge=figures.KILOMETRES.low, le=figures.KILOMETRES.high)]
+LitresPerSecond = Annotated[float, Field(ge=figures.LITRES_PER_SECOND.low, le=figures.LITRES_PER_SECOND.high)]
+Mmscfd = Annotated[float, Field(ge=figures.MMSCFD.low, le=figures.MMSCFD.high)]
+Mtpa = Annotated[float, Field(ge=figures.MTPA.low, le=figures.MTPA.high)]
+Percent = Annotated[float, Field(ge=figures.PERCENT.low, le=figures.PERCENT.high)]
 
 
 class Status(str, Enum):
@@ -66,7 +42,9 @@ class Status(str, Enum):
     operating = "operating"  # selesai / beroperasi
 
 
-class Kind(str, Enum):
+class ProjectKind(str, Enum):
+    """What an infrastructure project builds: its `kind` field."""
+
     road = "road"
     toll_road = "toll-road"
     rail = "rail"
@@ -103,9 +81,9 @@ class AgencyType(str, Enum):
     other = "other"
 
 
-def _enum(enum: type[Enum]):
-    # Strict mode would demand enum instances; YAML gives text, so enums alone validate laxly.
-    return Annotated[enum, Field(strict=False)]
+AnEnum = TypeVar("AnEnum", bound=Enum)
+# Strict mode would demand enum instances; YAML gives text, so enums alone validate laxly.
+Lax = Annotated[AnEnum, Field(strict=False)]
 
 
 class Strict(BaseModel):
@@ -121,9 +99,9 @@ class Strict(BaseModel):
 class Source(Strict):
     id: Slug
     url: Text
-    title: Optional[Text] = None
-    publisher: Optional[Text] = None
-    date: Optional[PartialDate] = None
+    title: Text | None = None
+    publisher: Text | None = None
+    date: PartialDate | None = None
 
 
 class Location(Strict):
@@ -135,33 +113,33 @@ class Report(Strict):
     """A dated report: the figures one source gave on one date."""
 
     date: PartialDate
-    source: Optional[Slug] = None
-    note: Optional[Text] = None
+    source: Slug | None = None
+    note: Text | None = None
 
 
 class EstateReport(Report):
-    area_ha: Optional[Hectares] = None
-    occupied_ha: Optional[Hectares] = None
-    available_ha: Optional[Hectares] = None
-    occupancy_percent: Optional[Percent] = None
-    tenants: Optional[Tenants] = None
-    investment_idr_bn: Optional[RupiahBn] = None
+    area_ha: Hectares | None = None
+    occupied_ha: Hectares | None = None
+    available_ha: Hectares | None = None
+    occupancy_percent: Percent | None = None
+    tenants: Tenants | None = None
+    investment_idr_bn: RupiahBn | None = None
 
 
 class ProjectReport(Report):
-    percent: Optional[Percent] = None
-    land_percent: Optional[Percent] = None
-    length_km: Optional[Kilometres] = None
-    capacity_lps: Optional[LitresPerSecond] = None
-    capacity_mmscfd: Optional[Mmscfd] = None
-    capacity_mtpa: Optional[Mtpa] = None
+    percent: Percent | None = None
+    land_percent: Percent | None = None
+    length_km: Kilometres | None = None
+    capacity_lps: LitresPerSecond | None = None
+    capacity_mmscfd: Mmscfd | None = None
+    capacity_mtpa: Mtpa | None = None
 
 
 class Milestone(Strict):
     name: Text
-    due: Optional[PartialDate] = None
-    done: Optional[PartialDate] = None
-    source: Optional[Slug] = None
+    due: PartialDate | None = None
+    done: PartialDate | None = None
+    source: Slug | None = None
 
 
 class Issue(Strict):
@@ -171,12 +149,12 @@ class Issue(Strict):
     title: Text
     owner: Slug
     raised: PartialDate
-    due: Optional[PartialDate] = None
-    status: _enum(IssueStatus)
-    resolved: Optional[PartialDate] = None
+    due: PartialDate | None = None
+    status: Lax[IssueStatus]
+    resolved: PartialDate | None = None
     related: list[Slug] = []
-    source: Optional[Slug] = None
-    note: Optional[Text] = None
+    source: Slug | None = None
+    note: Text | None = None
 
 
 class Record(Strict):
@@ -184,12 +162,12 @@ class Record(Strict):
 
     id: Slug
     name: Text
-    status: _enum(Status)
+    status: Lax[Status]
     psn: bool
     basis: list[Slug] = []
     region: Slug
-    location: Optional[Location] = None
-    notes: Optional[Text] = None
+    location: Location | None = None
+    notes: Text | None = None
     sources: list[Source] = []
     milestones: list[Milestone] = []
     issues: list[Issue] = []
@@ -197,8 +175,8 @@ class Record(Strict):
 
 class Estate(Record):
     regency: Slug
-    operator: Optional[Slug] = None
-    area_ha: Optional[Hectares] = None
+    operator: Slug | None = None
+    area_ha: Hectares | None = None
     sectors: list[Text] = []
     progress: list[EstateReport] = []
 
@@ -206,18 +184,18 @@ class Estate(Record):
 class Project(Record):
     """An infrastructure project: road, toll road, railway, port, water, gas, power..."""
 
-    kind: _enum(Kind)
+    kind: Lax[ProjectKind]
     regencies: list[Slug] = []
     serves: list[Slug] = []
     owner: Slug
-    operator: Optional[Slug] = None
-    funding: Optional[_enum(Funding)] = None
-    target: Optional[PartialDate] = None
-    budget_idr_bn: Optional[RupiahBn] = None
-    length_km: Optional[Kilometres] = None
-    capacity_lps: Optional[LitresPerSecond] = None
-    capacity_mmscfd: Optional[Mmscfd] = None
-    capacity_mtpa: Optional[Mtpa] = None
+    operator: Slug | None = None
+    funding: Lax[Funding] | None = None
+    target: PartialDate | None = None
+    budget_idr_bn: RupiahBn | None = None
+    length_km: Kilometres | None = None
+    capacity_lps: LitresPerSecond | None = None
+    capacity_mmscfd: Mmscfd | None = None
+    capacity_mtpa: Mtpa | None = None
     progress: list[ProjectReport] = []
 
 
@@ -233,24 +211,24 @@ class Region(Strict):
     members_verified: bool = True
     basis: list[Slug] = []
     regencies: list[Regency] = []
-    notes: Optional[Text] = None
+    notes: Text | None = None
     sources: list[Source] = []
 
 
 class Agency(Strict):
     id: Slug
     name: Text
-    short: Optional[Text] = None
-    type: _enum(AgencyType)
-    url: Optional[Text] = None
-    notes: Optional[Text] = None
+    short: Text | None = None
+    type: Lax[AgencyType]
+    url: Text | None = None
+    notes: Text | None = None
 
 
 class Decision(Strict):
     text: Text
-    owner: Optional[Slug] = None
-    due: Optional[PartialDate] = None
-    done: Optional[PartialDate] = None
+    owner: Slug | None = None
+    due: PartialDate | None = None
+    done: PartialDate | None = None
     related: list[Slug] = []
 
 
@@ -258,8 +236,8 @@ class Meeting(Strict):
     id: Slug
     date: PartialDate
     title: Text
-    chair: Optional[Slug] = None
+    chair: Slug | None = None
     attendees: list[Slug] = []
     sources: list[Source] = []
     decisions: list[Decision] = []
-    notes: Optional[Text] = None
+    notes: Text | None = None

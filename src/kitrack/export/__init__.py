@@ -11,13 +11,12 @@ One gathering step (`kitrack.export.tables.gather`) builds every table from the 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional, TextIO
+from typing import TextIO
 
 from kitrack.export import atomic
 from kitrack.export.atomic import STDOUT, OutputError
-from kitrack.export.tables import Bundle, gather
+from kitrack.export.tables import Bundle, Written, gather
 from kitrack.output import i18n
 
 FORMATS = ("csv", "xlsx", "json", "geojson", "sqlite")
@@ -25,23 +24,12 @@ FORMATS = ("csv", "xlsx", "json", "geojson", "sqlite")
 # (garbage on a terminal) and SQLite needs a file it can seek in.
 TO_STDOUT = ("json", "geojson")
 
-__all__ = ["FORMATS", "STDOUT", "TO_STDOUT", "Bundle", "OutputError", "Written", "gather", "write", "print_summary"]
+__all__ = ["FORMATS", "STDOUT", "TO_STDOUT", "Bundle", "OutputError", "Written", "gather", "print_summary", "write"]
 
 
-@dataclass
-class Written:
-    """What an export wrote: the output, and for each table the file it went to and its rows."""
-
-    format: str
-    output: Path
-    bundle: Bundle
-    # (file, table, rows): the file is the output itself, except for CSV (one file per table)
-    tables: list[tuple[Path, str, int]] = field(default_factory=list)
-    skipped: int = 0  # rows left out of SQLite because their key repeats (data errors)
-    dangling: int = 0  # SQLite references to rows that are not in the export
-
-
-def write(fmt: str, bundle: Bundle, output: Path, force: bool = False, excel: bool = False, data_root: Optional[Path] = None) -> Written:
+def write(
+    fmt: str, bundle: Bundle, output: Path, force: bool = False, excel: bool = False, data_root: Path | None = None,
+) -> Written:
     """Write `bundle` to `output` in `fmt` (one of FORMATS), or to standard output if `output` is `-`
     (formats in TO_STDOUT). Raises OutputError (a usage error) before writing anything if the output
     cannot or may not be written."""
@@ -60,17 +48,22 @@ def write(fmt: str, bundle: Bundle, output: Path, force: bool = False, excel: bo
     return written
 
 
-def print_summary(written: Written, out: TextIO, err: Optional[TextIO] = None, data_errors: Optional[int] = None) -> None:
+def print_summary(written: Written, out: TextIO, err: TextIO | None = None, data_errors: int | None = None) -> None:
     """What was written: the output, then one line per table with its file and row count, to `out`;
     warnings about the data to `err` (default `out`)."""
     bundle = written.bundle
-    out.write(i18n.t("export.wrote", path=str(written.output), format=written.format.upper(), as_of=bundle.as_of.isoformat()) + "\n")
+    out.write(i18n.t(
+        "export.wrote", path=str(written.output), format=written.format.upper(), as_of=bundle.as_of.isoformat(),
+    ) + "\n")
     if bundle.filters.given():
         out.write("  " + i18n.t("export.filters", filters=bundle.filters.describe()) + "\n")
-    names = [str(path.relative_to(written.output.parent)) if path != written.output else path.name for path, _, _ in written.tables]
+    names = [
+        str(path.relative_to(written.output.parent)) if path != written.output else path.name
+        for path, _, _ in written.tables
+    ]
     name_width = max((len(n) for n in names), default=0)
     table_width = max((len(table) for _, table, _ in written.tables), default=0)
-    for name, (_, table, rows) in zip(names, written.tables):
+    for name, (_, table, rows) in zip(names, written.tables, strict=True):
         line = i18n.t("export.rows", rows=rows)
         if written.format == "csv":
             out.write(f"  {name:<{name_width}}  {line}\n")

@@ -14,9 +14,9 @@ import os
 import shutil
 import stat
 import tempfile
-from contextlib import contextmanager
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Optional, Iterator
 
 from kitrack.output import i18n
 
@@ -51,7 +51,7 @@ def _refuse_odd(path: Path, directory: bool) -> bool:
     return True
 
 
-def check_target(path: Path, force: bool, directory: bool, data_root: Optional[Path] = None) -> None:
+def check_target(path: Path, force: bool, directory: bool, data_root: Path | None = None) -> None:
     """Refuse, before anything is written, an output that cannot or may not be written: one inside
     the data directory (even with --force: an export must never replace a data file)."""
     if data_root is not None:
@@ -65,8 +65,12 @@ def check_target(path: Path, force: bool, directory: bool, data_root: Optional[P
         return
     if not force:
         raise OutputError(i18n.t("export.exists", path=str(path)))
-    if directory and any(not (stat.S_ISREG(os.lstat(child).st_mode) and child.suffix == ".csv") for child in path.iterdir()):
+    if directory and not all(_is_csv_file(child) for child in path.iterdir()):
         raise OutputError(i18n.t("export.not_export_dir", path=str(path)))
+
+
+def _is_csv_file(path: Path) -> bool:
+    return stat.S_ISREG(os.lstat(path).st_mode) and path.suffix == ".csv"
 
 
 @contextmanager
@@ -82,10 +86,8 @@ def atomic_file(path: Path) -> Iterator[Path]:
         os.replace(temp, path)
     except BaseException:
         for leftover in (temp, temp.with_name(temp.name + "-journal")):
-            try:
+            with suppress(FileNotFoundError):
                 leftover.unlink()
-            except FileNotFoundError:
-                pass
         raise
 
 

@@ -5,9 +5,9 @@ underlined mistakes while a maintainer types) and standard validators such as ch
 Those tools read YAML 1.2 with dates as text, so a date is text (`2027-06-30`, `2027-06`) or an
 integer year (`2027`), as `PartialDate` declares.
 
-Which file holds which model is `kitrack.load.dataset`'s registry (RECORD_FOLDERS, LIST_FILES): one
-place for that fact. `schemas/` in the repository holds the generated files; a test fails when they
-are out of date (`kitrack schema --output schemas`).
+Which file holds which model, and the name of its schema, is the record-kind registry's
+(`kitrack.domain.kinds`): one place for those facts. `schemas/` in the repository holds the
+generated files; a test fails when they are out of date (`kitrack schema --output schemas`).
 """
 
 from __future__ import annotations
@@ -16,20 +16,19 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kitrack.export.atomic import atomic_file
-
 from pydantic import BaseModel
 
-from kitrack.load.dataset import FOLDER_KIND, LIST_FILES, RECORD_FOLDERS
+from kitrack.domain.kinds import FOLDER_KINDS, LIST_KINDS, FolderKind, ListKind
+from kitrack.export.atomic import atomic_file
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
-# file name of the schema -> the data files it describes (a glob relative to the data directory)
+Schema = dict[str, Any]
 
 
 def targets() -> dict[str, str]:
-    """Schema file name -> the data files it is for (relative to the data directory)."""
-    out = {f"{FOLDER_KIND[folder]}.schema.json": f"{folder}/*.yaml" for folder in RECORD_FOLDERS}
-    out.update({f"{Path(name).stem}.schema.json": name for name in LIST_FILES})
+    """Schema file name -> the data files it is for (a glob relative to the data directory)."""
+    out = {kind.schema_file: f"{kind.folder}/*.yaml" for kind in FOLDER_KINDS}
+    out.update({kind.schema_file: kind.file for kind in LIST_KINDS})
     return out
 
 
@@ -50,44 +49,51 @@ def _strip_titles(node: Any, keep: bool = True) -> Any:
     return node
 
 
-def _model_schema(model: type[BaseModel]) -> tuple[dict, dict]:
+def _model_schema(model: type[BaseModel]) -> tuple[Schema, Schema]:
     schema = model.model_json_schema(mode="validation")
     defs = schema.pop("$defs", {})
     return schema, defs
 
 
-def build() -> dict[str, dict]:
+def _folder_schema(kind: FolderKind) -> Schema:
+    """One record per file: the model's own schema."""
+    body, defs = _model_schema(kind.model)
+    body.pop("title", None)
+    body.pop("description", None)
+    return {
+        "$schema": DIALECT,
+        "title": f"kitrack {kind.name} record",
+        "description": f"One record per file: {kind.folder}/<id>.yaml, where id equals the file name. "
+        "See docs/data-format.md.",
+        **body,
+        **({"$defs": defs} if defs else {}),
+    }
+
+
+def _list_schema(kind: ListKind) -> Schema:
+    """One file holding a list under one key: the model's schema is that of each item."""
+    item, defs = _model_schema(kind.model)
+    defs[kind.model.__name__] = item
+    return {
+        "$schema": DIALECT,
+        "title": f"kitrack {kind.file}",
+        "description": f"{kind.file}: one list, `{kind.key}:`. See docs/data-format.md.",
+        "type": "object",
+        "properties": {kind.key: {"type": "array", "items": {"$ref": f"#/$defs/{kind.model.__name__}"}}},
+        "required": [kind.key],
+        "additionalProperties": False,
+        "$defs": defs,
+    }
+
+
+def build() -> dict[str, Schema]:
     """Schema file name -> schema document."""
-    documents: dict[str, dict] = {}
-    for folder, model in RECORD_FOLDERS.items():
-        body, defs = _model_schema(model)
-        name = f"{FOLDER_KIND[folder]}.schema.json"
-        head = {
-            "$schema": DIALECT,
-            "title": f"kitrack {FOLDER_KIND[folder]} record",
-            "description": f"One record per file: {folder}/<id>.yaml, where id equals the file name. See docs/data-format.md.",
-        }
-        body.pop("title", None)
-        documents[name] = _strip_titles({**head, **{k: v for k, v in body.items() if k != "description"}, **({"$defs": defs} if defs else {})})
-    for file_name, (key, model) in LIST_FILES.items():
-        item, defs = _model_schema(model)
-        defs[model.__name__] = item
-        documents[f"{Path(file_name).stem}.schema.json"] = _strip_titles(
-            {
-                "$schema": DIALECT,
-                "title": f"kitrack {file_name}",
-                "description": f"{file_name}: one list, `{key}:`. See docs/data-format.md.",
-                "type": "object",
-                "properties": {key: {"type": "array", "items": {"$ref": f"#/$defs/{model.__name__}"}}},
-                "required": [key],
-                "additionalProperties": False,
-                "$defs": defs,
-            }
-        )
-    return documents
+    documents = {kind.schema_file: _folder_schema(kind) for kind in FOLDER_KINDS}
+    documents.update({kind.schema_file: _list_schema(kind) for kind in LIST_KINDS})
+    return {name: _strip_titles(document) for name, document in documents.items()}
 
 
-def render(document: dict) -> str:
+def render(document: Schema) -> str:
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -97,8 +103,8 @@ def write(directory: Path) -> list[Path]:
     written = []
     for name, document in build().items():
         path = directory / name
-        with atomic_file(path) as temporary:  # with the mode of a new file (mkstemp's is 0600)
-            with open(temporary, "w", encoding="utf-8", newline="\n") as out:
-                out.write(render(document))
+        # With the mode of a new file (mkstemp's is 0600).
+        with atomic_file(path) as temporary, open(temporary, "w", encoding="utf-8", newline="\n") as out:
+            out.write(render(document))
         written.append(path)
     return written

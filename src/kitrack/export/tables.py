@@ -1,4 +1,5 @@
-"""The shared gathering step: every exported table, built once by the row builders of `kitrack list`.
+"""The shared gathering step: every exported table, built once by the row builders of `kitrack list`,
+and what a writer reports it wrote.
 
 Filters choose estates and infrastructure projects exactly as `kitrack list estates` and `kitrack
 list infrastructure` do (`--kind` narrows infrastructure only). Progress, milestones, issues and
@@ -10,14 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from pathlib import Path
 
-from kitrack.views import tables
 from kitrack.load.dataset import Dataset
-from kitrack.output.table import Table
-from kitrack.views.tables import Filters
+from kitrack.views import tables
+from kitrack.views.table import Table
+from kitrack.views.tables import NO_FILTERS, Filters
 
 # The exported tables, in the order of the issue, the README, the workbook and the database.
-TABLES = ("estates", "infrastructure", "progress", "milestones", "issues", "sources", "regions", "regencies", "agencies")
+TABLES = (
+    "estates", "infrastructure", "progress", "milestones", "issues", "sources", "regions", "regencies", "agencies",
+)
 
 
 @dataclass
@@ -33,7 +37,20 @@ class Bundle:
     sectors: dict[str, list[str]] = field(default_factory=dict)
 
 
-def gather(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Bundle:
+@dataclass
+class Written:
+    """What an export wrote: the output, and for each table the file it went to and its rows."""
+
+    format: str
+    output: Path
+    bundle: Bundle
+    # (file, table, rows): the file is the output itself, except for CSV (one file per table)
+    tables: list[tuple[Path, str, int]] = field(default_factory=list)
+    skipped: int = 0  # rows left out of SQLite because their key repeats (data errors)
+    dangling: int = 0  # SQLite references to rows that are not in the export
+
+
+def gather(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Bundle:
     built: dict[str, Table] = {}
     for name in TABLES:
         if name == "issues":

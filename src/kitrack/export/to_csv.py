@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kitrack.output import render
 from kitrack.export.atomic import atomic_dir
-from kitrack.export.tables import Bundle
+from kitrack.export.tables import Bundle, Written
+from kitrack.output import render
 
 
-def write(bundle: Bundle, output: Path, written, excel: bool = False) -> None:
+def write(bundle: Bundle, output: Path, written: Written, excel: bool = False) -> None:
     encoding = "utf-8-sig" if excel else "utf-8"
     delimiter, decimal = (";", ",") if excel else (",", ".")
     with atomic_dir(output) as folder:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from kitrack.output import render
-from kitrack.export.tables import Bundle
+from kitrack.export.tables import Bundle, Written
 from kitrack.export.to_json import dump
+from kitrack.output import render
 
 
 def _property(value: Any) -> Any:
@@ -39,6 +39,6 @@ def collection(bundle: Bundle) -> dict[str, Any]:
     return {"type": "FeatureCollection", "features": features}
 
 
-def write(bundle: Bundle, output: Path, written) -> None:
+def write(bundle: Bundle, output: Path, written: Written) -> None:
     dump(collection(bundle), output)
     written.tables = [(output, "estates", len(bundle.located))]

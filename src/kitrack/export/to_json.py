@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from kitrack import __version__
-from kitrack.output import inert, render
 from kitrack.export.atomic import STDOUT, atomic_file
-from kitrack.export.tables import Bundle
+from kitrack.export.tables import Bundle, Written
+from kitrack.output import inert, render
 
 
 def document(bundle: Bundle) -> dict[str, Any]:
@@ -37,11 +37,10 @@ def dump(value: Any, output: Path) -> None:
         inert.write_json(value, sys.stdout)
         sys.stdout.flush()  # here, so that a failed write is reported as one
         return
-    with atomic_file(output) as temp:
-        with open(temp, "w", encoding="utf-8") as out:
-            inert.write_json(value, out)
+    with atomic_file(output) as temp, open(temp, "w", encoding="utf-8") as out:
+        inert.write_json(value, out)
 
 
-def write(bundle: Bundle, output: Path, written) -> None:
+def write(bundle: Bundle, output: Path, written: Written) -> None:
     dump(document(bundle), output)
     written.tables = [(output, name, len(table.rows)) for name, table in bundle.tables.items()]

@@ -21,26 +21,36 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from kitrack.output import render
+from kitrack.domain.figures import FIGURES
+from kitrack.domain.kinds import ESTATE, INFRASTRUCTURE
 from kitrack.export.atomic import atomic_file
-from kitrack.export.tables import Bundle
-from kitrack.output.table import Column, Table
-from kitrack.views.tables import PROGRESS_FIGURES
+from kitrack.export.tables import Bundle, Written
+from kitrack.output import render
+from kitrack.views.table import Column, Table
 
-SQL_TYPES = {"number": "NUMERIC", "percent": "NUMERIC", "bool": "INTEGER"}
+SQL_TYPES = {"number": "NUMERIC", "percent": "NUMERIC", "count": "NUMERIC", "bool": "INTEGER"}
 
 PRIMARY_KEYS = {
     "records": ("id",), "estates": ("id",), "infrastructure": ("id",), "regions": ("id",),
     "regencies": ("id",), "agencies": ("id",), "progress": ("record", "position"),
     "milestones": ("record", "position"), "issues": ("record", "id"), "sources": ("record_kind", "record", "id"),
 }
-FOREIGN_KEYS: dict[str, list[tuple[tuple[str, ...], str, tuple[str, ...]]]] = {
-    "estates": [(("id",), "records", ("id",)), (("region",), "regions", ("id",)), (("regency",), "regencies", ("id",)), (("operator",), "agencies", ("id",))],
-    "infrastructure": [(("id",), "records", ("id",)), (("region",), "regions", ("id",)), (("owner",), "agencies", ("id",))],
+# table -> (its columns, the table they point at, the columns there)
+ForeignKey = tuple[tuple[str, ...], str, tuple[str, ...]]
+_RECORD: ForeignKey = (("record",), "records", ("id",))
+_SOURCE: ForeignKey = (("record_kind", "record", "source"), "sources", ("record_kind", "record", "id"))
+FOREIGN_KEYS: dict[str, list[ForeignKey]] = {
+    "estates": [
+        (("id",), "records", ("id",)), (("region",), "regions", ("id",)), (("regency",), "regencies", ("id",)),
+        (("operator",), "agencies", ("id",)),
+    ],
+    "infrastructure": [
+        (("id",), "records", ("id",)), (("region",), "regions", ("id",)), (("owner",), "agencies", ("id",)),
+    ],
     "regencies": [(("region",), "regions", ("id",))],
-    "issues": [(("record",), "records", ("id",)), (("owner",), "agencies", ("id",))],
-    "progress": [(("record",), "records", ("id",)), (("record_kind", "record", "source"), "sources", ("record_kind", "record", "id"))],
-    "milestones": [(("record",), "records", ("id",)), (("record_kind", "record", "source"), "sources", ("record_kind", "record", "id"))],
+    "issues": [_RECORD, (("owner",), "agencies", ("id",))],
+    "progress": [_RECORD, _SOURCE],
+    "milestones": [_RECORD, _SOURCE],
 }
 # Further indexes, for the usual joins that no key covers.
 INDEXES = {"sources": [("record",)], "issues": [("id",)]}
@@ -51,9 +61,13 @@ SELECT r.kind AS record_kind, r.id AS record, r.name AS name,
        (SELECT p.date FROM progress p WHERE p.record = r.id ORDER BY p.position DESC LIMIT 1) AS latest_report,
 {figures}
 FROM records r"""
+LATEST_FIGURE = (
+    "       (SELECT p.{0.field} FROM progress p WHERE p.record = r.id AND p.{0.field} IS NOT NULL"
+    " ORDER BY p.position DESC LIMIT 1) AS {0.field}"
+)
 
 
-def _value(column: Column, value: Any) -> Any:
+def _value(value: Any) -> Any:
     value = render.raw(value)
     if isinstance(value, bool):
         return int(value)
@@ -65,7 +79,11 @@ def _value(column: Column, value: Any) -> Any:
 
 
 def _create(connection: sqlite3.Connection, name: str, table: Table) -> None:
-    columns = [f'"{c.key}" {"INTEGER" if c.key == "position" else SQL_TYPES.get(c.kind, "TEXT")}' + (" NOT NULL" if c.key in PRIMARY_KEYS[name] else "") for c in table.columns]
+    columns = [
+        f'"{c.key}" {"INTEGER" if c.key == "position" else SQL_TYPES.get(c.format, "TEXT")}'
+        + (" NOT NULL" if c.key in PRIMARY_KEYS[name] else "")
+        for c in table.columns
+    ]
     constraints = ["PRIMARY KEY (" + ", ".join(PRIMARY_KEYS[name]) + ")"]
     for own, parent, theirs in FOREIGN_KEYS.get(name, []):
         constraints.append(f"FOREIGN KEY ({', '.join(own)}) REFERENCES {parent} ({', '.join(theirs)})")
@@ -84,15 +102,15 @@ def _insert(connection: sqlite3.Connection, name: str, table: Table) -> int:
     before = connection.total_changes
     connection.executemany(
         f'INSERT OR IGNORE INTO "{name}" ({keys}) VALUES ({marks})',
-        ([_value(c, row.get(c.key)) for c in table.columns] for row in table.rows),
+        ([_value(row[c.key]) for c in table.columns] for row in table.rows),
     )
     return len(table.rows) - (connection.total_changes - before)
 
 
-def write(bundle: Bundle, output: Path, written) -> None:
+def write(bundle: Bundle, output: Path, written: Written) -> None:
     records = Table("records", RECORDS_COLUMNS, [
         {"id": row["id"], "kind": kind, "name": row["name"]}
-        for kind in ("estates", "infrastructure") for row in bundle.tables[kind].rows
+        for kind in (ESTATE.table, INFRASTRUCTURE.table) for row in bundle.tables[kind].rows
     ])
     everything = {"records": records, **bundle.tables}
     counts: dict[str, int] = {}
@@ -102,11 +120,7 @@ def write(bundle: Bundle, output: Path, written) -> None:
             with connection:
                 for name, table in everything.items():
                     _create(connection, name, table)
-                figures = ",\n".join(
-                    f"       (SELECT p.{f} FROM progress p WHERE p.record = r.id AND p.{f} IS NOT NULL ORDER BY p.position DESC LIMIT 1) AS {f}"
-                    for f in PROGRESS_FIGURES
-                )
-                connection.execute(LATEST_VIEW.format(figures=figures))
+                connection.execute(LATEST_VIEW.format(figures=",\n".join(map(LATEST_FIGURE.format, FIGURES))))
                 for name, table in everything.items():
                     skipped = _insert(connection, name, table)
                     written.skipped += skipped

@@ -14,12 +14,18 @@ from __future__ import annotations
 import datetime as dt
 import math
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kitrack import __version__
-from kitrack.output import i18n, render
+from kitrack.domain.dates import PartialDate
 from kitrack.export.atomic import atomic_file
-from kitrack.export.tables import Bundle
+from kitrack.export.tables import Bundle, Written
+from kitrack.output import i18n, render
+
+if TYPE_CHECKING:
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook
+    from xlsxwriter.worksheet import Worksheet
 
 DATE_FORMATS = {"day": "yyyy-mm-dd", "month": "yyyy-mm", "year": "yyyy"}
 MAX_WIDTH, MIN_WIDTH = 60, 6
@@ -39,7 +45,7 @@ def _finite(value: int | float) -> bool:
         return False
 
 
-def write(bundle: Bundle, output: Path, written) -> None:
+def write(bundle: Bundle, output: Path, written: Written) -> None:
     import xlsxwriter  # lazy: start-up
 
     with atomic_file(output) as temp:
@@ -53,7 +59,7 @@ def write(bundle: Bundle, output: Path, written) -> None:
     written.tables = [(output, name, len(table.rows)) for name, table in bundle.tables.items()]
 
 
-def _fill(workbook, bundle: Bundle) -> None:
+def _fill(workbook: Workbook, bundle: Bundle) -> None:
     bold = workbook.add_format({"bold": True})
     dates = {precision: workbook.add_format({"num_format": fmt}) for precision, fmt in DATE_FORMATS.items()}
     _summary(workbook, bundle, bold, dates["day"])
@@ -64,33 +70,35 @@ def _fill(workbook, bundle: Bundle) -> None:
             sheet.write_string(0, number, column.key, bold)
         for line, row in enumerate(table.rows, start=1):
             for number, column in enumerate(table.columns):
-                value = row.get(column.key)
-                if value is None or value == []:
-                    continue
-                if hasattr(value, "precision") and hasattr(value, "end"):  # PartialDate
-                    sheet.write_datetime(line, number, dt.datetime.combine(value.end, dt.time()), dates[value.precision])
-                    width = len(str(value))
-                elif isinstance(value, dt.date):
-                    sheet.write_datetime(line, number, dt.datetime.combine(value, dt.time()), dates["day"])
-                    width = 10
-                elif isinstance(value, bool):
-                    sheet.write_boolean(line, number, value)
-                    width = 5
-                elif isinstance(value, (int, float)) and _finite(value):
-                    sheet.write_number(line, number, value)
-                    width = len(f"{value:g}")
-                else:
-                    text = _text(value)
-                    sheet.write_string(line, number, text)
-                    width = len(text)
-                widths[number] = max(widths[number], width)
+                value = row[column.key]
+                if value is not None and value != []:
+                    widths[number] = max(widths[number], _cell(sheet, line, number, value, dates))
         for number, width in enumerate(widths):
             sheet.set_column(number, number, min(max(width + 2, MIN_WIDTH), MAX_WIDTH))
         sheet.freeze_panes(1, 0)
         sheet.autofilter(0, 0, max(len(table.rows), 1), len(table.columns) - 1)
 
 
-def _summary(workbook, bundle: Bundle, bold, day) -> None:
+def _cell(sheet: Worksheet, line: int, number: int, value: Any, dates: dict[str, Format]) -> int:
+    """Write one value as the cell type it is; return the width it needs."""
+    if isinstance(value, PartialDate):
+        sheet.write_datetime(line, number, dt.datetime.combine(value.end, dt.time()), dates[value.precision])
+        return len(str(value))
+    if isinstance(value, dt.date):
+        sheet.write_datetime(line, number, dt.datetime.combine(value, dt.time()), dates["day"])
+        return 10
+    if isinstance(value, bool):
+        sheet.write_boolean(line, number, value)
+        return 5
+    if isinstance(value, (int, float)) and _finite(value):
+        sheet.write_number(line, number, value)
+        return len(f"{value:g}")
+    text = _text(value)
+    sheet.write_string(line, number, text)
+    return len(text)
+
+
+def _summary(workbook: Workbook, bundle: Bundle, bold: Format, day: Format) -> None:
     sheet = workbook.add_worksheet("summary")
     sheet.write_string(0, 0, i18n.t("export.sheet.title"), workbook.add_format({"bold": True, "font_size": 14}))
     sheet.write_string(1, 0, i18n.t("export.sheet.as_of"), bold)

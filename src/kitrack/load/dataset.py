@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from kitrack.domain.codes import ERROR
+from kitrack.domain.kinds import FOLDER_KINDS, LIST_KINDS, RECORD_KINDS, FolderKind, ListKind, RecordKind
 from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
 from kitrack.domain.problems import FieldPath, Param, Problem, Term, TermError, display_path, format_path
 from kitrack.domain.suggestions import did_you_mean
@@ -23,18 +24,6 @@ from kitrack.load.schema import describe, problems_from
 
 RecordModel = type[Estate] | type[Project] | type[Meeting]
 ListModel = type[Region] | type[Agency]
-
-RECORD_FOLDERS: dict[str, RecordModel] = {
-    "estates": Estate,
-    "infrastructure": Project,
-    "meetings": Meeting,
-}
-# The singular name of each record folder's kind, as diffs and schema file names use it.
-FOLDER_KIND = {"estates": "estate", "infrastructure": "infrastructure", "meetings": "meeting"}
-LIST_FILES: dict[str, tuple[str, ListModel]] = {
-    "regions.yaml": ("regions", Region),
-    "agencies.yaml": ("agencies", Agency),
-}
 
 
 class DataDirError(TermError):
@@ -65,7 +54,7 @@ class Dataset:
     regency_region: dict[str, str] = field(default_factory=dict)
     # Ids seen in files that failed validation: references to them are not reported again.
     broken_ids: dict[str, set[str]] = field(
-        default_factory=lambda: {k: set() for k in ("region", "regency", "agency", "record", "meeting")}
+        default_factory=lambda: {k: set() for k in ("regency", *(kind.id_space for kind in RECORD_KINDS))}
     )
     # Kinds whose list file could not be read at all: references to them cannot be checked.
     unreadable: set[str] = field(default_factory=set)
@@ -84,6 +73,11 @@ class Dataset:
     def records(self) -> Iterator[Estate | Project]:
         yield from self.estates.values()
         yield from self.projects.values()
+
+    def index(self, kind: RecordKind) -> dict[str, Any]:
+        """The records of one kind, by id."""
+        index: dict[str, Any] = getattr(self, kind.index)
+        return index
 
     def origin(self, kind: str, record_id: str) -> Origin:
         return self.origins[(kind, record_id)]
@@ -156,11 +150,13 @@ def load_files(
     top = folders.get("", {})
     shown = PurePosixPath(display_path(root))  # once: the files are not on disk to resolve
     listed = {  # record folder -> its .yaml and .yml entries, as `_load` lists them
-        folder: sorted(n for n in folders.get(folder, {}) if PurePosixPath(n).suffix in (".yaml", ".yml"))
-        for folder in RECORD_FOLDERS
-        if top.get(folder)
+        folder_kind.folder: sorted(
+            n for n in folders.get(folder_kind.folder, {}) if PurePosixPath(n).suffix in (".yaml", ".yml")
+        )
+        for folder_kind in FOLDER_KINDS
+        if top.get(folder_kind.folder)
     }
-    wanted = [n for n in LIST_FILES if top.get(n) is False]
+    wanted = [list_kind.file for list_kind in LIST_KINDS if top.get(list_kind.file) is False]
     wanted += [
         f"{folder}/{n}"
         for folder, entries in listed.items()
@@ -184,23 +180,23 @@ def load_files(
             return refused
 
         data = Dataset(root)
-        for name, (key, list_model) in LIST_FILES.items():
-            if name in top:
-                _add_list(data, source(name), key, list_model)
+        for list_kind in LIST_KINDS:
+            if list_kind.file in top:
+                _add_list(data, source(list_kind.file), list_kind)
             else:
-                _missing_list(data, root / name, str(shown / name), list_model)
-        for folder, model in RECORD_FOLDERS.items():
-            if top.get(folder) is False:  # a file where the folder should be
-                _refuse(data, root / folder, Term("p.not_a_folder", folder=folder))
-                data.unreadable.add(_kind_of(model))
-            for entry in listed.get(folder, []):
-                name = f"{folder}/{entry}"
+                _missing_list(data, root / list_kind.file, str(shown / list_kind.file), list_kind)
+        for kind in FOLDER_KINDS:
+            if top.get(kind.folder) is False:  # a file where the folder should be
+                _refuse(data, root / kind.folder, Term("p.not_a_folder", folder=kind.folder))
+                data.unreadable.add(kind.id_space)
+            for entry in listed.get(kind.folder, []):
+                name = f"{kind.folder}/{entry}"
                 if entry.endswith(".yml"):
                     _unexpected(
                         data, root / name, Term("p.rename_yml", stem=PurePosixPath(entry).stem), str(shown / name)
                     )
                 else:
-                    _add_record(data, source(name), folder, model, keep_data)
+                    _add_record(data, source(name), kind, keep_data)
         _find_strays(
             data,
             [(root / n, is_dir) for n, is_dir in sorted(top.items())],
@@ -242,25 +238,25 @@ def collector_paused() -> Iterator[None]:
 def _load(root: Path, limits: Limits, keep_data: bool) -> Dataset:
     data = Dataset(root)
     base = root.resolve()
-    for name, (key, list_model) in LIST_FILES.items():
-        path = root / name
+    for list_kind in LIST_KINDS:
+        path = root / list_kind.file
         if not path.exists() and not path.is_symlink():
-            _missing_list(data, path, display_path(path), list_model)
+            _missing_list(data, path, display_path(path), list_kind)
             continue
         link = _link_problem(base, path)
         if link is not None:
             _refuse(data, path, link)
-            data.unreadable.add(_kind_of(list_model))
+            data.unreadable.add(list_kind.id_space)
             continue
-        _add_list(data, read(path, display_path(path), limits), key, list_model)
-    listed = []  # (folder, model, path) of every record file, in order
+        _add_list(data, read(path, display_path(path), limits), list_kind)
+    listed: list[tuple[FolderKind, Path]] = []  # (kind, path) of every record file, in order
     refused: dict[Path, Term] = {}  # files not to read: symbolic links out of the data directory, loops
-    for folder, model in RECORD_FOLDERS.items():
-        directory = root / folder
+    for kind in FOLDER_KINDS:
+        directory = root / kind.folder
         if not directory.is_dir():
             if directory.is_symlink() or directory.exists():  # a broken link, a loop, or a file
-                _refuse(data, directory, _link_problem(base, directory) or Term("p.not_a_folder", folder=folder))
-                data.unreadable.add(_kind_of(model))  # references to its records cannot be checked
+                _refuse(data, directory, _link_problem(base, directory) or Term("p.not_a_folder", folder=kind.folder))
+                data.unreadable.add(kind.id_space)  # references to its records cannot be checked
             continue
         detail: Param | None = _link_problem(base, directory)
         if detail is None:
@@ -270,25 +266,25 @@ def _load(root: Path, limits: Limits, keep_data: bool) -> Dataset:
                 detail = exc.strerror or str(exc)
         if detail is not None:
             _refuse(data, directory, detail)
-            data.unreadable.add(_kind_of(model))
+            data.unreadable.add(kind.id_space)
             continue
         for path in entries:
             if path.suffix in (".yaml", ".yml"):
-                listed.append((folder, model, path))
+                listed.append((kind, path))
                 link = _link_problem(base, path) if path.suffix == ".yaml" else None
                 if link is not None:
                     refused[path] = link
-    names = _display_names([path for _, _, path in listed if path.suffix == ".yaml" and path not in refused])
+    names = _display_names([path for _, path in listed if path.suffix == ".yaml" and path not in refused])
     sources = read_many(names, limits)  # in order; parsed by worker processes for large data sets
-    for folder, model, path in listed:
+    for kind, path in listed:
         if path.suffix == ".yml":
             _unexpected(data, path, Term("p.rename_yml", stem=path.stem))
             continue
         if path in refused:
             _refuse(data, path, refused[path])
-            data.broken_ids[_kind_of(model)].add(path.stem)
+            data.broken_ids[kind.id_space].add(path.stem)
             continue
-        _add_record(data, next(sources), folder, model, keep_data)
+        _add_record(data, next(sources), kind, keep_data)
     _find_strays(data, [(path, path.is_dir()) for path in sorted(root.iterdir())], _holds_yaml, display_path)
     for source in data.files:
         data.problems.extend(source.problems)
@@ -321,27 +317,27 @@ def _display_names(paths: list[Path]) -> list[tuple[Path, str]]:
     return out
 
 
-def _missing_list(data: Dataset, path: Path, name: str, model: type[BaseModel]) -> None:
+def _missing_list(data: Dataset, path: Path, name: str, kind: ListKind) -> None:
     missing = SourceFile(path, name)
     missing.add("missing-file", 1, 1, name=path.name)
     data.files.append(missing)
-    data.unreadable.add(_kind_of(model))
+    data.unreadable.add(kind.id_space)
 
 
-def _add_list(data: Dataset, source: SourceFile, key: str, model: ListModel) -> None:
+def _add_list(data: Dataset, source: SourceFile, kind: ListKind) -> None:
     data.files.append(source)
     if source.data is not None:
-        _load_list(data, source, key, model)
+        _load_list(data, source, kind)
     else:
-        data.unreadable.add(_kind_of(model))
+        data.unreadable.add(kind.id_space)
 
 
-def _add_record(data: Dataset, source: SourceFile, folder: str, model: RecordModel, keep_data: bool) -> None:
+def _add_record(data: Dataset, source: SourceFile, kind: FolderKind, keep_data: bool) -> None:
     data.files.append(source)
     if source.data is not None:
-        _load_record(data, source, folder, model, keep_data)
+        _load_record(data, source, kind, keep_data)
     else:  # unreadable as YAML: references to it are not reported as unknown too
-        data.broken_ids[_kind_of(model)].add(source.path.stem)
+        data.broken_ids[kind.id_space].add(source.path.stem)
 
 
 def _link_problem(base: Path, path: Path) -> Term | None:
@@ -382,14 +378,14 @@ def _find_strays(
 ) -> None:
     """YAML files kitrack would silently ignore: records in the wrong folder, typos in folder names.
     `entries` are what the data directory holds: (path, is a folder)."""
-    known = set(LIST_FILES) | set(RECORD_FOLDERS)
+    known = {kind.file for kind in LIST_KINDS} | {kind.folder for kind in FOLDER_KINDS}
     for path, is_dir in entries:
         if path.name.startswith(".") or path.name in known:
             continue
         if path.suffix in (".yaml", ".yml") and not is_dir:
             _unexpected(data, path, Term("p.wrong_folder"), name_of(path))
         elif is_dir and holds_yaml(path):
-            hint = did_you_mean(path.name, sorted(RECORD_FOLDERS))
+            hint = did_you_mean(path.name, sorted(kind.folder for kind in FOLDER_KINDS))
             detail = (
                 Term("p.folder_not_read_hint", folder=path.name, hint=hint)
                 if hint
@@ -405,42 +401,34 @@ def _holds_yaml(path: Path) -> bool:
         return False
 
 
-def _kind_of(model: type[BaseModel]) -> str:
-    return {Estate: "record", Project: "record", Meeting: "meeting", Region: "region", Agency: "agency"}[model]
-
-
-def _load_record(data: Dataset, source: SourceFile, folder: str, model: RecordModel, keep_data: bool = False) -> None:
+def _load_record(data: Dataset, source: SourceFile, kind: FolderKind, keep_data: bool = False) -> None:
     raw = source.data
-    kind = _kind_of(model)
+    model = kind.model
     record_id = raw.get("id") if isinstance(raw.get("id"), str) else source.path.stem
     try:
         record = model.model_validate(raw)
     except ValidationError as error:
         source.problems.extend(problems_from([(error, ())], model, source))
-        data.broken_ids[kind].add(record_id)
-        data.broken_ids[kind].add(source.path.stem)
+        data.broken_ids[kind.id_space].add(record_id)
+        data.broken_ids[kind.id_space].add(source.path.stem)
         return
     if record.id != source.path.stem:
         line, column = source.locate(("id",))
         source.add("id-mismatch", line, column, "id", id=record.id, stem=source.path.stem)
-    indexes: dict[str, dict[str, Any]] = {
-        "estates": data.estates, "infrastructure": data.projects, "meetings": data.meetings
-    }
-    index = indexes[folder]
-    if (kind, record.id) in data.origins:
-        first = data.origins[(kind, record.id)].file
+    if (kind.id_space, record.id) in data.origins:
+        first = data.origins[(kind.id_space, record.id)].file
         line, column = source.locate(("id",))
         source.add("duplicate-id", line, column, "id", what=Term("p.record"), id=record.id, first=first.name)
         return
-    index[record.id] = record
-    data.origins[(kind, record.id)] = Origin(source)
+    data.index(kind)[record.id] = record
+    data.origins[(kind.id_space, record.id)] = Origin(source)
     if not keep_data:
         source.data = None  # the model holds it now; the plain copy doubled the memory of a data set
 
 
-def _load_list(data: Dataset, source: SourceFile, key: str, model: ListModel) -> None:
+def _load_list(data: Dataset, source: SourceFile, kind: ListKind) -> None:
     raw = source.data
-    kind = _kind_of(model)
+    key, model = kind.key, kind.model
     for extra in raw:
         if extra != key:
             line, column = source.locate((extra,), key=True)
@@ -460,7 +448,7 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: ListModel) ->
         line, column = source.locate((key,))
         source.add("wrong-type", line, column, key, expected=Term("p.list"), found=describe(items))
         return
-    index: dict[str, Any] = data.regions if model is Region else data.agencies
+    index = data.index(kind)
     # (error, prefix) of each broken entry: turned into problems together, once per file
     failures: list[tuple[ValidationError, FieldPath]] = []
     for position, item in enumerate(items):
@@ -470,14 +458,14 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: ListModel) ->
         except ValidationError as error:
             failures.append((error, prefix))
             if isinstance(item, dict) and isinstance(item.get("id"), str):
-                data.broken_ids[kind].add(item["id"])
+                data.broken_ids[kind.id_space].add(item["id"])
                 if model is Region:
                     for regency in item.get("regencies") or []:
                         if isinstance(regency, dict) and isinstance(regency.get("id"), str):
                             data.broken_ids["regency"].add(regency["id"])
             continue
         if record.id in index:
-            first = data.origins[(kind, record.id)]
+            first = data.origins[(kind.id_space, record.id)]
             line, column = source.locate((*prefix, "id"))
             first_line, _ = source.locate((*first.prefix, "id"))
             source.add(
@@ -485,13 +473,13 @@ def _load_list(data: Dataset, source: SourceFile, key: str, model: ListModel) ->
                 line,
                 column,
                 f"{key}[{position}].id",
-                what=Term(f"kind.{kind}"),
+                what=Term(kind.label),
                 id=record.id,
                 first=Term("p.line", line=first_line),
             )
             continue
         index[record.id] = record
-        data.origins[(kind, record.id)] = Origin(source, prefix)
+        data.origins[(kind.id_space, record.id)] = Origin(source, prefix)
         if isinstance(record, Region):
             for number, regency in enumerate(record.regencies):
                 if regency.id in data.regency_region:

@@ -118,6 +118,8 @@ LABELS: dict[str, dict[str, str]] = {
     "col.reason": {"en": "Why", "id": "Alasan"},
     "col.overdue_days": {"en": "Days late", "id": "Hari terlambat"},
     "col.open_issues": {"en": "Open issues", "id": "Kendala terbuka"},
+    "col.reports": {"en": "Reports", "id": "Laporan"},
+    "col.unsourced_reports": {"en": "Reports without a source", "id": "Laporan tanpa sumber"},
     "col.record_kind": {"en": "Record kind", "id": "Jenis data"},
     "col.position": {"en": "No.", "id": "No."},
     "col.overdue": {"en": "Overdue", "id": "Lewat tenggat"},

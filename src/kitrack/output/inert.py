@@ -26,7 +26,8 @@ from __future__ import annotations
 import codecs
 import json
 import re
-from typing import Any, Callable, Optional, TextIO
+from collections.abc import Callable
+from typing import Any, TextIO
 
 # `::` anywhere, the first `#` of `##[` or `##vso[`, and every character outside printable ASCII
 # (which is then kept if printable).
@@ -100,7 +101,7 @@ def markdown_code(text: str) -> str:
 _JSON_SPECIAL = re.compile(r"#(?=#(?:vso)?\[)|[^\n\x20-\x7e]", re.IGNORECASE)
 
 
-def json_text(document: Any, *, ascii_only: bool = False, default: Optional[Callable[[Any], Any]] = None) -> str:
+def json_text(document: Any, *, ascii_only: bool = False, default: Callable[[Any], Any] | None = None) -> str:
     """A document as indented JSON that any reader, and any log it is printed to, takes as data.
 
     Every value stays exact, written with JSON's own escapes where needed: a non-printable
@@ -122,7 +123,7 @@ def json_text(document: Any, *, ascii_only: bool = False, default: Optional[Call
     return _JSON_SPECIAL.sub(escape, json.dumps(document, ensure_ascii=False, indent=2, default=default))
 
 
-def write_json(document: Any, out: TextIO, default: Optional[Callable[[Any], Any]] = None) -> None:
+def write_json(document: Any, out: TextIO, default: Callable[[Any], Any] | None = None) -> None:
     """Every JSON and SARIF document goes out here, as `json_text`: plain ASCII escapes on a stream
     that cannot encode more (`PYTHONIOENCODING=ascii`, a C locale), so it stays valid JSON there."""
     out.write(json_text(document, ascii_only=not encodes_unicode(out), default=default) + "\n")

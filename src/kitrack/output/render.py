@@ -7,20 +7,27 @@ values (ISO dates, plain numbers) so that scripts and spreadsheets read them bac
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import os
 import re
 import sys
-from typing import Any, Callable, Optional, TextIO
+from collections.abc import Callable, Collection, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, TextIO
 
+from kitrack.domain.dates import PartialDate
 from kitrack.output import i18n, inert
-from kitrack.output.table import Column, Table
+from kitrack.views.table import CellFormat, Column, Row, Table
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table as RichTable
 
 
 def is_terminal(out: TextIO) -> bool:
     return hasattr(out, "isatty") and out.isatty()
 
 
-def console(out: TextIO = sys.stdout):
+def console(out: TextIO = sys.stdout) -> Console:
     """A Rich console: colour and box drawing on a terminal; plain and unwrapped when piped."""
     from rich.console import Console  # lazy: start-up
 
@@ -32,36 +39,39 @@ def console(out: TextIO = sys.stdout):
     )
 
 
+# Formats shown by the label of their value: `<prefix>.<value>` in the label catalogue.
+LABELLED: dict[CellFormat, str] = {
+    "status": "status", "project-kind": "projkind", "issue-status": "issue", "overdue-item": "overdue",
+}
+
+
 def cell(column: Column, value: Any) -> str:
-    """One value as a person reads it, in the current language. Missing is shown as missing."""
+    """One value as a person reads it, in the current language. Missing is shown as missing. The
+    views' own formats (a progress bar, a change, stale reasons...) are formatted by their renderer."""
     if value is None or value == []:
         return i18n.t("status.missing")
-    if column.kind == "number":
+    if column.format in ("number", "count"):
         return i18n.figure(value)
-    if column.kind == "percent":
+    if column.format == "percent":
         return i18n.percent(value)
-    if column.kind == "date":
+    if column.format == "date":
         return i18n.date(value)
-    if column.kind == "bool":
+    if column.format == "bool":
         return i18n.t("word.yes" if value else "word.no")
-    if column.kind == "list":
+    if column.format == "list":
         return inert.terminal(", ".join(map(str, value)))
-    if column.kind == "status":
-        return i18n.label("status", value)
-    if column.kind == "projkind":
-        return i18n.label("projkind", value)
-    if column.kind == "issue":
-        return i18n.label("issue", value)
-    if column.kind.startswith("enum:"):  # a value whose label is `<prefix>.<value>` in i18n
-        return i18n.label(column.kind[5:], value)
+    if column.format in LABELLED:
+        return i18n.label(LABELLED[column.format], value)
+    if column.format != "text":
+        raise ValueError(f"column {column.key!r}: {column.format!r} cells are formatted by the renderer of its view")
     return inert.terminal(str(value))
 
 
 def raw(value: Any) -> Any:
     """A value for JSON: dates as ISO text, everything else as it is."""
-    if hasattr(value, "start") and hasattr(value, "end"):
+    if isinstance(value, PartialDate):
         return str(value)
-    if hasattr(value, "isoformat"):
+    if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list):
         return [raw(item) for item in value]
@@ -70,64 +80,83 @@ def raw(value: Any) -> Any:
     return value
 
 
-NUMERIC = {"number", "percent"}
+NUMERIC: set[CellFormat] = {"number", "percent", "count"}
 
 
-def rich_table(table: Table, title: Optional[str] = None, show_header: bool = True):
+def worded(table: Table, words: Mapping[CellFormat, Callable[[Row, str], str]], hidden: Collection[str] = ()) -> Table:
+    """The table with the cells of a view's own formats (a progress bar, a change...) put in words by
+    `words` (format -> (row, column key) -> text), so that every renderer can print them. The `hidden`
+    columns are left out: their values are in those words."""
+    if not any(column.format in words for column in table.columns):
+        return table
+    shown = [column for column in table.columns if column.key not in hidden]
+    columns = [Column(c.key, "text", c.label) if c.format in words else c for c in shown]
+    rows = [
+        {c.key: words[c.format](row, c.key) if c.format in words else row[c.key] for c in shown} for row in table.rows
+    ]
+    return Table(table.name, columns, rows)
+
+
+def rich_table(table: Table, title: str | None = None, show_header: bool = True) -> RichTable:
     """A Rich table for a terminal: box drawing, bold header, columns that fit the screen."""
     from rich import box  # lazy: start-up
-    from rich.table import Table as RichTable
+    from rich import table as rich
 
-    result = RichTable(
+    result = rich.Table(
         title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
         header_style="bold", show_header=show_header,
     )
     for column in table.columns:
-        result.add_column(i18n.t(column.label_key), justify="right" if column.kind in NUMERIC else "left", overflow="fold")
+        result.add_column(
+            i18n.t(column.label_key), justify="right" if column.format in NUMERIC else "left", overflow="fold",
+        )
     for row in table.rows:
-        result.add_row(*(cell(column, row.get(column.key)) for column in table.columns))
+        result.add_row(*(cell(column, row[column.key]) for column in table.columns))
     return result
 
 
-def plain_lines(table: Table, title: Optional[str] = None, show_header: bool = True) -> list[str]:
+def plain_lines(table: Table, title: str | None = None, show_header: bool = True) -> list[str]:
     """The same table as plain aligned text, unwrapped, for pipes and files.
 
     Rich lays out a table for a screen; measuring and wrapping every cell made `status` on 5,000
     records spend most of its time there. Piped output needs only aligned columns."""
     from rich.cells import cell_len  # lazy: start-up
 
-    rows = [[cell(column, row.get(column.key)) for column in table.columns] for row in table.rows]
+    rows = [[cell(column, row[column.key]) for column in table.columns] for row in table.rows]
     if show_header:
         rows.insert(0, [i18n.t(column.label_key) for column in table.columns])
     widths = [max((cell_len(r[i]) for r in rows), default=0) for i in range(len(table.columns))]
-    right = [column.kind in NUMERIC for column in table.columns]
+    right = [column.format in NUMERIC for column in table.columns]
     lines = [title] if title else []
     for r in rows:
         padded = [
             " " * (w - cell_len(v)) + v if is_right else v + " " * (w - cell_len(v))
-            for v, w, is_right in zip(r, widths, right)
+            for v, w, is_right in zip(r, widths, right, strict=True)
         ]
         lines.append("  ".join(padded).rstrip())
     return lines
 
 
-def print_table(table: Table, out: TextIO = sys.stdout, title: Optional[str] = None, show_header: bool = True) -> None:
+def print_table(table: Table, out: TextIO = sys.stdout, title: str | None = None, show_header: bool = True) -> None:
     if is_terminal(out):
         console(out).print(rich_table(table, title, show_header))
     else:
         out.write("\n".join(plain_lines(table, title, show_header)) + "\n")
 
 
-def write_delimited(table: Table, out: TextIO, delimiter: str = ",", *, neutralise: bool = False, decimal: str = ".", shown: Optional[Callable[[str], str]] = None) -> None:
+def write_delimited(
+    table: Table, out: TextIO, delimiter: str = ",", *,
+    neutralise: bool = False, decimal: str = ".", shown: Callable[[str], str] | None = None,
+) -> None:
     """CSV or TSV with the column keys as header. `neutralise` defuses cells a spreadsheet would run as
     formulas; `decimal=","` writes numbers for a decimal-comma locale (Indonesian Excel); `shown`
     makes text cells inert for where they are written (a terminal, a CI log; see `inert`)."""
     writer = csv.writer(out, delimiter=delimiter, lineterminator="\n")
     writer.writerow([column.key for column in table.columns])
     for row in table.rows:
-        cells = [_flat(row.get(column.key)) for column in table.columns]
+        cells = [_flat(row[column.key]) for column in table.columns]
         if decimal != ".":
-            cells = [str(value).replace(".", decimal) if isinstance(value, (int, float)) and not isinstance(value, bool) else value for value in cells]
+            cells = [str(value).replace(".", decimal) if _is_number(value) else value for value in cells]
         if neutralise:
             cells = [defuse(value) if isinstance(value, str) else value for value in cells]
         if shown is not None:
@@ -147,7 +176,11 @@ def defuse(text: str) -> str:
     return text
 
 
-def join_list(values: list) -> str:
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def join_list(values: Iterable[Any]) -> str:
     """A list in one cell (CSV, XLSX, GeoJSON properties): `kab-gresik;kab-sidoarjo`."""
     return ";".join(map(str, values))
 
@@ -164,12 +197,13 @@ def _flat(value: Any) -> Any:
 
 
 def as_json(table: Table) -> list[dict[str, Any]]:
-    return [{column.key: raw(row.get(column.key)) for column in table.columns} for row in table.rows]
+    return [{column.key: raw(row[column.key]) for column in table.columns} for row in table.rows]
 
 
 def markdown(table: Table) -> str:
     header = [i18n.t(column.label_key) for column in table.columns]
     lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
     for row in table.rows:
-        lines.append("| " + " | ".join(inert.markdown(cell(column, row.get(column.key))) for column in table.columns) + " |")
+        cells = (inert.markdown(cell(column, row[column.key])) for column in table.columns)
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -14,14 +14,13 @@ from __future__ import annotations
 import io
 import os
 import sys
-from typing import Optional
 
 
 class OutputError(Exception):
     """Standard output cannot be written. Not an OSError, so no command mistakes it for a failure of
     its own files."""
 
-    def __init__(self, reason: Optional[str]):
+    def __init__(self, reason: str | None):
         super().__init__(reason)
         self.reason = reason  # the system's words (`No space left on device`); None: there is no standard output
 

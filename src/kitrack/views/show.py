@@ -1,155 +1,180 @@
-"""`kitrack show ID`: one record in full, with its history and the records that reference it."""
+"""`kitrack show ID`: one record in full, with its history and the records that reference it.
+
+Built once as plain data (a `RecordView`) and rendered by `kitrack.output.show`. Its milestones,
+issues, sources and regencies are the rows and columns of the tables `list` and `export` build.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Optional, TextIO, Union
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any, Literal
 
 from kitrack.domain import board
-from kitrack.output import i18n, inert, render
+from kitrack.domain.board import Record
+from kitrack.domain.figures import FIGURES, Figure, reported_by
+from kitrack.domain.kinds import RECORD_KINDS, RecordKind, of_model
+from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
 from kitrack.load.dataset import Dataset
-from kitrack.domain.models import Agency, Estate, EstateReport, Meeting, Project, ProjectReport, Region
-from kitrack.output.table import Column, Table
-from kitrack.views.tables import PROGRESS_COLUMNS, PROGRESS_FIGURES
+from kitrack.views import tables
+from kitrack.views.table import Column, Table
 
-Found = Union[Estate, Project, Region, Agency, Meeting]
+Found = Estate | Project | Region | Agency | Meeting
 
-HEADER_FIELDS = [
-    ("status", "status"), ("psn", "bool"), ("basis", "list"), ("kind", "projkind"), ("region", "text"), ("regency", "text"),
-    ("regencies", "list"), ("operator", "text"), ("owner", "text"), ("funding", "text"), ("target", "date"),
-    ("area_ha", "number"), ("budget_idr_bn", "number"), ("length_km", "number"), ("capacity_lps", "number"),
-    ("capacity_mmscfd", "number"), ("capacity_mtpa", "number"), ("serves", "list"), ("sectors", "list"),
-    ("priority", "bool"), ("members_verified", "bool"), ("short", "text"), ("type", "text"), ("url", "text"), ("date", "date"), ("chair", "text"), ("attendees", "list"),
+# The fields shown at the head of a record, in this order, each formatted as the list tables (or the
+# figure registry) format it; the few that no table shows are defined here.
+HEADER_KEYS = (
+    "status", "psn", "basis", "kind", "region", "regency", "regencies", "operator", "owner", "funding", "target",
+    "area_ha", "budget_idr_bn", "length_km", "capacity_lps", "capacity_mmscfd", "capacity_mtpa", "serves", "sectors",
+    "priority", "members_verified", "short", "type", "url", "date", "chair", "attendees",
+)
+_HEADER_COLUMNS = {
+    column.key: column
+    for column in (
+        Column("regencies", "list"), Column("sectors", "list"), Column("url"), Column("date", "date"),
+        Column("chair"), Column("attendees", "list"),
+        *(Column(figure.field, figure.format) for figure in FIGURES),
+        *tables.AGENCY_COLUMNS, *tables.REGION_COLUMNS, *tables.ESTATE_COLUMNS, *tables.PROJECT_COLUMNS,
+    )
+}
+HISTORY_COLUMNS = [
+    Column("date", "date"), Column("source"), Column("figures", "figure-changes"), Column("note", "text", "show.notes"),
+]
+DECISION_COLUMNS = [
+    Column("text", "text", "col.what"), Column("owner"), Column("due", "date"), Column("done", "date"),
+    Column("related", "list"),
+]
+REFERENCE_COLUMNS = [Column("record"), Column("what", "mention")]
+
+# How another record names this one: the `ref.<how>` labels.
+How = Literal[
+    "serves", "region", "owner", "operator", "issue", "issue_owner", "chair", "attendee", "decision", "decision_owner",
 ]
 
 
+@dataclass(frozen=True)
+class ReportFigure:
+    """A figure of a report, and its change from the previous report that gave it (None: no change)."""
+
+    figure: Figure
+    value: float
+    change: float | None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """How another record names this one; `issue` is the issue that does, for the issue mentions."""
+
+    how: How
+    issue: str | None = None
+
+
+@dataclass
+class RecordView:
+    record_id: str
+    title: str  # its name, or a meeting's title
+    kind: RecordKind
+    header: list[tuple[Column, Any]]  # (field, raw value) of each field the record has
+    notes: str | None
+    sections: list[tuple[str, Table]] = field(default_factory=list)  # (label key of its title, table)
+
+
 def all_ids(data: Dataset) -> list[str]:
-    return sorted({*data.estates, *data.projects, *data.regions, *data.agencies, *data.meetings})
+    return sorted({record_id for kind in RECORD_KINDS for record_id in data.index(kind)})
 
 
 def find(data: Dataset, record_id: str) -> list[Found]:
     """Every record with this id: ids are unique within a kind, but an agency may share one with an
     estate, say. All of them are shown rather than one picked silently."""
-    return [index[record_id] for index in (data.estates, data.projects, data.regions, data.agencies, data.meetings) if record_id in index]
+    return [data.index(kind)[record_id] for kind in RECORD_KINDS if record_id in data.index(kind)]
 
 
-def _kind(record: Found) -> str:
-    return {Estate: "estate", Project: "project", Region: "region", Agency: "agency", Meeting: "meeting"}[type(record)]
+def view(data: Dataset, record: Found, as_of: dt.date) -> RecordView:
+    """Everything `show` prints about one record, as the record stood on `as_of`."""
+    title = record.title if isinstance(record, Meeting) else record.name
+    shown = RecordView(record.id, title, of_model(type(record)), _header(record), record.notes)
+    if isinstance(record, (Estate, Project)):
+        shown.sections += [
+            ("show.reports", history(record, as_of)),
+            ("show.milestones", tables.record_milestones(record, as_of).select(["name", "due", "done", "source"])),
+            ("show.issues", tables.record_issues(record, as_of).select(
+                ["id", "title", "owner", "raised", "due", "status", "related"])),
+        ]
+    if isinstance(record, Region):
+        shown.sections.append(("show.regencies", tables.regencies_of(record).select(["id", "name"])))
+    if isinstance(record, Meeting):
+        shown.sections.append(("show.decisions", Table("decisions", DECISION_COLUMNS, [
+            {"text": d.text, "owner": d.owner, "due": d.due, "done": d.done, "related": list(d.related)}
+            for d in record.decisions
+        ])))
+    sources = [] if isinstance(record, Agency) else record.sources
+    if sources:
+        cited = tables.cited(shown.kind.table, record.id, sources)
+        shown.sections.append(("show.sources", cited.select(["id", "publisher", "date", "title", "url"])))
+    shown.sections.append(("show.referenced_by", references(data, record)))
+    return shown
 
 
-def history(record: Union[Estate, Project], as_of: dt.date) -> Table:
+def _header(record: Found) -> list[tuple[Column, Any]]:
+    header = []
+    for key in HEADER_KEYS:
+        value = getattr(record, key, None)
+        if value is not None and value != []:
+            header.append((_HEADER_COLUMNS[key], value.value if isinstance(value, Enum) else value))
+    return header
+
+
+def history(record: Record, as_of: dt.date) -> Table:
     """Each report with its figures and, for each figure, the change from the previous report that had it."""
-    model = EstateReport if isinstance(record, Estate) else ProjectReport
-    # The figures this kind of report can carry, in the order of the progress table's columns.
-    fields = [(c.key, c.kind) for c in PROGRESS_COLUMNS if c.key in PROGRESS_FIGURES and c.key in model.model_fields]
-    rows, previous = [], {}
+    figures = reported_by("estate" if isinstance(record, Estate) else "infrastructure")
+    table = Table("reports", HISTORY_COLUMNS)
+    previous: dict[str, float] = {}
     for report in board.visible(record.progress, as_of):
-        parts = []
-        for name, kind in fields:
-            value = getattr(report, name)
+        changes = []
+        for figure in figures:
+            value = getattr(report, figure.field)
             if value is None:
                 continue
-            shown = i18n.percent(value) if kind == "percent" else i18n.figure(value)
-            text = f"{i18n.t('col.' + name)} {shown}"
-            if name in previous and previous[name] != value:
-                delta = value - previous[name]
-                text += f" ({'+' if delta > 0 else '−'}{i18n.figure(abs(delta))})"
-            previous[name] = value
-            parts.append(text)
-        rows.append({"date": report.date, "source": report.source, "figures": "; ".join(parts), "note": report.note})
-    columns = [Column("date", "date"), Column("source"), Column("figures"), Column("note", "text", "show.notes")]
-    return Table("reports", columns, rows)
+            before = previous.get(figure.field)
+            change = value - before if before is not None and before != value else None
+            changes.append(ReportFigure(figure, value, change))
+            previous[figure.field] = value
+        table.add(date=report.date, source=report.source, figures=changes, note=report.note)
+    return table
 
 
 def references(data: Dataset, record: Found) -> Table:
     """Every record that names this one, and how."""
-    rows: list[dict[str, Any]] = []
+    rows = [{"record": other, "what": mention} for other, mention in _mentions(data, record)]
+    return Table("references", REFERENCE_COLUMNS, rows)
+
+
+def _mentions(data: Dataset, record: Found) -> Iterator[tuple[str, Mention]]:
     target = record.id
-    add = lambda rid, how: rows.append({"record": rid, "what": how})  # noqa: E731
+    agency = isinstance(record, Agency)
     for other in data.records():
         if isinstance(other, Project) and target in other.serves:
-            add(other.id, i18n.t("ref.serves"))
+            yield other.id, Mention("serves")
         if isinstance(record, Region) and other.region == target:
-            add(other.id, i18n.t("ref.region"))
-        if isinstance(record, Agency):
-            if getattr(other, "owner", None) == target:
-                add(other.id, i18n.t("ref.owner"))
-            if getattr(other, "operator", None) == target:
-                add(other.id, i18n.t("ref.operator"))
+            yield other.id, Mention("region")
+        if agency:
+            if isinstance(other, Project) and other.owner == target:
+                yield other.id, Mention("owner")
+            if other.operator == target:
+                yield other.id, Mention("operator")
         for issue in other.issues:
             if target in issue.related and other.id != target:
-                add(other.id, i18n.t("ref.issue", issue=issue.id))
-            if isinstance(record, Agency) and issue.owner == target:
-                add(other.id, i18n.t("ref.issue_owner", issue=issue.id))
+                yield other.id, Mention("issue", issue.id)
+            if agency and issue.owner == target:
+                yield other.id, Mention("issue_owner", issue.id)
     for meeting in data.meetings.values():
-        if isinstance(record, Agency):
+        if agency:
             if meeting.chair == target:
-                add(meeting.id, i18n.t("ref.chair"))
+                yield meeting.id, Mention("chair")
             if target in meeting.attendees:
-                add(meeting.id, i18n.t("ref.attendee"))
+                yield meeting.id, Mention("attendee")
         for decision in meeting.decisions:
-            if target in decision.related or (isinstance(record, Agency) and decision.owner == target):
-                add(meeting.id, i18n.t("ref.decision_owner" if decision.owner == target else "ref.decision"))
-    return Table("references", [Column("record"), Column("what")], rows)
-
-
-def _header(record: Found) -> Table:
-    rows = []
-    for name, kind in HEADER_FIELDS:
-        value = getattr(record, name, None)
-        if value is None or value == [] or (name == "kind" and not isinstance(record, Project)):
-            continue
-        if name == "type" and hasattr(value, "value"):
-            value = value.value
-        if name == "funding" and hasattr(value, "value"):
-            value = value.value
-        label_key = f"col.{name}" if f"col.{name}" in i18n.LABELS else None
-        rows.append({"field": i18n.t(label_key) if label_key else name, "value": render.cell(Column(name, kind), getattr(value, "value", value) if kind in ("status", "projkind") else value)})
-    return Table("record", [Column("field", "text", "col.what"), Column("value", "text", "col.figures")], rows)
-
-
-def print_record(data: Dataset, record: Found, as_of: dt.date, out: TextIO) -> None:
-    from rich.text import Text  # lazy: start-up
-
-    console = render.console(out)
-    title = f"{record.id} — {getattr(record, 'name', None) or getattr(record, 'title', '')}"
-    console.print(Text(inert.terminal(title), style="bold"))
-    console.print(Text(i18n.t("kind." + _kind(record)), style="dim"))
-    _print(console, _header(record), None, show_header=False)
-    if getattr(record, "notes", None):
-        console.print(Text(f"{i18n.t('show.notes')}: {inert.terminal(record.notes)}"))
-    if isinstance(record, (Estate, Project)):
-        _print(console, history(record, as_of), i18n.t("show.reports"))
-        milestones = Table("milestones", [Column("name", "text", "col.milestone"), Column("due", "date"), Column("done", "date"), Column("source")],
-                           [{"name": m.name, "due": m.due, "done": m.done if board.done_by(m.done, as_of) else None, "source": m.source} for m in record.milestones])
-        _print(console, milestones, i18n.t("show.milestones"))
-        issues = Table("issues", [Column("id"), Column("title"), Column("owner"), Column("raised", "date"), Column("due", "date"), Column("status", "issue"), Column("related", "list")],
-                       [{"id": i.id, "title": i.title, "owner": i.owner, "raised": i.raised, "due": i.due,
-                         "status": "open" if board.issue_open(i, as_of) else "resolved", "related": list(i.related)}
-                        for i in record.issues if i.raised.start <= as_of])  # as the record stood on --as-of
-        _print(console, issues, i18n.t("show.issues"))
-    if isinstance(record, Region):
-        regencies = Table("regencies", [Column("id"), Column("name")], [{"id": r.id, "name": r.name} for r in record.regencies])
-        _print(console, regencies, i18n.t("show.regencies"))
-    if isinstance(record, Meeting):
-        decisions = Table("decisions", [Column("text", "text", "col.what"), Column("owner"), Column("due", "date"), Column("done", "date"), Column("related", "list")],
-                          [{"text": d.text, "owner": d.owner, "due": d.due, "done": d.done, "related": list(d.related)} for d in record.decisions])
-        _print(console, decisions, i18n.t("show.decisions"))
-    sources = getattr(record, "sources", [])
-    if sources:
-        table = Table("sources", [Column("id"), Column("publisher"), Column("date", "date"), Column("title", "text", "col.source_title"), Column("url")],
-                      [{"id": s.id, "publisher": s.publisher, "date": s.date, "title": s.title, "url": s.url} for s in sources])
-        _print(console, table, i18n.t("show.sources"))
-    _print(console, references(data, record), i18n.t("show.referenced_by"))
-
-
-def _print(console, table: Table, title: Optional[str], show_header: bool = True) -> None:
-    from rich.text import Text  # lazy: start-up
-
-    console.print()
-    if not table.rows:
-        if title:
-            console.print(Text(f"{title}: {i18n.t('status.none')}", style="bold"))
-        return
-    render.print_table(table, console.file, title, show_header)
-
+            if target in decision.related or (agency and decision.owner == target):
+                yield meeting.id, Mention("decision_owner" if decision.owner == target else "decision")

@@ -1,30 +1,42 @@
-"""The meeting view: everything `kitrack status` shows, built once, rendered as table, md or json."""
+"""The meeting view: everything `kitrack status` shows, built once as plain data.
+
+`kitrack.output.status` renders it as a table, Markdown or JSON. Nothing here depends on the
+language: reasons are codes, and dates and numbers stay raw, so the JSON is the same in every
+language. Estates, projects and open issues are the rows of `kitrack list`, narrowed to the columns
+the meeting needs.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Callable, Optional, TextIO
+from typing import Literal
 
 from kitrack.domain import board
-from kitrack.output import i18n, inert, render
-from kitrack.views import tables
+from kitrack.domain.board import Record
 from kitrack.domain.defaults import DEFAULT_STALE_DAYS
+from kitrack.domain.figures import PROGRESS
+from kitrack.domain.kinds import ESTATE, INFRASTRUCTURE
+from kitrack.domain.models import Estate, Project, Status
 from kitrack.load.dataset import Dataset
-from kitrack.domain.models import Project, Status
-from kitrack.output.table import Column, Table
+from kitrack.views import tables
+from kitrack.views.table import Column, Table
 from kitrack.views.tables import Filters
 
 DEFAULT_SINCE_DAYS = 30
 PERPRES = "perpres-80-2019"
+SinceReason = Literal["meeting", "default", "given", "revision"]
+# Why a record is listed as stale or unsourced, in the order they are given.
+StaleReason = Literal["no-report", "latest-report", "unsourced", "unsourced-reports"]
 
 
 @dataclass(frozen=True)
 class Since:
     date: dt.date
-    reason: str  # meeting | default | given | revision
-    meeting: Optional[str] = None  # the meeting id, or the git revision compared with
+    reason: SinceReason
+    meeting: str | None = None  # the meeting id, or the git revision compared with
 
 
 def default_since(data: Dataset, as_of: dt.date) -> Since:
@@ -36,31 +48,57 @@ def default_since(data: Dataset, as_of: dt.date) -> Since:
     return Since(as_of - dt.timedelta(days=DEFAULT_SINCE_DAYS), "default")
 
 
+COUNT_COLUMNS = [
+    Column("status", "status"), Column("estates", "count", ESTATE.heading),
+    Column("infrastructure", "count", INFRASTRUCTURE.heading),
+]
+REGION_COUNT_COLUMNS = [
+    Column("region"), Column("name"), Column("estates", "count", ESTATE.heading),
+    Column("infrastructure", "count", INFRASTRUCTURE.heading),
+]
+# The columns of `kitrack list`'s tables that the board shows.
+ESTATE_KEYS = (
+    "id", "name", "status", "psn", "basis", "regency", "area_ha", "occupied_ha", "occupancy_percent", "tenants",
+    "latest_report",
+)
+PROJECT_KEYS = ("id", "name", "kind", "status", "owner", PROGRESS.field, "latest_report", "target")
+ISSUE_KEYS = ("owner", "record", "id", "title", "raised", "due")
+# Physical progress as a bar, and its change in points since the comparison date: a number, "new"
+# when there was no figure then, or None.
+PROGRESS_BAR = Column(PROGRESS.field, "bar")
+CHANGE = Column("change", "change")
+OVERDUE_COLUMNS = [
+    Column("record"), Column("kind", "overdue-item", "col.type"), Column("what"), Column("due", "date"),
+    Column("days", "count", "col.overdue_days"), Column("owner"),
+]
+RISK_COLUMNS = [
+    Column("id"), Column("name"), Column(PROGRESS.field, PROGRESS.format), Column("latest_report", "date"),
+    Column("pace", "number"), Column("projected", "date"), Column("target", "date"),
+]
+TOO_FEW_COLUMNS = [Column("id"), Column("name"), Column("reports", "count")]
+STALE_COLUMNS = [
+    Column("record"), Column("name"), Column("reasons", "stale-reasons", "col.reason"),
+    Column("unsourced_reports", "count"), Column("latest_report", "date"),
+]
+
+
+# The sections of the board, in the order they are shown.
+SECTIONS = ("counts", "by_region", "estates", "infrastructure", "overdue", "at_risk", "issues", "stale")
+
+
 @dataclass
 class StatusReport:
     as_of: dt.date
     since: Since
-    region: Optional[str]
+    region: str | None
     headline: dict[str, int]
-    sections: dict[str, Table] = field(default_factory=dict)
-    too_few: list[dict[str, Any]] = field(default_factory=list)
+    sections: dict[str, Table] = field(default_factory=dict)  # by SECTIONS
+    # Unfinished projects with too few reports to project, shown below the projects at risk.
+    too_few: Table = field(default_factory=lambda: Table("too_few", TOO_FEW_COLUMNS))
     errors: int = 0
 
 
-COUNT_COLUMNS = [Column("status", "status"), Column("estates", "number", "kind.estates"), Column("infrastructure", "number", "kind.infrastructure")]
-REGION_COUNT_COLUMNS = [Column("region"), Column("name"), Column("estates", "number", "kind.estates"), Column("infrastructure", "number", "kind.infrastructure")]
-ESTATE_COLUMNS = ["id", "name", "status", "psn", "basis", "regency", "area_ha", "occupied_ha", "occupancy_percent", "tenants", "latest_report"]
-PROJECT_COLUMNS = [
-    Column("id"), Column("name"), Column("kind", "projkind"), Column("status", "status"), Column("owner"),
-    Column("percent", "bar"), Column("change", "change"), Column("latest_report", "date"), Column("target", "date"),
-]
-OVERDUE_COLUMNS = [Column("record"), Column("kind", "enum:overdue", "col.type"), Column("what", "text"), Column("due", "date"), Column("days", "number", "col.overdue_days"), Column("owner")]
-RISK_COLUMNS = [Column("id"), Column("name"), Column("percent", "percent"), Column("latest_report", "date"), Column("pace", "number"), Column("projected", "date"), Column("target", "date")]
-ISSUE_COLUMNS = [Column("owner"), Column("record"), Column("id"), Column("title"), Column("raised", "date"), Column("due", "date")]
-STALE_COLUMNS = [Column("record"), Column("name"), Column("reason", "text"), Column("latest_report", "date")]
-
-
-def build(data: Dataset, as_of: dt.date, since: Since, region: Optional[str] = None, baseline: Optional[Dataset] = None,
+def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None, baseline: Dataset | None = None,
           stale_days: int = DEFAULT_STALE_DAYS, errors: int = 0) -> StatusReport:
     """`baseline` is the data to compare with (the data at a git revision); by default the same data
     at the `since` date."""
@@ -79,7 +117,10 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: Optional[str] = N
         },
     )
     report.sections["counts"] = Table("counts", COUNT_COLUMNS, [
-        {"status": status.value, "estates": sum(1 for e in estates if e.status is status), "infrastructure": sum(1 for p in projects if p.status is status)}
+        {
+            "status": status.value, "estates": sum(1 for e in estates if e.status is status),
+            "infrastructure": sum(1 for p in projects if p.status is status),
+        }
         for status in Status
     ])
     estates_in = Counter(e.region for e in estates)
@@ -88,191 +129,81 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: Optional[str] = N
         {"region": r.id, "name": r.name, "estates": estates_in[r.id], "infrastructure": projects_in[r.id]}
         for r in data.regions.values() if region in (None, r.id)
     ])
-    estate_table = tables.estates(data, as_of, filters)
-    report.sections["estates"] = Table("estates", [estate_table.column(k) for k in ESTATE_COLUMNS], estate_table.rows)
-    report.sections["infrastructure"] = _projects(data, projects, as_of, since, baseline)
+    report.sections["estates"] = tables.estates(data, as_of, filters).select(ESTATE_KEYS)
+    report.sections["infrastructure"] = _projects(data, as_of, since, baseline, filters)
     report.sections["overdue"] = _overdue(data, estates, projects, as_of, region)
     report.sections["at_risk"], report.too_few = _at_risk(projects, as_of)
     issues = tables.issues(data, as_of, Filters(region=region, status="open"))
     issues.rows.sort(key=lambda row: (row["owner"], row["raised"].start, row["record"]))
-    report.sections["issues"] = Table("issues", ISSUE_COLUMNS, issues.rows)
-    report.sections["stale"] = _stale(estates, projects, as_of, stale_days)
+    report.sections["issues"] = issues.select(ISSUE_KEYS)
+    report.sections["stale"] = _stale([*estates, *projects], as_of, stale_days)
     return report
 
 
-def _projects(data: Dataset, projects: list[Project], as_of: dt.date, since: Since, baseline: Optional[Dataset]) -> Table:
-    rows = []
-    for project in projects:
-        percent, _ = board.latest_value(project, "percent", as_of)
-        then_record = (baseline.projects.get(project.id) if baseline is not None else project)
-        then = board.latest_value(then_record, "percent", since.date)[0] if then_record is not None else None
-        change: Any = None
-        if percent is not None:
-            change = "new" if then is None else round(percent - then, 2)
-        latest = board.latest(project, as_of)
-        rows.append({
-            "id": project.id, "name": project.name, "kind": project.kind.value, "status": project.status.value,
-            "owner": project.owner, "percent": percent, "change": change,
-            "latest_report": latest.date if latest else None, "target": project.target,
-        })
-    return Table("infrastructure", PROJECT_COLUMNS, rows)
+def _projects(data: Dataset, as_of: dt.date, since: Since, baseline: Dataset | None, filters: Filters) -> Table:
+    """The infrastructure rows of `kitrack list`, with progress as a bar and its change since then."""
+    listed = tables.infrastructure(data, as_of, filters).select(PROJECT_KEYS)
+    columns = [PROGRESS_BAR if column.key == PROGRESS.field else column for column in listed.columns]
+    columns.insert(columns.index(PROGRESS_BAR) + 1, CHANGE)
+    table = Table("infrastructure", columns)
+    for row in listed.rows:
+        then_record = baseline.projects.get(row["id"]) if baseline is not None else data.projects[row["id"]]
+        then = board.latest_value(then_record, PROGRESS.field, since.date)[0] if then_record is not None else None
+        table.add(**row, change=_change(row[PROGRESS.field], then))
+    return table
 
 
-def _overdue(data: Dataset, estates, projects, as_of: dt.date, region: Optional[str]) -> Table:
-    items = [item for record in (*estates, *projects) for item in board.overdue_of(record, as_of)]
-    in_view = {record.id for record in (*estates, *projects)}
+def _change(now: float | None, then: float | None) -> float | str | None:
+    if now is None:
+        return None
+    return "new" if then is None else round(now - then, 2)
+
+
+def _overdue(data: Dataset, estates: Sequence[Estate], projects: Sequence[Project], as_of: dt.date,
+             region: str | None) -> Table:
+    records: list[Record] = [*estates, *projects]
+    items = [item for record in records for item in board.overdue_of(record, as_of)]
+    in_view = {record.id for record in records}
     for meeting in data.meetings.values():
         for item in board.overdue_of_meeting(meeting, as_of):
-            related = meeting.decisions[item.path[1]].related
+            related = meeting.decisions[int(item.path[1])].related
             # With --region, a decision belongs to the view when it names a record in the region.
             if region is None or any(rid in in_view for rid in related):
                 items.append(item)
-    rows = []
+    table = Table("overdue", OVERDUE_COLUMNS)
     for item in sorted(items, key=lambda i: (i.due.end, i.record_id)):
-        rows.append({"record": item.record_id, "kind": item.kind, "what": item.what, "due": item.due, "days": item.days(as_of), "owner": item.owner})
-    return Table("overdue", OVERDUE_COLUMNS, rows)
+        table.add(record=item.record_id, kind=item.item, what=item.what, due=item.due, days=item.days(as_of),
+                  owner=item.owner)
+    return table
 
 
-def _at_risk(projects: list[Project], as_of: dt.date) -> tuple[Table, list[dict[str, Any]]]:
-    rows, too_few = [], []
+def _at_risk(projects: Iterable[Project], as_of: dt.date) -> tuple[Table, Table]:
+    at_risk, too_few = Table("at_risk", RISK_COLUMNS), Table("too_few", TOO_FEW_COLUMNS)
     for project in projects:
         projection = board.project(project, as_of)
-        if projection.state == "at-risk":
-            rows.append({
-                "id": project.id, "name": project.name, "percent": projection.percent, "latest_report": projection.reported,
-                "pace": round(projection.pace_per_month, 2), "projected": projection.projected, "target": projection.target,
-            })
+        if projection.state == "at-risk" and projection.pace_per_month is not None:
+            at_risk.add(
+                id=project.id, name=project.name, percent=projection.percent, latest_report=projection.reported,
+                pace=round(projection.pace_per_month, 2), projected=projection.projected, target=projection.target,
+            )
         elif projection.state == "too-few" and project.status is not Status.operating:
-            too_few.append({"id": project.id, "name": project.name, "reports": projection.reports})
-    return Table("at_risk", RISK_COLUMNS, rows), too_few
+            too_few.add(id=project.id, name=project.name, reports=projection.reports)
+    return at_risk, too_few
 
 
-def _stale(estates, projects, as_of: dt.date, stale_days: int) -> Table:
-    rows = []
-    for record in (*estates, *projects):
-        reasons = []
+def _stale(records: Iterable[Record], as_of: dt.date, stale_days: int) -> Table:
+    table = Table("stale", STALE_COLUMNS)
+    for record in records:
+        reasons: list[StaleReason] = []
         stale, newest = board.stale_since(record, as_of, stale_days)
         if stale:
-            reasons.append(i18n.t("stale.no_report") if newest is None else i18n.t("stale.latest", date=i18n.date(newest)))
+            reasons.append("no-report" if newest is None else "latest-report")
         if not record.sources:
-            reasons.append(i18n.t("stale.unsourced"))
-        unsourced = board.unsourced_reports(record)
+            reasons.append("unsourced")
+        unsourced = len(board.unsourced_reports(record))
         if unsourced:
-            reasons.append(i18n.t("stale.unsourced_reports", count=len(unsourced)))
+            reasons.append("unsourced-reports")
         if reasons:
-            rows.append({"record": record.id, "name": record.name, "reason": "; ".join(reasons), "latest_report": newest})
-    return Table("stale", STALE_COLUMNS, rows)
-
-
-# --- rendering ---------------------------------------------------------------------------------
-
-SECTION_TITLES = {
-    "counts": "status.counts", "by_region": "status.by_region", "estates": "status.estates",
-    "infrastructure": "status.infrastructure", "overdue": "status.overdue", "at_risk": "status.at_risk",
-    "issues": "status.issues", "stale": "status.stale",
-}
-
-
-def _since_text(since: Since, escape: Callable[[str], str]) -> str:
-    """`escape` makes the meeting id or the revision, as the user gave it, inert for the destination
-    (they are shown between backticks)."""
-    if since.reason == "revision":
-        return i18n.t("status.since.revision", rev=escape(since.meeting))
-    why = {
-        "meeting": lambda: i18n.t("status.since.meeting", meeting=escape(since.meeting)),
-        "default": lambda: i18n.t("status.since.default"),
-        "given": lambda: i18n.t("status.since.given"),
-    }[since.reason]()
-    return i18n.t("status.since", since=i18n.date(since.date), why=why)
-
-
-def _bar(value: Optional[float], terminal: bool, width: int = 10) -> str:
-    if value is None:
-        return i18n.t("status.missing")
-    filled = max(0, min(width, round(value / 100 * width)))
-    full, empty = ("█", "░") if terminal else ("#", ".")
-    return f"{full * filled}{empty * (width - filled)} {i18n.percent(value)}"
-
-
-def _change(value: Any) -> str:
-    if value is None:
-        return i18n.t("status.missing")
-    if value == "new":
-        return i18n.t("status.new")
-    sign = "+" if value > 0 else "±" if value == 0 else "−"
-    return i18n.t("status.points", change=f"{sign}{i18n.figure(abs(value))}")
-
-
-def _cell(column: Column, value: Any, terminal: bool) -> str:
-    if column.kind == "bar":
-        return _bar(value, terminal)
-    if column.kind == "change":
-        return _change(value)
-    return render.cell(column, value)
-
-
-def _display_table(table: Table, terminal: bool) -> Table:
-    """Pre-format the status-only kinds (bars, changes) so the shared renderers can print them."""
-    special = {"bar", "change"}
-    if not any(c.kind in special for c in table.columns):
-        return table
-    columns = [Column(c.key, "text", c.label) if c.kind in special else c for c in table.columns]
-    rows = [{**row, **{c.key: _cell(c, row.get(c.key), terminal) for c in table.columns if c.kind in special}} for row in table.rows]
-    return Table(table.name, columns, rows)
-
-
-def render_table(report: StatusReport, out: TextIO) -> None:
-    from rich.text import Text  # lazy: start-up
-
-    terminal = render.is_terminal(out) and inert.encodes_unicode(out)  # an ASCII terminal gets ASCII bars
-    console = render.console(out)
-    console.print(Text(i18n.t("status.title", as_of=i18n.date(report.as_of)), style="bold"))
-    if report.region:
-        console.print(Text(i18n.t("status.region", region=report.region)))
-    console.print(Text(_since_text(report.since, inert.terminal), style="dim"))
-    console.print(Text(i18n.t("status.headline", **report.headline), style="bold cyan"))
-    if report.errors:
-        console.print(Text(i18n.t("error.data_problems", errors=report.errors), style="red"))
-    for key, title_key in SECTION_TITLES.items():
-        table = report.sections[key]
-        console.print()
-        if not table.rows:
-            console.print(Text(f"{i18n.t(title_key)}: {i18n.t('status.none')}", style="bold"))
-        else:
-            render.print_table(_display_table(table, terminal), out, title=i18n.t(title_key))
-        if key == "at_risk" and report.too_few:
-            names = ", ".join(f"{row['id']} ({row['reports']})" for row in report.too_few)
-            console.print(Text(f"{i18n.t('status.too_few')}: {names}", style="dim"))
-
-
-def render_markdown(report: StatusReport, out: TextIO) -> None:
-    lines = [f"## {i18n.t('status.title', as_of=i18n.date(report.as_of))}", ""]
-    if report.region:
-        lines += [i18n.t("status.region", region=report.region), ""]
-    lines += [f"*{_since_text(report.since, inert.markdown_code)}*", "", f"**{i18n.t('status.headline', **report.headline)}**", ""]
-    if report.errors:
-        lines += [f"> {i18n.t('error.data_problems', errors=report.errors)}", ""]
-    for key, title_key in SECTION_TITLES.items():
-        table = report.sections[key]
-        lines += [f"### {i18n.t(title_key)}", ""]
-        lines += [render.markdown(_display_table(table, terminal=False)) if table.rows else f"_{i18n.t('status.none')}_", ""]
-        if key == "at_risk" and report.too_few:
-            names = ", ".join(f"`{row['id']}` ({row['reports']})" for row in report.too_few)
-            lines += [f"{i18n.t('status.too_few')}: {names}", ""]
-    out.write("\n".join(lines))
-
-
-def render_json(report: StatusReport, out: TextIO) -> None:
-    document = {
-        "as_of": report.as_of.isoformat(),
-        "since": {"date": report.since.date.isoformat(), "reason": report.since.reason, "meeting": report.since.meeting},
-        "region": report.region,
-        "headline": report.headline,
-        "data_errors": report.errors,
-        **{key: render.as_json(table) for key, table in report.sections.items()},
-        "too_few_reports": report.too_few,
-    }
-    inert.write_json(document, out)
-
-
-RENDERERS = {"table": render_table, "md": render_markdown, "json": render_json}
+            table.add(record=record.id, name=record.name, reasons=reasons, unsourced_reports=unsourced,
+                      latest_report=newest)
+    return table

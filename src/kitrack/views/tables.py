@@ -1,24 +1,27 @@
-"""Row builders shared by `list`, `status` and `export`: one builds, many render.
+"""Row builders shared by `list`, `status`, `show` and `export`: one builds, many render.
 
-A `Table` (kitrack.output.table) holds column definitions and rows of raw values (numbers stay
-numbers, dates stay `PartialDate`, missing stays None). Renderers in `kitrack.output.render` turn
-the same table into a Rich table, CSV, TSV, JSON or Markdown, formatting numbers and dates for the
-language at the last moment.
+A `Table` (kitrack.views.table) holds column definitions and rows of raw values (numbers stay
+numbers, dates stay `PartialDate`, missing stays None). Renderers in `kitrack.output` turn the same
+table into a Rich table, CSV, TSV, JSON or Markdown, formatting numbers and dates for the language at
+the last moment. What is visible, open or done as of a date is `kitrack.domain.board`'s to say.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Callable, Collection, Iterable, Optional
 
 from kitrack.domain import board
-from kitrack.load.dataset import Dataset
-from kitrack.domain.models import AgencyType, Estate, IssueStatus, Kind, Project, Status
+from kitrack.domain.board import Record
+from kitrack.domain.figures import BY_FIELD, FIGURES
+from kitrack.domain.kinds import REGION, of_model
+from kitrack.domain.models import AgencyType, Estate, IssueStatus, ProjectKind, Region, Source, Status
 from kitrack.domain.problems import Term, TermError
 from kitrack.domain.suggestions import closest
-from kitrack.output.table import Column, Table
+from kitrack.load.dataset import Dataset
+from kitrack.views.table import Column, Row, Table
 
 
 class FilterError(TermError):
@@ -27,16 +30,17 @@ class FilterError(TermError):
 
 @dataclass(frozen=True)
 class Filters:
-    region: Optional[str] = None
-    status: Optional[str] = None
-    kind: Optional[str] = None
-    owner: Optional[str] = None
-    psn: Optional[bool] = None
+    region: str | None = None
+    status: str | None = None
+    kind: str | None = None
+    owner: str | None = None
+    psn: bool | None = None
     overdue: bool = False
 
     def given(self) -> list[str]:
         """The filters asked for: `--no-psn` (psn False) is one; `overdue` False is not."""
-        return [name for name, value in vars(self).items() if value is not None and not (name == "overdue" and value is False)]
+        asked = [name for name, value in vars(self).items() if value is not None]
+        return [name for name in asked if not (name == "overdue" and self.overdue is False)]
 
     def describe(self) -> str:
         """The filters as they were typed: `--region gerbangkertosusila --no-psn --overdue`."""
@@ -51,7 +55,7 @@ class Filters:
                 parts.append(f"--{name} {value}")
         return " ".join(parts)
 
-    def validate(self, table: Optional[str] = None) -> None:
+    def validate(self, table: str | None = None) -> None:
         """Raise FilterError for a filter `table` does not take (None: an export, where every
         filter applies), or a status or kind no record there can have."""
         if table is not None:
@@ -59,7 +63,7 @@ class Filters:
                 if name not in APPLICABLE[table]:
                     raise FilterError(Term("error.bad_filter", option=name, table=table))
         statuses = [s.value for s in (IssueStatus if table == "issues" else Status)]
-        kinds = [k.value for k in (AgencyType if table == "agencies" else Kind)]
+        kinds = [k.value for k in (AgencyType if table == "agencies" else ProjectKind)]
         for option, value, allowed in (("--status", self.status, statuses), ("--kind", self.kind, kinds)):
             if value is not None and value not in allowed:
                 raise FilterError(Term("error.bad_value", value=value, option=option, choices=", ".join(allowed)))
@@ -67,7 +71,8 @@ class Filters:
     def validate_region(self, regions: Collection[str]) -> None:
         """Raise FilterError, with the nearest ids, if the region is not one of `regions`."""
         if self.region is not None and self.region not in regions:
-            raise FilterError(Term("error.unknown_region", region=self.region, choices=closest(self.region, sorted(regions))))
+            nearest = closest(self.region, sorted(regions))
+            raise FilterError(Term("error.unknown_region", region=self.region, choices=nearest))
 
 
 # Which filters each table understands; any other given filter is a usage error.
@@ -84,45 +89,47 @@ APPLICABLE = {
     "regencies": {"region"},
 }
 
+NO_FILTERS = Filters()
+
+
+def _figure(field: str) -> Column:
+    """The column of a figure, formatted as the figure registry says."""
+    return Column(field, BY_FIELD[field].format)
+
+
 ESTATE_COLUMNS = [
     Column("id"), Column("name"), Column("status", "status"), Column("psn", "bool"), Column("basis", "list"),
-    Column("region"), Column("regency"), Column("operator"), Column("area_ha", "number"),
-    Column("occupied_ha", "number"), Column("occupancy_percent", "percent"), Column("tenants", "number"),
-    Column("investment_idr_bn", "number"), Column("latest_report", "date"),
+    Column("region"), Column("regency"), Column("operator"), _figure("area_ha"), _figure("occupied_ha"),
+    _figure("occupancy_percent"), _figure("tenants"), _figure("investment_idr_bn"), Column("latest_report", "date"),
 ]
 PROJECT_COLUMNS = [
-    Column("id"), Column("name"), Column("kind", "projkind"), Column("status", "status"), Column("psn", "bool"),
-    Column("region"), Column("owner"), Column("funding"), Column("percent", "percent"),
-    Column("land_percent", "percent"), Column("latest_report", "date"), Column("target", "date"),
-    Column("budget_idr_bn", "number"), Column("length_km", "number"), Column("serves", "list"),
+    Column("id"), Column("name"), Column("kind", "project-kind"), Column("status", "status"), Column("psn", "bool"),
+    Column("region"), Column("owner"), Column("funding"), _figure("percent"), _figure("land_percent"),
+    Column("latest_report", "date"), Column("target", "date"), Column("budget_idr_bn", "number"),
+    _figure("length_km"), Column("serves", "list"),
 ]
 ISSUE_COLUMNS = [
     Column("record"), Column("id"), Column("title"), Column("owner"), Column("raised", "date"),
-    Column("due", "date"), Column("status", "issue"), Column("related", "list"),
+    Column("due", "date"), Column("status", "issue-status"), Column("related", "list"),
 ]
 REGION_COLUMNS = [
-    Column("id"), Column("name"), Column("priority", "bool"), Column("members_verified", "bool"), Column("regency_count", "number"),
-    Column("estate_count", "number"), Column("project_count", "number"),
+    Column("id"), Column("name"), Column("priority", "bool"), Column("members_verified", "bool"),
+    Column("regency_count", "count"), Column("estate_count", "count"), Column("project_count", "count"),
 ]
 AGENCY_COLUMNS = [
-    Column("id"), Column("name"), Column("short"), Column("type"), Column("estate_count", "number"),
-    Column("project_count", "number"), Column("open_issues", "number"),
+    Column("id"), Column("name"), Column("short"), Column("type"), Column("estate_count", "count"),
+    Column("project_count", "count"), Column("open_issues", "count"),
 ]
 
 # `record_kind` names the table that holds the record: estates, infrastructure (or regions, for sources);
 # `position` is the 0-based place of a report or milestone in its record, as in `progress[2]` in
-# `kitrack check` messages.
+# `kitrack check` messages. Progress has a column for every figure, in the registry's order.
 PROGRESS_COLUMNS = [
-    Column("record_kind"), Column("record"), Column("position", "number"), Column("date", "date"), Column("source"),
-    Column("area_ha", "number"), Column("occupied_ha", "number"), Column("available_ha", "number"),
-    Column("occupancy_percent", "percent"), Column("tenants", "number"), Column("investment_idr_bn", "number"),
-    Column("percent", "percent"), Column("land_percent", "percent"), Column("length_km", "number"),
-    Column("capacity_lps", "number"), Column("capacity_mmscfd", "number"), Column("capacity_mtpa", "number"),
-    Column("note"),
+    Column("record_kind"), Column("record"), Column("position", "count"), Column("date", "date"), Column("source"),
+    *(Column(figure.field, figure.format) for figure in FIGURES), Column("note"),
 ]
-PROGRESS_FIGURES = [c.key for c in PROGRESS_COLUMNS[5:-1]]
 MILESTONE_COLUMNS = [
-    Column("record_kind"), Column("record"), Column("position", "number"), Column("name", "text", "col.milestone"),
+    Column("record_kind"), Column("record"), Column("position", "count"), Column("name", "text", "col.milestone"),
     Column("due", "date"), Column("done", "date"), Column("source"), Column("overdue", "bool"),
 ]
 SOURCE_COLUMNS = [
@@ -132,185 +139,197 @@ SOURCE_COLUMNS = [
 REGENCY_COLUMNS = [Column("id"), Column("name"), Column("region")]
 
 
-def _matches(record: Estate | Project, filters: Filters, as_of: dt.date) -> bool:
+def _matches(record: Record, filters: Filters, as_of: dt.date) -> bool:
     if filters.region and record.region != filters.region:
         return False
     if filters.status and record.status.value != filters.status:
         return False
-    if filters.kind and getattr(record, "kind", None) is not None and record.kind.value != filters.kind:
+    if filters.kind and not isinstance(record, Estate) and record.kind.value != filters.kind:
         return False
-    if filters.owner and filters.owner not in (getattr(record, "owner", None), getattr(record, "operator", None)):
+    if filters.owner and filters.owner not in (getattr(record, "owner", None), record.operator):
         return False
     if filters.psn is not None and record.psn != filters.psn:
         return False
-    if filters.overdue and not any(True for _ in board.overdue_of(record, as_of)):
-        return False
-    return True
+    return not filters.overdue or any(True for _ in board.overdue_of(record, as_of))
 
 
-def estates(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
-    rows = []
+def _latest(record: Record, field: str, as_of: dt.date) -> float | None:
+    return board.latest_value(record, field, as_of)[0]
+
+
+def estates(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Table:
+    table = Table("estates", ESTATE_COLUMNS)
     for estate in data.estates.values():
         if not _matches(estate, filters, as_of):
             continue
         latest = board.latest(estate, as_of)
-        value = lambda name: board.latest_value(estate, name, as_of)[0]  # noqa: E731
-        rows.append({
-            "id": estate.id, "name": estate.name, "status": estate.status.value, "psn": estate.psn,
-            "basis": list(estate.basis), "region": estate.region, "regency": estate.regency,
-            "operator": estate.operator, "area_ha": board.area(estate, as_of),
-            "occupied_ha": value("occupied_ha"), "occupancy_percent": value("occupancy_percent"),
-            "tenants": value("tenants"), "investment_idr_bn": value("investment_idr_bn"),
-            "latest_report": latest.date if latest else None,
-        })
-    return Table("estates", ESTATE_COLUMNS, rows)
+        table.add(
+            id=estate.id, name=estate.name, status=estate.status.value, psn=estate.psn, basis=list(estate.basis),
+            region=estate.region, regency=estate.regency, operator=estate.operator, area_ha=board.area(estate, as_of),
+            occupied_ha=_latest(estate, "occupied_ha", as_of),
+            occupancy_percent=_latest(estate, "occupancy_percent", as_of), tenants=_latest(estate, "tenants", as_of),
+            investment_idr_bn=_latest(estate, "investment_idr_bn", as_of),
+            latest_report=latest.date if latest else None,
+        )
+    return table
 
 
-def infrastructure(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
-    rows = []
+def infrastructure(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Table:
+    table = Table("infrastructure", PROJECT_COLUMNS)
     for project in data.projects.values():
         if not _matches(project, filters, as_of):
             continue
-        percent, reported = board.latest_value(project, "percent", as_of)
         latest = board.latest(project, as_of)
-        rows.append({
-            "id": project.id, "name": project.name, "kind": project.kind.value, "status": project.status.value,
-            "psn": project.psn, "region": project.region, "owner": project.owner,
-            "funding": project.funding.value if project.funding else None,
-            "percent": percent, "land_percent": board.latest_value(project, "land_percent", as_of)[0],
-            "latest_report": latest.date if latest else None, "target": project.target,
-            "budget_idr_bn": project.budget_idr_bn, "length_km": project.length_km, "serves": list(project.serves),
-        })
-    return Table("infrastructure", PROJECT_COLUMNS, rows)
+        table.add(
+            id=project.id, name=project.name, kind=project.kind.value, status=project.status.value, psn=project.psn,
+            region=project.region, owner=project.owner, funding=project.funding.value if project.funding else None,
+            percent=_latest(project, "percent", as_of), land_percent=_latest(project, "land_percent", as_of),
+            latest_report=latest.date if latest else None, target=project.target,
+            budget_idr_bn=project.budget_idr_bn, length_km=project.length_km, serves=list(project.serves),
+        )
+    return table
 
 
-def issues(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
+def record_issues(record: Record, as_of: dt.date) -> Table:
+    """The issues of one record raised by the date, open or resolved as of it, in the record's order."""
+    return Table("issues", ISSUE_COLUMNS, [row for _, row in _issue_rows(record, as_of)])
+
+
+def _issue_rows(record: Record, as_of: dt.date) -> Iterator[tuple[int, Row]]:
+    """(position in the record, row) of each issue raised by the date."""
+    for position, issue in enumerate(record.issues):
+        state = board.issue_state(issue, as_of)
+        if state is not None:
+            yield position, {
+                "record": record.id, "id": issue.id, "title": issue.title, "owner": issue.owner,
+                "raised": issue.raised, "due": issue.due, "status": state, "related": list(issue.related),
+            }
+
+
+def issues(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Table:
     rows = []
     for record in data.records():
         if filters.region and record.region != filters.region:
             continue
-        overdue = {item.path[1] for item in board.overdue_of(record, as_of) if item.kind == "issue"}
-        for position, issue in enumerate(record.issues):
-            if issue.raised.start > as_of:
+        overdue = {item.path[1] for item in board.overdue_of(record, as_of) if item.item == "issue"}
+        for position, row in _issue_rows(record, as_of):
+            if filters.status and row["status"] != filters.status:
                 continue
-            state = "open" if board.issue_open(issue, as_of) else "resolved"
-            if filters.status and state != filters.status:
-                continue
-            if filters.owner and issue.owner != filters.owner:
+            if filters.owner and row["owner"] != filters.owner:
                 continue
             if filters.overdue and position not in overdue:
                 continue
-            rows.append({
-                "record": record.id, "id": issue.id, "title": issue.title, "owner": issue.owner,
-                "raised": issue.raised, "due": issue.due, "status": state, "related": list(issue.related),
-            })
+            rows.append(row)
     rows.sort(key=lambda row: (row["raised"].start, row["record"]))
     return Table("issues", ISSUE_COLUMNS, rows)
 
 
-def regions(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
-    rows = []
+def regions(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Table:
+    table = Table("regions", REGION_COLUMNS)
     estates_in = Counter(e.region for e in data.estates.values())
     projects_in = Counter(p.region for p in data.projects.values())
     for region in data.regions.values():
         if filters.region and region.id != filters.region:
             continue
-        rows.append({
-            "id": region.id, "name": region.name, "priority": region.priority, "members_verified": region.members_verified,
-            "regency_count": len(region.regencies),
-            "estate_count": estates_in[region.id], "project_count": projects_in[region.id],
-        })
-    return Table("regions", REGION_COLUMNS, rows)
+        table.add(
+            id=region.id, name=region.name, priority=region.priority, members_verified=region.members_verified,
+            regency_count=len(region.regencies), estate_count=estates_in[region.id],
+            project_count=projects_in[region.id],
+        )
+    return table
 
 
-def agencies(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
-    operated: dict[str, int] = {}
-    owned: dict[str, int] = {}
-    open_issues: dict[str, int] = {}
-    for estate in data.estates.values():
-        if estate.operator:
-            operated[estate.operator] = operated.get(estate.operator, 0) + 1
-    for project in data.projects.values():
-        owned[project.owner] = owned.get(project.owner, 0) + 1
-    for record in data.records():
-        for issue in record.issues:
-            if board.issue_open(issue, as_of):
-                open_issues[issue.owner] = open_issues.get(issue.owner, 0) + 1
-    rows = [
-        {
-            "id": agency.id, "name": agency.name, "short": agency.short, "type": agency.type.value,
-            "estate_count": operated.get(agency.id, 0), "project_count": owned.get(agency.id, 0),
-            "open_issues": open_issues.get(agency.id, 0),
-        }
-        for agency in data.agencies.values()
-        if not filters.kind or agency.type.value == filters.kind
-    ]
-    return Table("agencies", AGENCY_COLUMNS, rows)
+def agencies(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Table:
+    operated = Counter(estate.operator for estate in data.estates.values() if estate.operator)
+    owned = Counter(project.owner for project in data.projects.values())
+    open_issues = Counter(
+        issue.owner for record in data.records() for issue in record.issues if board.issue_open(issue, as_of)
+    )
+    table = Table("agencies", AGENCY_COLUMNS)
+    for agency in data.agencies.values():
+        if not filters.kind or agency.type.value == filters.kind:
+            table.add(
+                id=agency.id, name=agency.name, short=agency.short, type=agency.type.value,
+                estate_count=operated[agency.id], project_count=owned[agency.id], open_issues=open_issues[agency.id],
+            )
+    return table
 
 
-def _chosen(data: Dataset, as_of: dt.date, filters: Filters) -> Iterable[tuple[str, Estate | Project]]:
+def _chosen(data: Dataset, as_of: dt.date, filters: Filters) -> Iterator[Record]:
     """Estates and projects chosen by the filters, as `list estates` and `list infrastructure` choose
-    them (`--kind` narrows infrastructure only), with the name of their table."""
-    for estate in data.estates.values():
-        if _matches(estate, filters, as_of):
-            yield "estates", estate
-    for project in data.projects.values():
-        if _matches(project, filters, as_of):
-            yield "infrastructure", project
+    them (`--kind` narrows infrastructure only)."""
+    yield from (estate for estate in data.estates.values() if _matches(estate, filters, as_of))
+    yield from (project for project in data.projects.values() if _matches(project, filters, as_of))
 
 
-def progress(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
+def _table_of(record: Record) -> str:
+    """The table that lists a record: the `record_kind` of its reports, milestones and sources."""
+    return of_model(type(record)).table
+
+
+def progress(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Table:
     """One row per dated report visible as of the date, with every figure it gives."""
-    rows = []
-    for kind, record in _chosen(data, as_of, filters):
+    table = Table("progress", PROGRESS_COLUMNS)
+    for record in _chosen(data, as_of, filters):
         for position, report in enumerate(record.progress):
-            if report.date.start > as_of:
-                continue
-            row = {"record_kind": kind, "record": record.id, "position": position, "date": report.date,
-                   "source": report.source, "note": report.note}
-            row.update({name: getattr(report, name, None) for name in PROGRESS_FIGURES})
-            rows.append(row)
-    return Table("progress", PROGRESS_COLUMNS, rows)
+            if board.is_visible(report, as_of):
+                table.add(
+                    record_kind=_table_of(record), record=record.id, position=position, date=report.date,
+                    source=report.source, note=report.note,
+                    **{figure.field: getattr(report, figure.field, None) for figure in FIGURES},
+                )
+    return table
 
 
-def milestones(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
-    """One row per milestone; `done` only once it has happened as of the date."""
-    rows = []
-    for kind, record in _chosen(data, as_of, filters):
-        late = {item.path[1] for item in board.overdue_of(record, as_of) if item.kind == "milestone"}
-        for position, milestone in enumerate(record.milestones):
-            done = milestone.done if board.done_by(milestone.done, as_of) else None
-            overdue = position in late
-            rows.append({
-                "record_kind": kind, "record": record.id, "position": position, "name": milestone.name,
-                "due": milestone.due, "done": done, "source": milestone.source, "overdue": overdue,
-            })
+def record_milestones(record: Record, as_of: dt.date) -> Table:
+    """One row per milestone of one record; `done` only once it has happened as of the date."""
+    late = {item.path[1] for item in board.overdue_of(record, as_of) if item.item == "milestone"}
+    table = Table("milestones", MILESTONE_COLUMNS)
+    for position, milestone in enumerate(record.milestones):
+        table.add(
+            record_kind=_table_of(record), record=record.id, position=position, name=milestone.name,
+            due=milestone.due, done=milestone.done if board.done_by(milestone.done, as_of) else None,
+            source=milestone.source, overdue=position in late,
+        )
+    return table
+
+
+def milestones(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Table:
+    rows = [row for record in _chosen(data, as_of, filters) for row in record_milestones(record, as_of).rows]
     return Table("milestones", MILESTONE_COLUMNS, rows)
 
 
-def sources(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
+def cited(record_kind: str, record_id: str, sources: Iterable[Source]) -> Table:
+    """The sources one record cites."""
+    table = Table("sources", SOURCE_COLUMNS)
+    for source in sources:
+        table.add(
+            record_kind=record_kind, record=record_id, id=source.id, url=source.url, title=source.title,
+            publisher=source.publisher, date=source.date,
+        )
+    return table
+
+
+def sources(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Table:
     """Every source cited by the chosen records, and by the regions (all of them, or `--region`'s)."""
-    rows = []
-
-    def add(kind: str, record_id: str, cited: Iterable) -> None:
-        for source in cited:
-            rows.append({"record_kind": kind, "record": record_id, "id": source.id, "url": source.url,
-                         "title": source.title, "publisher": source.publisher, "date": source.date})
-
-    for kind, record in _chosen(data, as_of, filters):
-        add(kind, record.id, record.sources)
-    for region in data.regions.values():
-        if not filters.region or region.id == filters.region:
-            add("regions", region.id, region.sources)
-    return Table("sources", SOURCE_COLUMNS, rows)
+    tables = [cited(_table_of(record), record.id, record.sources) for record in _chosen(data, as_of, filters)]
+    tables += [
+        cited(REGION.table, region.id, region.sources)
+        for region in data.regions.values() if not filters.region or region.id == filters.region
+    ]
+    return Table("sources", SOURCE_COLUMNS, [row for table in tables for row in table.rows])
 
 
-def regencies(data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
+def regencies_of(region: Region) -> Table:
+    return Table("regencies", REGENCY_COLUMNS, [
+        {"id": regency.id, "name": regency.name, "region": region.id} for regency in region.regencies
+    ])
+
+
+def regencies(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Table:
     rows = [
-        {"id": regency.id, "name": regency.name, "region": region.id}
-        for region in data.regions.values()
-        if not filters.region or region.id == filters.region
-        for regency in region.regencies
+        row for region in data.regions.values() if not filters.region or region.id == filters.region
+        for row in regencies_of(region).rows
     ]
     return Table("regencies", REGENCY_COLUMNS, rows)
 
@@ -328,6 +347,5 @@ BUILDERS: dict[str, Callable[[Dataset, dt.date, Filters], Table]] = {
 }
 
 
-def build(name: str, data: Dataset, as_of: dt.date, filters: Filters = Filters()) -> Table:
+def build(name: str, data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Table:
     return BUILDERS[name](data, as_of, filters)
-

@@ -1,0 +1,135 @@
+"""`kitrack status` rendered: a table on a terminal (plain text when piped), Markdown for the
+minutes, or JSON for scripts.
+
+The report is plain data (`kitrack.views.status`). The table and Markdown renderers put it into
+words in the language of the output: progress bars, changes in points, the reasons a record is
+stale. JSON writes the same data raw, codes and all, so that it never depends on the language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TextIO
+
+from kitrack.output import i18n, inert, render
+from kitrack.views.status import SECTIONS, Since, StatusReport
+from kitrack.views.table import Row, Table
+
+SECTION_TITLES = {
+    "counts": "status.counts", "by_region": "status.by_region", "estates": "status.estates",
+    "infrastructure": "status.infrastructure", "overdue": "status.overdue", "at_risk": "status.at_risk",
+    "issues": "status.issues", "stale": "status.stale",
+}
+assert set(SECTION_TITLES) == set(SECTIONS)
+# The reasons a record is stale or unsourced, in words; `{date}` and `{count}` come from its row.
+STALE_REASONS = {
+    "no-report": "stale.no_report", "latest-report": "stale.latest", "unsourced": "stale.unsourced",
+    "unsourced-reports": "stale.unsourced_reports",
+}
+
+
+def _since_text(since: Since, escape: Callable[[str], str]) -> str:
+    """`escape` makes the meeting id or the revision, as the user gave it, inert for the destination
+    (they are shown between backticks)."""
+    if since.reason == "revision":
+        return i18n.t("status.since.revision", rev=escape(since.meeting or ""))
+    if since.reason == "meeting":
+        why = i18n.t("status.since.meeting", meeting=escape(since.meeting or ""))
+    else:
+        why = i18n.t(f"status.since.{since.reason}")
+    return i18n.t("status.since", since=i18n.date(since.date), why=why)
+
+
+def _bar(value: float | None, terminal: bool, width: int = 10) -> str:
+    if value is None:
+        return i18n.t("status.missing")
+    filled = max(0, min(width, round(value / 100 * width)))
+    full, empty = ("█", "░") if terminal else ("#", ".")
+    return f"{full * filled}{empty * (width - filled)} {i18n.percent(value)}"
+
+
+def _change(value: float | str | None) -> str:
+    if value is None:
+        return i18n.t("status.missing")
+    if isinstance(value, str):  # "new": there was no figure at the comparison date
+        return i18n.t("status.new")
+    sign = "+" if value > 0 else "±" if value == 0 else "−"
+    return i18n.t("status.points", change=f"{sign}{i18n.figure(abs(value))}")
+
+
+def _reasons(row: Row) -> str:
+    return "; ".join(
+        i18n.t(STALE_REASONS[reason], date=i18n.date(row["latest_report"]), count=row["unsourced_reports"])
+        for reason in row["reasons"]
+    )
+
+
+def _readable(table: Table, terminal: bool) -> Table:
+    """The board's own cells in words: a progress bar, a change in points, and the reasons a record is
+    stale (which put its count of unsourced reports in words, so that count's column is not shown)."""
+    return render.worded(table, {
+        "bar": lambda row, key: _bar(row[key], terminal),
+        "change": lambda row, key: _change(row[key]),
+        "stale-reasons": lambda row, key: _reasons(row),
+    }, hidden=["unsourced_reports"])
+
+
+def render_table(report: StatusReport, out: TextIO) -> None:
+    from rich.text import Text  # lazy: start-up
+
+    terminal = render.is_terminal(out) and inert.encodes_unicode(out)  # an ASCII terminal gets ASCII bars
+    console = render.console(out)
+    console.print(Text(i18n.t("status.title", as_of=i18n.date(report.as_of)), style="bold"))
+    if report.region:
+        console.print(Text(i18n.t("status.region", region=report.region)))
+    console.print(Text(_since_text(report.since, inert.terminal), style="dim"))
+    console.print(Text(i18n.t("status.headline", **report.headline), style="bold cyan"))
+    if report.errors:
+        console.print(Text(i18n.t("error.data_problems", errors=report.errors), style="red"))
+    for key in SECTIONS:
+        table, title = report.sections[key], i18n.t(SECTION_TITLES[key])
+        console.print()
+        if not table.rows:
+            console.print(Text(f"{title}: {i18n.t('status.none')}", style="bold"))
+        else:
+            render.print_table(_readable(table, terminal), out, title=title)
+        if key == "at_risk" and report.too_few.rows:
+            names = ", ".join(f"{row['id']} ({row['reports']})" for row in report.too_few.rows)
+            console.print(Text(f"{i18n.t('status.too_few')}: {names}", style="dim"))
+
+
+def render_markdown(report: StatusReport, out: TextIO) -> None:
+    lines = [f"## {i18n.t('status.title', as_of=i18n.date(report.as_of))}", ""]
+    if report.region:
+        lines += [i18n.t("status.region", region=report.region), ""]
+    lines += [f"*{_since_text(report.since, inert.markdown_code)}*", ""]
+    lines += [f"**{i18n.t('status.headline', **report.headline)}**", ""]
+    if report.errors:
+        lines += [f"> {i18n.t('error.data_problems', errors=report.errors)}", ""]
+    for key in SECTIONS:
+        table = report.sections[key]
+        lines += [f"### {i18n.t(SECTION_TITLES[key])}", ""]
+        lines += [render.markdown(_readable(table, terminal=False)) if table.rows else f"_{i18n.t('status.none')}_", ""]
+        if key == "at_risk" and report.too_few.rows:
+            names = ", ".join(f"`{row['id']}` ({row['reports']})" for row in report.too_few.rows)
+            lines += [f"{i18n.t('status.too_few')}: {names}", ""]
+    out.write("\n".join(lines))
+
+
+def render_json(report: StatusReport, out: TextIO) -> None:
+    since = report.since
+    document: dict[str, Any] = {
+        "as_of": report.as_of.isoformat(),
+        "since": {"date": since.date.isoformat(), "reason": since.reason, "meeting": since.meeting},
+        "region": report.region,
+        "headline": report.headline,
+        "data_errors": report.errors,
+        **{key: render.as_json(report.sections[key]) for key in SECTIONS},
+        "too_few_reports": render.as_json(report.too_few),
+    }
+    inert.write_json(document, out)
+
+
+RENDERERS: dict[str, Callable[[StatusReport, TextIO], None]] = {
+    "table": render_table, "md": render_markdown, "json": render_json,
+}
