@@ -45,7 +45,7 @@ def _byte_or_escape(ch: str) -> str:
     return repr(ch)[1:-1]
 
 
-def _terminal_part(match: re.Match) -> str:
+def _terminal_part(match: re.Match[str]) -> str:
     found = match.group()
     if found in _BROKEN:
         return _BROKEN[found]
@@ -110,7 +110,7 @@ def json_text(document: Any, *, ascii_only: bool = False, default: Callable[[Any
     it). The one exception: bytes of a non-UTF-8 file name have no Unicode value, so they are
     written as the text `\\xff`, which keeps the output valid UTF-8."""
 
-    def escape(match: re.Match) -> str:
+    def escape(match: re.Match[str]) -> str:
         ch = match.group()
         if ch == "#":
             return "\\u0023"
@@ -118,7 +118,8 @@ def json_text(document: Any, *, ascii_only: bool = False, default: Callable[[Any
             return json.dumps(_byte_or_escape(ch))[1:-1]
         if ch.isprintable() and not (ascii_only and not ch.isascii()):
             return ch
-        return json.dumps(ch)[1:-1]  # \u202e, or a surrogate pair for an astral character
+        escaped: str = json.dumps(ch)[1:-1]  # \u202e, or a surrogate pair for an astral character
+        return escaped
 
     return _JSON_SPECIAL.sub(escape, json.dumps(document, ensure_ascii=False, indent=2, default=default))
 

@@ -42,7 +42,7 @@ class _Descriptor(io.RawIOBase):
     def isatty(self) -> bool:
         return os.isatty(self._fd)
 
-    def write(self, data) -> int:
+    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]  # RawIOBase takes any buffer
         if self.dropping:
             return len(data)
         try:
