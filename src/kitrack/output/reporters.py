@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import asdict
 from itertools import groupby
 from pathlib import Path, PurePosixPath
 from typing import Any, TextIO
@@ -113,12 +114,7 @@ def as_json(problems: list[Problem], summary: Summary, out: TextIO, language: La
             }
             for problem in problems
         ],
-        "summary": {
-            "files": summary.files,
-            "records": summary.records,
-            "errors": summary.errors,
-            "warnings": summary.warnings,
-        },
+        "summary": asdict(summary),
     }
     inert.write_json(document, out)
 
@@ -212,14 +208,7 @@ def sarif(problems: list[Problem], summary: Summary, out: TextIO, language: Lang
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
-                "properties": {
-                    "summary": {
-                        "files": summary.files,
-                        "records": summary.records,
-                        "errors": summary.errors,
-                        "warnings": summary.warnings,
-                    }
-                },
+                "properties": {"summary": asdict(summary)},
             }
         ],
     }
