@@ -72,7 +72,8 @@ def check(
                 problems = changed_problems(root, changed_since, dataset, problems, context, settings.limits)
         except GitError as exc:
             raise fail(settings, str(exc)) from None
+    # The summary and the exit status count every problem; the list shows at most MAX_PER_FILE a file.
     summary = Summary.of(problems, files=len(dataset.files), records=dataset.record_count)
-    REPORTERS[format](problems, summary, sys.stdout, settings.language)
+    REPORTERS[format](checks.cap_per_file(problems), summary, sys.stdout, settings.language)
     failed = summary.errors or (strict and summary.warnings)
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)
