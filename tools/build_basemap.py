@@ -26,6 +26,7 @@ npm or PyPI was found (PROVENANCE.md says what was looked at).
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import sys
 from pathlib import Path
@@ -205,7 +206,7 @@ def _douglas_peucker(points: Ring, tolerance: float) -> Ring:
             keep[best_index] = True
             stack.append((first, best_index))
             stack.append((best_index, last))
-    return [p for p, k in zip(points, keep) if k]
+    return [p for p, k in zip(points, keep, strict=True) if k]
 
 
 def tidy(ring: Ring, decimals: int) -> Ring:
@@ -229,7 +230,7 @@ def contains(ring: Ring, point: Point) -> bool:
     """Even-odd rule: is the point inside the closed ring?"""
     x, y = point
     result = False
-    for (ax, ay), (bx, by) in zip(ring, ring[1:]):
+    for (ax, ay), (bx, by) in itertools.pairwise(ring):
         if (ay > y) != (by > y) and x < ax + (y - ay) * (bx - ax) / (by - ay):
             result = not result
     return result
@@ -295,7 +296,7 @@ def feature_collection(polygons: list[list[Ring]]) -> dict:
                 "properties": {"layer": "land", "name": name},
                 "geometry": {"type": "Polygon", "coordinates": [[list(p) for p in ring] for ring in polygon]},
             }
-            for name, polygon in zip(names, polygons)
+            for name, polygon in zip(names, polygons, strict=True)
         ],
     }
 
