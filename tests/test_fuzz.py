@@ -195,3 +195,23 @@ def test_crashes_found_by_fuzzing_stay_fixed(tmp_path):
         "\ufeff\u2028id: x".encode(),
     ]:
         check_bytes(root, content)
+
+
+def test_the_atheris_target_runs_on_the_current_api(monkeypatch):
+    """CI runs tests/fuzz/fuzz_check.py only after pytest, where atheris installs; run its target here
+    on a few inputs with a stand-in for atheris, so that an API change breaks this test, not CI's fuzz step."""
+    import contextlib
+    import importlib.util
+    import sys
+    import types
+
+    from conftest import REPO
+
+    stand_in = types.SimpleNamespace(instrument_imports=lambda **_: contextlib.nullcontext())
+    monkeypatch.setitem(sys.modules, "atheris", stand_in)
+    spec = importlib.util.spec_from_file_location("fuzz_check", REPO / "tests" / "fuzz" / "fuzz_check.py")
+    assert spec is not None and spec.loader is not None
+    target = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(target)
+    for data in (b"", b"id: x\nname: X\n", b"\xff\xfe", b"a: [\n"):
+        target.one_input(data)

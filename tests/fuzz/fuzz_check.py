@@ -21,6 +21,7 @@ import atheris
 with atheris.instrument_imports(include=["kitrack"]):
     from kitrack import checks
     from kitrack.load.dataset import load
+    from kitrack.load.limits import Limits
     from kitrack.load.loader import read
 
 REGIONS = "regions:\n  - id: r\n    name: R\n    priority: true\n    regencies:\n      - {id: kab-a, name: A}\n    sources:\n      - {id: s, url: https://example.org}\n"
@@ -35,7 +36,7 @@ CONTEXT = checks.Context(as_of=dt.date(2026, 11, 29))
 
 def one_input(data: bytes) -> None:
     TARGET.write_bytes(data)
-    source = read(TARGET, "x.yaml", 100_000)
+    source = read(TARGET, "x.yaml", Limits(max_file_bytes=100_000))
     for problem in source.problems:
         assert problem.line >= 1 and problem.column >= 1, problem
     checks.run(load(ROOT), CONTEXT)
