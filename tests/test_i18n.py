@@ -51,6 +51,14 @@ def test_numbers_and_dates_in_indonesian():
     assert indonesian.t("status.missing") == "—" and indonesian.figure(None) == "—"
 
 
+def test_zero_has_no_sign():
+    """`-0.0` in a file, or a small negative figure rounded to zero, is shown as zero, not `-0`."""
+    for language in (i18n.Language("en"), i18n.Language("id")):
+        assert language.figure(-0.0) == "0" and language.percent(-0.0) == "0%"
+        assert language.number(-0.001, 2) in ("0.00", "0,00")
+        assert language.number(-1.5, 1) in ("-1.5", "-1,5")  # a real negative keeps its sign
+
+
 def test_numbers_and_dates_in_english():
     english = i18n.Language("en")
     assert english.figure(1234.5) == "1,234.5"

@@ -658,6 +658,8 @@ class Language:
             text = f"{value:,}" + ("." + "0" * decimals if decimals else "")
         else:
             text = f"{value:,.{decimals}f}"
+            if text.startswith("-") and not text.strip("-0.,"):  # -0.0, or -0.001 to two places: no sign on zero
+                text = text[1:]
         if self.code == "id":
             text = text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
         return text
