@@ -61,7 +61,7 @@ def _history(data: Dataset, record: Estate | Project, as_of: dt.date) -> Iterato
                 "record", record.id, (*path, "date"), "progress-order", date=str(report.date), previous=str(previous)
             )
         previous = report.date
-        if report.date.start > as_of:
+        if not board.is_visible(report, as_of):
             yield data.problem(
                 "record", record.id, (*path, "date"), "future-report", date=str(report.date), as_of=as_of.isoformat()
             )
@@ -107,16 +107,15 @@ def _estate_areas(data: Dataset, estate: Estate) -> Iterator[Problem]:
 def _project_state(data: Dataset, project: Project, as_of: dt.date) -> Iterator[Problem]:
     if project.status is not Status.operating:
         return
-    reported = [report for report in project.progress if report.percent is not None and report.date.start <= as_of]
-    report = reported[-1] if reported else None
-    if report is not None and report.percent is not None and report.percent < 100:
+    percent, reported = board.latest_value(project, "percent", as_of)
+    if percent is not None and percent < 100:
         yield data.problem(
             "record",
             project.id,
             ("status",),
             "operating-unfinished",
-            date=str(report.date),
-            percent=_fmt(report.percent),
+            date=str(reported),
+            percent=_fmt(percent),
         )
 
 

@@ -38,9 +38,6 @@ class Origin:
     prefix: FieldPath = ()
 
 
-Located = Estate | Project | Region | Agency | Meeting
-
-
 @dataclass
 class Dataset:
     root: Path
