@@ -14,6 +14,10 @@ from __future__ import annotations
 import io
 import os
 import sys
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from _typeshed import ReadableBuffer
 
 
 class OutputError(Exception):
@@ -42,52 +46,48 @@ class _Descriptor(io.RawIOBase):
     def isatty(self) -> bool:
         return os.isatty(self._fd)
 
-    def write(self, data: bytes | bytearray | memoryview) -> int:  # type: ignore[override]  # RawIOBase takes any buffer
+    def write(self, data: ReadableBuffer) -> int:
+        size = memoryview(data).nbytes  # what "written" means when a write is dropped
         if self.dropping:
-            return len(data)
+            return size
         try:
             return os.write(self._fd, data)
         except BrokenPipeError:
             self.dropping = True
-            return len(data)
+            return size
         except OSError as exc:
             self.dropping = True
             if self.quiet:
-                return len(data)
+                return size
             raise OutputError(exc.strerror or str(exc)) from None
 
 
 def guard() -> None:
-    """Put standard output behind `_Descriptor`, before anything is written. Raises OutputError if
-    there is no standard output at all (`kitrack status >&-`): its descriptor would be reused by the
-    next file opened, and output would land there."""
+    """Put standard output and standard error behind `_Descriptor`, before anything is written.
+    Raises OutputError if there is no standard output at all (`kitrack status >&-`): its descriptor
+    would be reused by the next file opened, and output would land there. A closed standard error
+    (`2>&-`) is None too, and Python already drops what is written to it."""
     if sys.stdout is None:
         raise OutputError(None)
-    try:
-        fd = sys.stdout.fileno()
-    except (AttributeError, OSError, ValueError):  # not a real descriptor (embedded, tests): left as it is
-        return
     old = sys.stdout
-    old.flush()
-    sys.stdout = io.TextIOWrapper(
-        io.BufferedWriter(_Descriptor(fd)), encoding=old.encoding, errors="backslashreplace",
-        line_buffering=getattr(old, "line_buffering", False), write_through=getattr(old, "write_through", False),
-    )
-    _guard_stderr()
+    sys.stdout = _behind_descriptor(old, quiet=False, line_buffering=getattr(old, "line_buffering", False),
+                                    write_through=getattr(old, "write_through", False)) or old
+    if sys.stderr is not None:
+        # Quiet: a message that cannot be written is dropped, and the command still exits with its
+        # own status (2 for a usage error), never an internal error. Each message is written at once,
+        # as by Python's own standard error.
+        sys.stderr = _behind_descriptor(sys.stderr, quiet=True, line_buffering=True, write_through=True) or sys.stderr
 
 
-def _guard_stderr() -> None:
-    """Standard error behind a quiet `_Descriptor`: a message that cannot be written is dropped, and
-    the command still exits with its own status (2 for a usage error), never an internal error."""
-    if sys.stderr is None:  # closed (`2>&-`): Python already drops what is written to it
-        return
+def _behind_descriptor(stream: TextIO, quiet: bool, line_buffering: bool, write_through: bool) -> TextIO | None:
+    """`stream` written through a `_Descriptor` on its file descriptor, in its encoding, with what
+    it cannot encode as escapes; None where it has no real descriptor (embedded, tests)."""
     try:
-        fd = sys.stderr.fileno()
+        fd = stream.fileno()
     except (AttributeError, OSError, ValueError):
-        return
-    old = sys.stderr
-    old.flush()
-    sys.stderr = io.TextIOWrapper(
-        io.BufferedWriter(_Descriptor(fd, quiet=True)), encoding=old.encoding, errors="backslashreplace",
-        line_buffering=True, write_through=True,  # each message as soon as it is written, as Python's own stderr
+        return None
+    stream.flush()
+    return io.TextIOWrapper(
+        io.BufferedWriter(_Descriptor(fd, quiet)), encoding=stream.encoding, errors="backslashreplace",
+        line_buffering=line_buffering, write_through=write_through,
     )
