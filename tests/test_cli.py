@@ -76,7 +76,7 @@ def test_json_params_are_the_same_in_every_language(data_copy):
     wrong = [next(p for p in report["problems"] if p["code"] == "wrong-type") for report in (english, indonesian)]
     assert wrong[0]["params"] == wrong[1]["params"] == {"expected": {"term": "p.number"}, "found": {"term": "p.the_text", "value": "1,000"}}
     assert wrong[0]["message"] == "expected a number, found text `1,000`"
-    assert wrong[1]["message"] == "seharusnya angka, ternyata teks `1,000`"
+    assert wrong[1]["message"] == "harus berupa angka, bukan teks `1,000`"
     assert [p["params"] for p in english["problems"]] == [p["params"] for p in indonesian["problems"]]
 
 

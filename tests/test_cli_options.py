@@ -99,7 +99,7 @@ def test_a_failed_write_is_reported_in_the_chosen_language(tmp_path):
             stdout=full, stderr=subprocess.PIPE, text=True, env=environment, timeout=120,
         )
     assert result.returncode == 2
-    assert result.stderr == "kitrack: galat: tidak dapat menulis keluaran: No space left on device\n"
+    assert result.stderr == "kitrack: kesalahan: tidak dapat menulis keluaran: No space left on device\n"
 
 
 def test_filters_are_validated_by_the_library():

@@ -462,7 +462,7 @@ def test_schema_refuses_to_replace_a_link(tmp_path):
 def test_summary_in_indonesian(fixture_data, tmp_path):
     result = export(fixture_data, "geojson", tmp_path / "peta.geojson", "--lang", "id")
     assert result.exit_code == 0
-    assert "Menulis" in result.stdout and "1 dari 2 kawasan di peta" in result.stdout
+    assert "Berkas ditulis" in result.stdout and "per 29 November 2026" in result.stdout and "1 dari 2 kawasan di peta" in result.stdout
 
 
 def test_readme_documents_every_exported_column():

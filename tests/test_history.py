@@ -338,7 +338,7 @@ def test_diff_in_indonesian(repo):
     result = kitrack_in(repo, "diff", "--lang", "id")
     assert result.exit_code == 0
     out = result.stdout
-    assert out.startswith("Perubahan pada data dari HEAD ke working tree:")
+    assert out.startswith("Perubahan pada data dari HEAD ke salinan kerja:")
     assert "kendala akses-tol-manyar selesai (2026-10)" in out
     assert "laporan progres baru 2026-10-15" in out and "Kawasan industri" in out
     assert "5 perubahan pada 4 data (1 ditambahkan, 1 dihapus)" in out

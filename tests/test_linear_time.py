@@ -117,7 +117,7 @@ def test_the_per_file_cap_in_both_languages_and_formats(tmp_path):
     # The summary counts every problem, listed or not (it said 101 when 150 were found).
     assert json.loads(result.stdout)["summary"]["errors"] == 150
     text = runner.invoke(app, ["check", str(root), "--as-of", AS_OF, "--lang", "id"])
-    assert "50 galat dan 0 peringatan lagi di berkas ini tidak ditampilkan" in text.stdout
+    assert "50 kesalahan dan 0 peringatan lagi di berkas ini tidak ditampilkan" in text.stdout
     sarif = json.loads(runner.invoke(app, ["check", str(root), "--as-of", AS_OF, "--format", "sarif"]).stdout)
     assert sum(1 for r in sarif["runs"][0]["results"] if r["ruleId"] == "too-many-problems") == 1
 

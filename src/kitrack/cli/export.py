@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from kitrack import export as exporter
-from kitrack.cli.options import Settings, choices, fail, global_options, load_data, one_command
+from kitrack.cli.options import Settings, as_code, choices, fail, global_options, load_data, one_command
 from kitrack.domain.problems import Term
 from kitrack.views.tables import FilterError, Filters
 
@@ -53,7 +53,10 @@ def export(
     """Write the data set for reports, maps and SQL: every table, as of a date, with the list filters."""
     if excel and format != "csv":
         raise fail(settings, Term("export.excel_only_csv"))
-    filters = Filters(region=region, status=status, kind=kind, owner=owner, psn=psn, overdue=overdue)
+    filters = Filters(
+        region=region, status=as_code("status", status), kind=as_code("projkind", kind), owner=owner, psn=psn,
+        overdue=overdue,
+    )
     try:
         filters.validate()
         dataset = load_data(settings)

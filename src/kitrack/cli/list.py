@@ -8,9 +8,9 @@ from typing import TextIO
 
 import typer
 
-from kitrack.cli.options import Settings, choices, fail, global_options, load_data, one_command
+from kitrack.cli.options import Settings, as_code, choices, fail, global_options, load_data, one_command
 from kitrack.domain.problems import Term
-from kitrack.output import inert, render
+from kitrack.output import i18n, inert, render
 from kitrack.views import tables
 from kitrack.views.table import Table
 
@@ -26,8 +26,15 @@ def _delimited(delimiter: str) -> Callable[[Table, TextIO], None]:
     return write
 
 
+def _table(table: Table, out: TextIO) -> None:
+    if table.rows:
+        render.print_table(table, out)
+    else:  # a bare header row reads like a failure; say that nothing matched
+        out.write(i18n.t("list.none") + "\n")
+
+
 FORMATS: dict[str, Callable[[Table, TextIO], None]] = {
-    "table": render.print_table,
+    "table": _table,
     "csv": _delimited(","),
     "tsv": _delimited("\t"),
     "json": lambda table, out: inert.write_json(render.as_json(table), out),
@@ -57,6 +64,8 @@ def list_records(
 ) -> None:
     """Query records: estates, infrastructure, issues, regions or agencies, or their reports,
     milestones, sources and regencies."""
+    status = as_code("issue" if what == "issues" else "status", status)
+    kind = as_code("projkind", kind)
     filters = tables.Filters(region=region, status=status, kind=kind, owner=owner, psn=psn, overdue=overdue)
     try:
         filters.validate(what)

@@ -221,16 +221,27 @@ def parse_date(parse: Callable[[str], T], value: str, option: str, language: Lan
     try:
         return parse(value)
     except DateError as exc:
-        reason = language.t("error.bad_date", value=value, detail=language.render(exc.reason))
+        if exc.reason.key == "p.date_bad":  # its wording already names the value: say it once
+            reason = language.t("error.not_a_date", value=value)
+        else:
+            reason = language.t("error.bad_date", value=value, detail=language.render(exc.reason))
         raise typer.BadParameter(reason, param_hint=option) from None
 
 
-def fail(settings: Settings, reason: Param) -> typer.Exit:
-    """A usage error (exit 2): `kitrack: error: ...` on standard error, in the settings' language.
-    Raise what it returns."""
+def as_code(prefix: str, value: str | None) -> str | None:
+    """A filter value typed as the tables show it (`perencanaan`, `toll road`) as its code; codes and
+    unknown words pass through, for the filter's own check to accept or refuse."""
+    from kitrack.output import i18n  # lazy: start-up
+
+    return None if value is None else i18n.code_for(prefix, value) or value
+
+
+def fail(settings: Settings, reason: Param, status: int = EXIT_USAGE) -> typer.Exit:
+    """A usage error (exit 2, or `status`): `kitrack: error: ...` on standard error, in the settings'
+    language. Raise what it returns."""
     language = settings.language
     typer.echo(language.t("error.prefix", message=language.render(reason)), err=True)
-    return typer.Exit(EXIT_USAGE)
+    return typer.Exit(status)
 
 
 def load_data(settings: Settings, root: Path | None = None) -> Dataset:

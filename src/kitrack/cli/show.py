@@ -6,7 +6,7 @@ import sys
 
 import typer
 
-from kitrack.cli.options import Settings, fail, global_options, load_data, one_command
+from kitrack.cli.options import EXIT_PROBLEMS, Settings, fail, global_options, load_data, one_command
 from kitrack.domain.suggestions import closest
 from kitrack.output.show import print_record
 from kitrack.views import show as detail
@@ -26,6 +26,9 @@ def show(
     found = detail.find(dataset, record_id)
     if not found:
         language = settings.language
+        if broken := detail.broken_files(dataset, record_id):
+            # The id is right; the data is at fault: exit 1, as `check` would.
+            raise fail(settings, language.t("show.broken", id=record_id.lower(), files=" ".join(broken)), EXIT_PROBLEMS)
         nearest = language.t("show.closest", ids=closest(record_id, detail.all_ids(dataset)))
         raise fail(settings, f"{language.t('show.unknown', id=record_id)}; {nearest}")
     for position, record in enumerate(found):

@@ -60,6 +60,10 @@ def status(
             raise fail(settings, Term("error.bad_since", since=since, detail=str(exc))) from None
         point = board.Since(settings.as_of, "revision", compared.name)
     else:
+        if compared > settings.as_of:
+            language = settings.language
+            raise fail(settings, language.t(
+                "error.since_after", since=language.date(compared), as_of=language.date(settings.as_of)))
         point = board.Since(compared, "given")
     report = board.build(
         dataset,

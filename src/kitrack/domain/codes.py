@@ -299,7 +299,9 @@ _code(
 
 # Indonesian wording of each message and hint, with the same {placeholders} (a test compares them).
 INDONESIAN: dict[str, tuple[str, str | None]] = {
-    "yaml-syntax": ("galat sintaks YAML: {detail}", "periksa tanda kutip, kurung dan indentasi di sekitar tempat ini"),
+    "yaml-syntax": (
+        "kesalahan sintaks YAML: {detail}", "periksa tanda kutip, kurung dan indentasi di sekitar tempat ini"
+    ),
     "duplicate-key": (
         "kunci `{key}` ganda: pertama di baris {first_line}, lagi di baris {again}",
         "simpan satu; bila sumber berbeda, catat tiap angka sebagai laporan bertanggal tersendiri",
@@ -324,7 +326,7 @@ INDONESIAN: dict[str, tuple[str, str | None]] = {
     ),
     "unexpected-file": ("kitrack tidak membaca berkas ini: {detail}", None),
     "missing-field": ("kolom wajib `{field}` tidak ada", None),
-    "wrong-type": ("seharusnya {expected}, ternyata {found}", None),
+    "wrong-type": ("harus berupa {expected}, bukan {found}", None),
     "unknown-field": ("kolom `{field}` tidak dikenal", None),
     "invalid-choice": ("`{value}` bukan salah satu dari: {allowed}", None),
     "invalid-id": ("`{value}` bukan id yang sah: gunakan huruf kecil, angka dan tanda hubung", None),
@@ -351,9 +353,9 @@ INDONESIAN: dict[str, tuple[str, str | None]] = {
     ),
     "future-report": ("laporan bertanggal {date} melewati tanggal acuan {as_of}", None),
     "operating-unfinished": ("status beroperasi, tetapi laporan terakhir ({date}) menyebut {percent}%", None),
-    "overdue": ("{what} jatuh tempo {due} dan belum selesai", None),
-    "issue-overdue": ("kendala terbuka `{id}` jatuh tempo {due}", None),
-    "stale": ("tidak ada laporan dalam {days} hari sebelum {as_of} (terakhir: {latest})", None),
+    "overdue": ("{what} melewati tenggat {due} dan belum selesai", None),
+    "issue-overdue": ("kendala terbuka `{id}` melewati tenggat {due}", None),
+    "stale": ("tidak ada laporan dalam {days} hari sebelum {as_of} (laporan terakhir: {latest})", None),
     "unsourced": ("{what} tidak punya sumber", None),
 }
 

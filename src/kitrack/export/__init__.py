@@ -53,7 +53,7 @@ def print_summary(written: Written, out: TextIO, err: TextIO | None = None, data
     warnings about the data to `err` (default `out`)."""
     bundle = written.bundle
     out.write(i18n.t(
-        "export.wrote", path=str(written.output), format=written.format.upper(), as_of=bundle.as_of.isoformat(),
+        "export.wrote", path=str(written.output), format=written.format.upper(), as_of=i18n.date(bundle.as_of),
     ) + "\n")
     if bundle.filters.given():
         out.write("  " + i18n.t("export.filters", filters=bundle.filters.describe()) + "\n")

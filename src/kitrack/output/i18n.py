@@ -81,7 +81,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col.capacity_mtpa": {"en": "Capacity (Mt/year)", "id": "Kapasitas (juta ton/tahun)"},
     "col.source_title": {"en": "Title", "id": "Judul"},
     "col.occupancy_percent": {"en": "Occupancy", "id": "Okupansi"},
-    "col.tenants": {"en": "Tenants", "id": "Tenan"},
+    "col.tenants": {"en": "Tenants", "id": "Tenant"},
     "col.investment_idr_bn": {"en": "Investment (Rp bn)", "id": "Investasi (Rp miliar)"},
     "col.latest_report": {"en": "Latest report", "id": "Laporan terakhir"},
     "col.percent": {"en": "Progress", "id": "Progres"},
@@ -93,7 +93,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col.serves": {"en": "Serves", "id": "Melayani"},
     "col.record": {"en": "Record", "id": "Data"},
     "col.title": {"en": "Issue", "id": "Kendala"},
-    "col.raised": {"en": "Raised", "id": "Diangkat"},
+    "col.raised": {"en": "Raised", "id": "Dilaporkan"},
     "col.due": {"en": "Due", "id": "Tenggat"},
     "col.done": {"en": "Done", "id": "Selesai"},
     "col.related": {"en": "Related", "id": "Terkait"},
@@ -114,7 +114,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col.figures": {"en": "Figures", "id": "Angka"},
     "col.url": {"en": "Address", "id": "Alamat"},
     "col.publisher": {"en": "Publisher", "id": "Penerbit"},
-    "col.milestone": {"en": "Milestone", "id": "Tonggak"},
+    "col.milestone": {"en": "Milestone", "id": "Tahapan"},
     "col.reason": {"en": "Why", "id": "Alasan"},
     "col.overdue_days": {"en": "Days late", "id": "Hari terlambat"},
     "col.open_issues": {"en": "Open issues", "id": "Kendala terbuka"},
@@ -141,7 +141,8 @@ LABELS: dict[str, dict[str, str]] = {
             "confirmed on the Perpres 80/2019 list) · {projects} infrastructure projects"
         ),
         "id": (
-            "{operating} kawasan beroperasi · {planned} kawasan rencana, {planned_psn} di antaranya PSN ({unconfirmed} "
+            "{operating} kawasan beroperasi · {planned} kawasan yang direncanakan, {planned_psn} di antaranya PSN "
+            "({unconfirmed} "
             "belum terkonfirmasi dalam daftar Perpres 80/2019) · {projects} proyek infrastruktur"
         ),
     },
@@ -156,13 +157,14 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Open issues by the agency that must act",
         "id": "Kendala terbuka menurut instansi yang harus bertindak",
     },
-    "status.stale": {"en": "Stale or unsourced", "id": "Data usang atau tanpa sumber"},
+    "status.stale": {"en": "Stale or unsourced", "id": "Belum diperbarui atau tanpa sumber"},
     "status.none": {"en": "none", "id": "tidak ada"},
+    "list.none": {"en": "No rows match.", "id": "Tidak ada baris yang cocok."},
     "status.missing": {"en": "—", "id": "—"},
     "status.new": {"en": "new", "id": "baru"},
     "status.points": {"en": "{change} pts", "id": "{change} poin"},
     "overdue.target": {"en": "target", "id": "target"},
-    "overdue.milestone": {"en": "milestone", "id": "tonggak"},
+    "overdue.milestone": {"en": "milestone", "id": "tahapan"},
     "overdue.issue": {"en": "issue", "id": "kendala"},
     "overdue.decision": {"en": "decision", "id": "keputusan"},
     "stale.no_report": {"en": "no report at all", "id": "belum ada laporan"},
@@ -171,7 +173,7 @@ LABELS: dict[str, dict[str, str]] = {
     "stale.unsourced_reports": {"en": "{count} report(s) without a source", "id": "{count} laporan tanpa sumber"},
     # show
     "show.reports": {"en": "Reports", "id": "Laporan"},
-    "show.milestones": {"en": "Milestones", "id": "Tonggak"},
+    "show.milestones": {"en": "Milestones", "id": "Tahapan"},
     "show.issues": {"en": "Issues", "id": "Kendala"},
     "show.sources": {"en": "Sources", "id": "Sumber"},
     "show.referenced_by": {"en": "Referenced by", "id": "Dirujuk oleh"},
@@ -180,6 +182,11 @@ LABELS: dict[str, dict[str, str]] = {
     "show.notes": {"en": "Notes", "id": "Catatan"},
     "show.unknown": {"en": "no record has the id `{id}`", "id": "tidak ada data dengan id `{id}`"},
     "show.closest": {"en": "closest: {ids}", "id": "yang mirip: {ids}"},
+    "show.broken": {
+        "en": "`{id}` is in {files}, which has errors, so it cannot be shown; run `kitrack check {files}`",
+        "id": "`{id}` ada di {files}, yang berisi kesalahan, sehingga tidak dapat ditampilkan; "
+        "jalankan `kitrack check {files}`",
+    },
     "ref.serves": {"en": "serves it", "id": "melayaninya"},
     "ref.issue": {"en": "issue `{issue}` names it", "id": "kendala `{issue}` menyebutnya"},
     "ref.decision": {"en": "a decision names it", "id": "sebuah keputusan menyebutnya"},
@@ -193,13 +200,13 @@ LABELS: dict[str, dict[str, str]] = {
     # words
     "word.yes": {"en": "yes", "id": "ya"},
     "word.no": {"en": "no", "id": "tidak"},
-    "word.error": {"en": "error", "id": "galat"},
+    "word.error": {"en": "error", "id": "kesalahan"},
     "word.warning": {"en": "warning", "id": "peringatan"},
     "word.hint": {"en": "hint", "id": "saran"},
     # check
     "noun.record": {"en": "record|records", "id": "data"},
     "noun.file": {"en": "file|files", "id": "berkas"},
-    "noun.error": {"en": "error|errors", "id": "galat"},
+    "noun.error": {"en": "error|errors", "id": "kesalahan"},
     "noun.warning": {"en": "warning|warnings", "id": "peringatan"},
     "check.clean": {"en": "{checked}: no problems", "id": "{checked}: tidak ada masalah"},
     "check.problems": {"en": "{checked}: {errors}, {warnings}", "id": "{checked}: {errors}, {warnings}"},
@@ -217,8 +224,10 @@ LABELS: dict[str, dict[str, str]] = {
     "p.empty": {"en": "nothing (an empty value)", "id": "kosong (tanpa nilai)"},
     "p.the_number": {"en": "the number {value}", "id": "angka {value}"},
     "p.the_text": {"en": "text `{value}`", "id": "teks `{value}`"},
-    "p.did_you_mean": {"en": "did you mean `{choice}`?", "id": "maksudnya `{choice}`?"},
-    "p.did_you_mean_short": {"en": "did you mean `{choice}` ({short})?", "id": "maksudnya `{choice}` ({short})?"},
+    "p.did_you_mean": {"en": "did you mean `{choice}`?", "id": "mungkin maksud Anda `{choice}`?"},
+    "p.did_you_mean_short": {
+        "en": "did you mean `{choice}` ({short})?", "id": "mungkin maksud Anda `{choice}` ({short})?"
+    },
     "p.allowed_fields": {"en": "allowed fields: {fields}", "id": "kolom yang boleh: {fields}"},
     "p.one_of": {"en": "one of: {choices}", "id": "salah satu dari: {choices}"},
     "p.write": {"en": "write `{value}`", "id": "tulis `{value}`"},
@@ -328,7 +337,7 @@ LABELS: dict[str, dict[str, str]] = {
     "p.region": {"en": "region `{region}`", "id": "wilayah `{region}`"},
     "p.line": {"en": "line {line}", "id": "baris {line}"},
     "p.decision": {"en": "decision", "id": "keputusan"},
-    "p.milestone": {"en": "milestone `{name}`", "id": "tonggak `{name}`"},
+    "p.milestone": {"en": "milestone `{name}`", "id": "tahapan `{name}`"},
     "p.target": {"en": "target", "id": "target"},
     "p.one_list": {"en": "the file holds one list, `{key}:`", "id": "berkas ini berisi satu daftar, `{key}:`"},
     "p.add_source": {"en": "add it to the record's `sources`", "id": "tambahkan ke `sources` data ini"},
@@ -420,11 +429,11 @@ LABELS: dict[str, dict[str, str]] = {
         ),
     },
     "diff.title": {"en": "Changes to {data} from {old} to {new}:", "id": "Perubahan pada {data} dari {old} ke {new}:"},
-    "diff.worktree": {"en": "the working tree", "id": "working tree"},
+    "diff.worktree": {"en": "the working tree", "id": "salinan kerja"},
     "diff.revision": {"en": "revision {rev}", "id": "revisi {rev}"},
     "diff.added": {"en": "added: {what}", "id": "ditambahkan: {what}"},
     "diff.removed": {"en": "removed: {what}", "id": "dihapus: {what}"},
-    "diff.none": {"en": "none", "id": "kosong"},
+    "diff.none": {"en": "none", "id": "belum ada"},
     "diff.reordered": {"en": "{lead}: reordered", "id": "{lead}: urutan diubah"},
     "diff.set": {"en": "{lead} set to {new}", "id": "{lead} diisi {new}"},
     "diff.field_removed": {"en": "{lead} removed (was {old})", "id": "{lead} dihapus (sebelumnya {old})"},
@@ -450,7 +459,7 @@ LABELS: dict[str, dict[str, str]] = {
     "diff.issue_reopened": {"en": "issue {id} reopened", "id": "kendala {id} dibuka kembali"},
     "diff.issue_prefix": {"en": "issue {id}: ", "id": "kendala {id}: "},
     "diff.issue_removed": {"en": "issue {id} removed", "id": "kendala {id} dihapus"},
-    "diff.milestone": {"en": "milestone “{name}”", "id": "tonggak “{name}”"},
+    "diff.milestone": {"en": "milestone “{name}”", "id": "tahapan “{name}”"},
     "diff.milestone_done": {"en": "{what} done ({done})", "id": "{what} selesai ({done})"},
     "diff.new": {"en": "new {what}", "id": "{what} baru"},
     "diff.thing_removed": {"en": "{what} removed", "id": "{what} dihapus"},
@@ -470,7 +479,7 @@ LABELS: dict[str, dict[str, str]] = {
     "diff.position": {"en": "{code}, line {line}, column {column}", "id": "{code}, baris {line}, kolom {column}"},
     "diff.md_no_changes": {"en": "No changes to the data in `{data}`.", "id": "Tidak ada perubahan data di `{data}`."},
     # errors from the command line
-    "error.prefix": {"en": "kitrack: error: {message}", "id": "kitrack: galat: {message}"},
+    "error.prefix": {"en": "kitrack: error: {message}", "id": "kitrack: kesalahan: {message}"},
     "error.unknown_region": {
         "en": "unknown region `{region}`; {choices}",
         "id": "wilayah `{region}` tidak dikenal; {choices}",
@@ -494,6 +503,15 @@ LABELS: dict[str, dict[str, str]] = {
     "error.bad_date": {
         "en": "`{value}` is not a date ({detail}); use a date such as 2026-11-29, 2026-11 or 2026",
         "id": "`{value}` bukan tanggal ({detail}); gunakan tanggal seperti 2026-11-29, 2026-11 atau 2026",
+    },
+    "error.not_a_date": {
+        "en": "`{value}` is not a date; use a date such as 2026-11-29, 2026-11 or 2026",
+        "id": "`{value}` bukan tanggal; gunakan tanggal seperti 2026-11-29, 2026-11 atau 2026",
+    },
+    "error.since_after": {
+        "en": "--since {since} is after --as-of {as_of}: the comparison must look back; give an earlier --since",
+        "id": "--since {since} jatuh setelah --as-of {as_of}: pembandingnya harus sebelumnya; "
+        "berikan --since yang lebih awal",
     },
     "error.no_path": {"en": "`{path}` does not exist", "id": "`{path}` tidak ada"},
     "error.outside": {
@@ -524,7 +542,9 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "{detail}; gunakan --data DIR atau atur KITRACK_DATA",
     },
     # export
-    "export.wrote": {"en": "Wrote {path} ({format}, as of {as_of}):", "id": "Menulis {path} ({format}, per {as_of}):"},
+    "export.wrote": {
+        "en": "Wrote {path} ({format}, as of {as_of}):", "id": "Berkas ditulis: {path} ({format}, per {as_of}):"
+    },
     "export.filters": {"en": "filters: {filters}", "id": "filter: {filters}"},
     "export.rows": {"en": "{rows} row(s)", "id": "{rows} baris"},
     "export.mapped": {"en": "{count} of {total} estate(s) on the map", "id": "{count} dari {total} kawasan di peta"},
@@ -561,7 +581,8 @@ LABELS: dict[str, dict[str, str]] = {
             "warning: the data has {errors} error(s); records that failed to load are not exported; run `kitrack check`"
         ),
         "id": (
-            "peringatan: data memiliki {errors} galat; data yang gagal dibaca tidak diekspor; jalankan `kitrack check`"
+            "peringatan: data memiliki {errors} kesalahan; data yang gagal dibaca tidak diekspor; "
+            "jalankan `kitrack check`"
         ),
     },
     "export.no_parent": {
@@ -622,7 +643,8 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "error.data_problems": {
         "en": "the data has {errors} error(s); run `kitrack check` — figures below leave out the broken records",
-        "id": "data memiliki {errors} galat; jalankan `kitrack check` — angka di bawah tidak memuat data yang rusak",
+        "id": "data memiliki {errors} kesalahan; jalankan `kitrack check` — angka di bawah tidak memuat data yang "
+        "rusak",
     },
 }
 
@@ -755,3 +777,14 @@ def date(value: Any) -> str:
 
 def label(prefix: str, value: Any) -> str:
     return current().label(prefix, value)
+
+
+def code_for(prefix: str, word: str) -> str | None:
+    """The enumeration value whose label, in any language, is `word` (ignoring case): `perencanaan`
+    and `Planning` both give `planning`, so a filter takes the words the tables show. None if no
+    label of `prefix` reads so."""
+    wanted = word.casefold()
+    for key, texts in LABELS.items():
+        if key.startswith(prefix + ".") and any(text.casefold() == wanted for text in texts.values()):
+            return key[len(prefix) + 1 :]
+    return None

@@ -14,8 +14,9 @@ from typing import Any, Literal
 
 from kitrack.domain import board
 from kitrack.domain.board import Record
+from kitrack.domain.codes import ERROR
 from kitrack.domain.figures import FIGURES, Figure, reported_by
-from kitrack.domain.kinds import RECORD_KINDS, RecordKind, of_model
+from kitrack.domain.kinds import FOLDER_KINDS, LIST_KINDS, RECORD_KINDS, RecordKind, of_model
 from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
 from kitrack.load.dataset import Dataset
 from kitrack.views import tables
@@ -87,8 +88,32 @@ def all_ids(data: Dataset) -> list[str]:
 
 def find(data: Dataset, record_id: str) -> list[Found]:
     """Every record with this id: ids are unique within a kind, but an agency may share one with an
-    estate, say. All of them are shown rather than one picked silently."""
-    return [data.index(kind)[record_id] for kind in RECORD_KINDS if record_id in data.index(kind)]
+    estate, say. All of them are shown rather than one picked silently. Ids are lower-case slugs, so
+    `JIIPE` finds `jiipe`."""
+    wanted = record_id if _has(data, record_id) else record_id.lower()
+    return [data.index(kind)[wanted] for kind in RECORD_KINDS if wanted in data.index(kind)]
+
+
+def _has(data: Dataset, record_id: str) -> bool:
+    return any(record_id in data.index(kind) for kind in RECORD_KINDS)
+
+
+def broken_files(data: Dataset, record_id: str) -> list[str]:
+    """The files (as shown to the user) that hold a record with this id which failed to load, so that
+    `show` can say the record exists but has errors instead of calling its id unknown."""
+    wanted = record_id.lower()
+    if not any(wanted in ids for ids in data.broken_ids.values()):
+        return []
+    names = []
+    for source in data.files:
+        in_folder = any(source.path.parent.name == kind.folder for kind in FOLDER_KINDS)
+        holds = source.path.stem == wanted if in_folder else source.path.name in _LIST_FILES
+        if holds and any(problem.level == ERROR for problem in source.problems):
+            names.append(source.name)
+    return names
+
+
+_LIST_FILES = {kind.file for kind in LIST_KINDS}
 
 
 def view(data: Dataset, record: Found, as_of: dt.date) -> RecordView:
@@ -120,6 +145,8 @@ def view(data: Dataset, record: Found, as_of: dt.date) -> RecordView:
 def _header(record: Found) -> list[tuple[Column, Any]]:
     header = []
     for key in HEADER_KEYS:
+        if isinstance(record, Region) and key == "regencies":
+            continue  # a region's regencies have their own table below the header
         value = getattr(record, key, None)
         if value is not None and value != []:
             header.append((_HEADER_COLUMNS[key], value.value if isinstance(value, Enum) else value))
