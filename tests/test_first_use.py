@@ -113,3 +113,28 @@ def test_show_region_lists_its_regencies_once_as_a_table() -> None:
     assert run.exit_code == 0
     assert "id=" not in run.stdout and "name=" not in run.stdout
     assert run.stdout.count("Kabupaten Gresik") == 1
+
+
+def test_check_of_some_files_says_what_it_left_out() -> None:
+    pier = SAMPLE / "estates" / "pier.yaml"
+    run = invoke("check", pier)
+    assert run.stdout.splitlines()[-1] == (
+        f"Checked only {pier}; 0 errors and 32 warnings in the rest of the data are not listed (run `kitrack check`)."
+    )
+
+
+def test_check_changed_since_says_what_it_checked(tmp_path) -> None:
+    from test_history import make_repo
+
+    repo = make_repo(tmp_path)
+    run = invoke("check", "--changed-since", "HEAD", cwd=repo)
+    assert run.exit_code == 0
+    assert run.stdout.splitlines()[-1] == (
+        "Checked the 0 files changed since HEAD, and what the changes caused elsewhere; 0 errors and 32 warnings in "
+        "the rest of the data are not listed (run `kitrack check`)."
+    )
+
+
+def test_machine_formats_carry_no_scope_line() -> None:
+    run = invoke("check", SAMPLE / "estates" / "pier.yaml", "--format", "json")
+    assert "Checked" not in run.stdout

@@ -63,17 +63,30 @@ def check(
             raise fail(settings, Term("error.outside", path=str(path), root=str(root)))
     dataset = load_data(settings, root)
     context = checks.Context(as_of=settings.as_of, stale_days=stale_days)
-    problems = checks.run(dataset, context)
+    everything = problems = checks.run(dataset, context)
+    scope: Term | None = None  # what was checked, when it is not everything
     if paths and not all(p.resolve() == root.resolve() for p in paths):
         problems = checks.select(problems, dataset, paths)
+        scope = Term("check.scope_paths", paths=", ".join(str(path) for path in paths))
     if changed_since is not None:
         try:
             with loading():
-                problems = changed_problems(root, changed_since, dataset, problems, context, settings.limits)
+                problems, changed = changed_problems(root, changed_since, dataset, problems, context, settings.limits)
         except GitError as exc:
             raise fail(settings, str(exc)) from None
+        scope = Term("check.scope_changed", files=Term("noun.file", count=changed), rev=changed_since)
     # The summary and the exit status count every problem; the list shows at most MAX_PER_FILE a file.
     summary = Summary.of(problems, files=len(dataset.files), records=dataset.record_count)
     REPORTERS[format](checks.cap_per_file(problems), summary, sys.stdout, settings.language)
+    if scope is not None and format == "text":
+        # "No problems" about a few files must not read as "the data is clean": say what was left out.
+        listed = set(problems)
+        left_out = Summary.of([p for p in everything if p not in listed], files=0, records=0)
+        language = settings.language
+        sys.stdout.write(language.t(
+            "check.scope", scope=language.render(scope),
+            errors=language.render(Term("noun.error", count=left_out.errors)),
+            warnings=language.render(Term("noun.warning", count=left_out.warnings)),
+        ) + "\n")
     failed = summary.errors or (strict and summary.warnings)
     raise typer.Exit(EXIT_PROBLEMS if failed else EXIT_OK)

@@ -31,14 +31,15 @@ def changed_problems(
     problems: list[Problem],
     context: Context,
     limits: Limits = DEFAULT_LIMITS,
-) -> list[Problem]:
+) -> tuple[list[Problem], int]:
     """Of `problems` (found in the whole working-tree `dataset`), those in files changed since
     `rev`, and those elsewhere that were not there at `rev`: what the changes caused (a deleted
-    estate still referenced, a renamed agency)."""
+    estate still referenced, a renamed agency). Also the number of data files changed (deleted ones
+    included), so that the report can say what it covered."""
     repo = locate(data_dir)
     commit = resolve(repo, rev)
     changed = changed_paths(repo, commit)
     changed_names = {source.name for source in dataset.files if source.path.resolve() in changed}
     before_data = snapshot(repo, commit, rev, limits)
     before = set(checks.run(before_data, context)) if before_data is not None else set()
-    return [p for p in problems if p.file in changed_names or p not in before]
+    return [p for p in problems if p.file in changed_names or p not in before], len(changed)

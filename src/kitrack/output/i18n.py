@@ -159,6 +159,16 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "status.stale": {"en": "Stale or unsourced", "id": "Belum diperbarui atau tanpa sumber"},
     "status.none": {"en": "none", "id": "tidak ada"},
+    "check.scope": {
+        "en": "Checked {scope}; {errors} and {warnings} in the rest of the data are not listed (run `kitrack check`).",
+        "id": "Yang diperiksa: {scope}; {errors} dan {warnings} di bagian data lainnya tidak ditampilkan "
+        "(jalankan `kitrack check`).",
+    },
+    "check.scope_changed": {
+        "en": "the {files} changed since {rev}, and what the changes caused elsewhere",
+        "id": "{files} yang berubah sejak {rev}, dan akibat perubahan itu di tempat lain",
+    },
+    "check.scope_paths": {"en": "only {paths}", "id": "hanya {paths}"},
     "list.none": {"en": "No rows match.", "id": "Tidak ada baris yang cocok."},
     "status.missing": {"en": "—", "id": "—"},
     "status.new": {"en": "new", "id": "baru"},
