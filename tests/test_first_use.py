@@ -138,3 +138,16 @@ def test_check_changed_since_says_what_it_checked(tmp_path) -> None:
 def test_machine_formats_carry_no_scope_line() -> None:
     run = invoke("check", SAMPLE / "estates" / "pier.yaml", "--format", "json")
     assert "Checked" not in run.stdout
+
+
+def test_status_counts_the_errors_check_counts(data_copy) -> None:
+    # One error the loader finds (an unknown field) and one only the reference check finds (an
+    # unknown agency in a file that loads): status used to say 1 where check says 2.
+    replace_in(data_copy / "estates" / "pier.yaml", "\nregency:", "\nregncy:")
+    replace_in(data_copy / "infrastructure" / "tol-klbm.yaml", "\nowner: kementerian-pupr", "\nowner: kementrian-pupr")
+    check = invoke("check", data_copy)
+    summary = check.stdout.splitlines()[-1]
+    errors = int(summary.split(": ")[1].split(" error")[0])
+    assert errors >= 2, summary
+    status = invoke("status", "--data", data_copy, "--format", "md")
+    assert f"the data has {errors} error(s)" in status.stdout

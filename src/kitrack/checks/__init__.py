@@ -32,6 +32,12 @@ def run(dataset: Dataset, context: Context) -> list[Problem]:
     return sorted(problems)
 
 
+def error_count(dataset: Dataset, context: Context) -> int:
+    """How many errors `kitrack check` reports: what `status` and `export` warn about must be the
+    same number, not only the loader's share of it."""
+    return sum(1 for problem in run(dataset, context) if problem.level == ERROR)
+
+
 def select(problems: Iterable[Problem], dataset: Dataset, paths: list[Path]) -> list[Problem]:
     """Only the problems of files at or under `paths`."""
     roots = [path.resolve() for path in paths]

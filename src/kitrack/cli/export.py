@@ -7,6 +7,7 @@ from pathlib import Path
 
 import typer
 
+from kitrack import checks
 from kitrack import export as exporter
 from kitrack.cli.options import Settings, as_code, choices, fail, global_options, load_data, one_command
 from kitrack.domain.problems import Term
@@ -72,4 +73,5 @@ def export(
         raise fail(settings, Term("export.write_failed", path=str(output), reason=exc.strerror or str(exc))) from None
     # With `-o -` the export itself is on stdout: the summary goes to stderr, out of its way.
     summary = sys.stderr if output == exporter.STDOUT else sys.stdout
-    exporter.print_summary(written, summary, sys.stderr, data_errors=dataset.error_count)
+    errors = checks.error_count(dataset, checks.Context(as_of=settings.as_of))
+    exporter.print_summary(written, summary, sys.stderr, data_errors=errors)

@@ -6,6 +6,7 @@ import sys
 
 import typer
 
+from kitrack import checks
 from kitrack.cli.options import Settings, choices, fail, global_options, load_data, loading, one_command, parse_date
 from kitrack.domain.dates import Revision, parse_since
 from kitrack.domain.defaults import DEFAULT_STALE_DAYS
@@ -72,6 +73,6 @@ def status(
         region=region,
         baseline=baseline,
         stale_days=stale_days,
-        errors=dataset.error_count,
+        errors=checks.error_count(dataset, checks.Context(as_of=settings.as_of, stale_days=stale_days)),
     )
     RENDERERS[format](report, sys.stdout)
