@@ -66,7 +66,7 @@ def valued_data(root: Path) -> Path:
     edit("estates/ki-alpha.yaml", "sectors: [logistics, chemicals]", 'sectors: ["##[error]sector", chemicals]')
     edit("infrastructure/tol-alpha.yaml", "  - name: Section 1 open to traffic", f"  - name: {json.dumps(FORGED)}")
     edit("infrastructure/tol-alpha.yaml", "\nname: ", f"\nname: {json.dumps(LINKS)} #")
-    edit("meetings/2026-11-01-rakor.yaml", "  - text: PUPR to report", "  - text: \"::warning::x ##[error]y\" #")
+    edit("meetings/2026-11-01-rakor.yaml", "    text: PUPR to report", "    text: \"::warning::x ##[error]y\" #")
     return root
 
 

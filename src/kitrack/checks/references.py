@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from kitrack.checks.context import Context
-from kitrack.domain.models import Estate, Meeting, Project
+from kitrack.domain.models import Estate, Project
 from kitrack.domain.problems import FieldPath, Problem, Term
 from kitrack.domain.suggestions import did_you_mean
 from kitrack.load.dataset import Dataset
 
 
-class _Refs:
+class Refs:
     def __init__(self, data: Dataset):
         self.data = data
         self.known = {
@@ -61,14 +61,12 @@ class _Refs:
 
 
 def check_references(data: Dataset, context: Context) -> Iterator[Problem]:
-    refs = _Refs(data)
+    refs = Refs(data)
     for record in data.records():
         yield from _record(data, refs, record)
-    for meeting in data.meetings.values():
-        yield from _meeting(refs, meeting)
 
 
-def _record(data: Dataset, refs: _Refs, record: Estate | Project) -> Iterator[Problem]:
+def _record(data: Dataset, refs: Refs, record: Estate | Project) -> Iterator[Problem]:
     rid = record.id
     yield from refs.check("record", rid, ("region",), "region", record.region)
     if isinstance(record, Estate):
@@ -130,7 +128,7 @@ def _record(data: Dataset, refs: _Refs, record: Estate | Project) -> Iterator[Pr
         yield from cited((*path, "source"), issue.source)
 
 
-def _regency(data: Dataset, refs: _Refs, rid: str, path: FieldPath, regency: str, region: str) -> Iterator[Problem]:
+def _regency(data: Dataset, refs: Refs, rid: str, path: FieldPath, regency: str, region: str) -> Iterator[Problem]:
     unknown = list(refs.check("record", rid, path, "regency", regency))
     if unknown:
         yield from unknown
@@ -148,12 +146,3 @@ def _regency(data: Dataset, refs: _Refs, rid: str, path: FieldPath, regency: str
             hint=Term("p.set_region", actual=actual, region=region),
         )
 
-
-def _meeting(refs: _Refs, meeting: Meeting) -> Iterator[Problem]:
-    mid = meeting.id
-    yield from refs.check("meeting", mid, ("chair",), "agency", meeting.chair)
-    yield from refs.check_all("meeting", mid, ("attendees",), "agency", meeting.attendees)
-    for position, decision in enumerate(meeting.decisions):
-        path = ("decisions", position)
-        yield from refs.check("meeting", mid, (*path, "owner"), "agency", decision.owner)
-        yield from refs.check_all("meeting", mid, (*path, "related"), "record", decision.related)

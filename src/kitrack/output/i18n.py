@@ -328,6 +328,8 @@ LABELS: dict[str, dict[str, str]] = {
     "p.region": {"en": "region `{region}`", "id": "wilayah `{region}`"},
     "p.line": {"en": "line {line}", "id": "baris {line}"},
     "p.decision": {"en": "decision", "id": "keputusan"},
+    "p.decision_done": {"en": "done", "id": "selesai"},
+    "p.decision_dropped": {"en": "dropped", "id": "dibatalkan"},
     "p.milestone": {"en": "milestone `{name}`", "id": "tonggak `{name}`"},
     "p.target": {"en": "target", "id": "target"},
     "p.one_list": {"en": "the file holds one list, `{key}:`", "id": "berkas ini berisi satu daftar, `{key}:`"},
