@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from kitrack.output import i18n, inert, render
+from kitrack.output import i18n, inert, meetings, render
 from kitrack.views.status import SECTIONS, Since, StatusReport
 from kitrack.views.table import Row, Table
 
@@ -86,6 +86,8 @@ def render_table(report: StatusReport, out: TextIO) -> None:
     console.print(Text(i18n.t("status.headline", **report.headline), style="bold cyan"))
     if report.errors:
         console.print(Text(i18n.t("error.data_problems", errors=report.errors), style="red"))
+    if report.cycle is not None:
+        meetings.print_cycle(report.cycle, report.since, out)
     for key in SECTIONS:
         table, title = report.sections[key], i18n.t(SECTION_TITLES[key])
         console.print()
@@ -106,6 +108,8 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
     lines += [f"**{i18n.t('status.headline', **report.headline)}**", ""]
     if report.errors:
         lines += [f"> {i18n.t('error.data_problems', errors=report.errors)}", ""]
+    if report.cycle is not None:
+        lines += meetings.markdown_lines(report.cycle, report.since)
     for key in SECTIONS:
         table = report.sections[key]
         lines += [f"### {i18n.t(SECTION_TITLES[key])}", ""]
@@ -126,6 +130,7 @@ def render_json(report: StatusReport, out: TextIO) -> None:
         "data_errors": report.errors,
         **{key: render.as_json(report.sections[key]) for key in SECTIONS},
         "too_few_reports": render.as_json(report.too_few),
+        **(meetings.as_json(report.cycle) if report.cycle is not None else {}),
     }
     inert.write_json(document, out)
 

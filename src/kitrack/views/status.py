@@ -21,7 +21,7 @@ from kitrack.domain.figures import PROGRESS
 from kitrack.domain.kinds import ESTATE, INFRASTRUCTURE
 from kitrack.domain.models import Estate, Project, Status
 from kitrack.load.dataset import Dataset
-from kitrack.views import tables
+from kitrack.views import meetings, tables
 from kitrack.views.table import Column, Table
 from kitrack.views.tables import Filters
 
@@ -40,10 +40,9 @@ class Since:
 
 
 def default_since(data: Dataset, as_of: dt.date) -> Since:
-    """The latest meeting before --as-of, or 30 days before it."""
-    meetings = [m for m in data.meetings.values() if m.date.end < as_of]
-    if meetings:
-        latest = max(meetings, key=lambda m: (m.date.end, m.id))
+    """The last meeting (the latest on or before --as-of), or 30 days before it."""
+    latest = meetings.last_meeting(data, as_of)
+    if latest is not None:
         return Since(latest.date.end, "meeting", latest.id)
     return Since(as_of - dt.timedelta(days=DEFAULT_SINCE_DAYS), "default")
 
@@ -96,6 +95,7 @@ class StatusReport:
     # Unfinished projects with too few reports to project, shown below the projects at risk.
     too_few: Table = field(default_factory=lambda: Table("too_few", TOO_FEW_COLUMNS))
     errors: int = 0
+    cycle: meetings.Cycle | None = None  # open decisions and what changed since the last meeting
 
 
 def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None, baseline: Dataset | None = None,
@@ -137,6 +137,8 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None
     issues.rows.sort(key=lambda row: (row["owner"], row["raised"].start, row["record"]))
     report.sections["issues"] = issues.select(ISSUE_KEYS)
     report.sections["stale"] = _stale([*estates, *projects], as_of, stale_days)
+    then = meetings.Then(baseline, as_of) if baseline is not None else meetings.Then(data, since.date)
+    report.cycle = meetings.build(data, then, as_of, [*estates, *projects])
     return report
 
 

@@ -1,0 +1,213 @@
+"""The meeting cycle as plain data: the decisions still open, and what changed since the last meeting.
+
+`kitrack status` shows both (`kitrack.output.meetings` words them) and `kitrack agenda` drafts the
+next meeting from the same data. "Then" is the comparison point of `status`: the data as it stood
+on the `since` date (by default the last meeting), or a git revision's data as of `--as-of`.
+Nothing here depends on the language: kinds are codes, dates and numbers stay raw.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from kitrack.domain import board, decisions
+from kitrack.domain.board import Record
+from kitrack.domain.dates import PartialDate
+from kitrack.domain.decisions import DecisionState
+from kitrack.domain.figures import FIGURES
+from kitrack.domain.models import Agency, Decision, Meeting, Project, Report
+from kitrack.load.dataset import Dataset
+from kitrack.views.table import Column, Table
+
+ChangeKind = Literal[
+    "record-added", "report", "stage", "target", "milestone-done", "issue-raised", "issue-resolved",
+]
+# The order the sentences of "since the last meeting" come in.
+CHANGE_ORDER: tuple[ChangeKind, ...] = (
+    "record-added", "report", "stage", "target", "milestone-done", "issue-raised", "issue-resolved",
+)
+DECISION_COLUMNS = [
+    Column("agency", label="col.agency"), Column("owner"), Column("meeting"), Column("id"),
+    Column("text", label="col.decision"), Column("due", "date"), Column("days", "days-left", "col.days_left"),
+    Column("related", "list"), Column("carried_from"),
+]
+
+
+@dataclass(frozen=True)
+class Moved:
+    """A figure that a new report changed: from its value then (None: not reported then) to now."""
+
+    field: str
+    old: float | None
+    new: float
+
+
+@dataclass(frozen=True)
+class Change:
+    """One sentence of "since the last meeting"."""
+
+    kind: ChangeKind
+    record: str
+    name: Any  # the record's name: text, or {id, en} with model v2
+    date: PartialDate | None = None  # the latest new report's, a milestone's done, an issue's raised or resolved
+    item: str | None = None  # an issue's id, a milestone's name
+    text: Any = None  # an issue's title
+    figures: tuple[Moved, ...] = ()
+    old: Any = None  # a stage or a target then, and now
+    new: Any = None
+    count: int = 0  # new reports
+    edited: int = 0  # reports of the same date and source as one then, with other figures (a revision's)
+
+
+@dataclass
+class Cycle:
+    decisions: Table  # the open decisions, by agency
+    closed: dict[str, int] = field(default_factory=dict)  # "done", "dropped": closed since the comparison point
+    changes: list[Change] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Then:
+    """The comparison point: `data` (a revision's, or the same data) as of `date`."""
+
+    data: Dataset
+    date: dt.date
+
+
+def last_meeting(data: Dataset, as_of: dt.date) -> Meeting | None:
+    """The latest meeting held on or before the date."""
+    held = [meeting for meeting in data.meetings.values() if meeting.date.end <= as_of]
+    return max(held, key=lambda m: (m.date.end, m.id), default=None)
+
+
+def agency_name(agencies: dict[str, Agency], agency_id: str | None) -> str | None:
+    """An agency as a meeting calls it: its short name, else its name; an unknown id as it is."""
+    if agency_id is None:
+        return None
+    agency = agencies.get(agency_id)
+    if agency is None:
+        return agency_id
+    return agency.short or agency.name
+
+
+def build(data: Dataset, then: Then, as_of: dt.date, records: Sequence[Record]) -> Cycle:
+    """`records`: the records in view (a `--region` narrows them, and the decisions that name them)."""
+    return Cycle(
+        decisions=open_decisions(data, as_of, records),
+        closed=_closed(data, then, as_of, records),
+        changes=changes(records, then, as_of),
+    )
+
+
+def _in_view(decision: Decision, records: Sequence[Record], data: Dataset) -> bool:
+    """With --region, a decision belongs to the view when it names a record in view (as for overdue)."""
+    if len(records) == len(data.estates) + len(data.projects):
+        return True
+    ids = {record.id for record in records}
+    return any(related.split("/")[0] in ids for related in decision.related)
+
+
+def _states(data: Dataset, as_of: dt.date) -> Iterable[tuple[Meeting, Decision, DecisionState]]:
+    carried = decisions.carried(data.meetings.values(), as_of)
+    for meeting in sorted(data.meetings.values(), key=lambda m: (m.date.end, m.id)):
+        if decisions.held(meeting, as_of):
+            for decision in meeting.decisions:
+                yield meeting, decision, decisions.state(meeting, decision, as_of, carried)
+
+
+def open_decisions(data: Dataset, as_of: dt.date, records: Sequence[Record]) -> Table:
+    table = Table("decisions", DECISION_COLUMNS)
+    for meeting, decision, state in _states(data, as_of):
+        if state == "open" and _in_view(decision, records, data):
+            table.add(
+                agency=agency_name(data.agencies, decision.owner), owner=decision.owner, meeting=meeting.id,
+                id=decision.id, text=decision.text, due=decision.due,
+                days=None if decision.due is None else (decision.due.end - as_of).days,
+                related=list(decision.related), carried_from=decision.carried_from,
+            )
+    # Grouped by agency (no owner last), the most urgent first; no due date after every due one.
+    table.rows.sort(key=lambda row: (
+        row["agency"] is None, (row["agency"] or "").casefold(), row["days"] is None, row["days"] or 0,
+    ))
+    return table
+
+
+def _closed(data: Dataset, then: Then, as_of: dt.date, records: Sequence[Record]) -> dict[str, int]:
+    """Decisions done or dropped since the comparison point."""
+    before = {(m.id, d.id): state for m, d, state in _states(then.data, then.date)}
+    counts = {"done": 0, "dropped": 0}
+    for meeting, decision, state in _states(data, as_of):
+        if state in counts and before.get((meeting.id, decision.id)) != state and _in_view(decision, records, data):
+            counts[state] += 1
+    return counts
+
+
+def stage(record: Record, as_of: dt.date) -> Any:
+    """The stage of a record as of the date. Model v1 has one undated status."""
+    return record.status.value
+
+
+def target(record: Record, as_of: dt.date) -> PartialDate | None:
+    """The target in force as of the date. Model v1 has one undated target."""
+    return record.target if isinstance(record, Project) else None
+
+
+def changes(records: Iterable[Record], then: Then, as_of: dt.date) -> list[Change]:
+    found: list[Change] = []
+    for record in records:
+        before = then.data.estates.get(record.id) or then.data.projects.get(record.id)
+        found.extend(_record_changes(record, before, then.date, as_of))
+    order = {kind: position for position, kind in enumerate(CHANGE_ORDER)}
+    return sorted(found, key=lambda c: (order[c.kind], c.record, c.date.end if c.date else dt.date.min))
+
+
+def _record_changes(record: Record, before: Record | None, then: dt.date, as_of: dt.date) -> Iterable[Change]:
+    name = record.name
+    if before is None:
+        yield Change("record-added", record.id, name)
+    # A report is the same report when its date and source are: changed figures make it edited, not new.
+    known = {_report_key(r): r for r in board.visible(before.progress, then)} if before is not None else {}
+    visible = board.visible(record.progress, as_of)
+    new = [report for report in visible if _report_key(report) not in known]
+    edited = [report for report in visible if known.get(_report_key(report), report) != report]
+    if new or edited:
+        yield Change(
+            "report", record.id, name, date=max((r.date for r in new or edited), key=lambda d: d.end),
+            figures=tuple(_moved(record, before, [*new, *edited], then, as_of)), count=len(new), edited=len(edited),
+        )
+    if before is not None:
+        if stage(before, then) != stage(record, as_of):
+            yield Change("stage", record.id, name, old=stage(before, then), new=stage(record, as_of))
+        if target(before, then) != target(record, as_of):
+            yield Change("target", record.id, name, old=target(before, then), new=target(record, as_of))
+    then_milestones = {m.name: m for m in before.milestones} if before is not None else {}
+    for milestone in record.milestones:
+        earlier = then_milestones.get(milestone.name)
+        if board.done_by(milestone.done, as_of) and not (earlier is not None and board.done_by(earlier.done, then)):
+            yield Change("milestone-done", record.id, name, date=milestone.done, item=milestone.name)
+    then_issues = {i.id: i for i in before.issues} if before is not None else {}
+    for issue in record.issues:
+        now_state = board.issue_state(issue, as_of)
+        earlier_issue = then_issues.get(issue.id)
+        then_state = board.issue_state(earlier_issue, then) if earlier_issue is not None else None
+        if now_state is not None and then_state is None:
+            yield Change("issue-raised", record.id, name, date=issue.raised, item=issue.id, text=issue.title)
+        if now_state == "resolved" and then_state != "resolved":
+            yield Change("issue-resolved", record.id, name, date=issue.resolved, item=issue.id, text=issue.title)
+
+
+def _report_key(report: Report) -> tuple[str, str | None]:
+    return str(report.date), report.source
+
+
+def _moved(record: Record, before: Record | None, new: list[Report], then: dt.date, as_of: dt.date) -> Iterable[Moved]:
+    """Each figure the new reports give, from its value then to its latest value, if it moved."""
+    given = {f.field for report in new for f in FIGURES if getattr(report, f.field, None) is not None}
+    for name in (f.field for f in FIGURES if f.field in given):
+        now = board.latest_value(record, name, as_of)[0]
+        old = board.latest_value(before, name, then)[0] if before is not None else None
+        if now is not None and now != old:
+            yield Moved(name, old, now)
