@@ -8,7 +8,6 @@ from collections.abc import Iterator
 from kitrack.checks.context import Context
 from kitrack.checks.references import Refs
 from kitrack.domain import board, decisions
-from kitrack.domain.dates import PartialDate
 from kitrack.domain.models import Decision, Meeting
 from kitrack.domain.problems import FieldPath, Param, Problem, Term
 from kitrack.domain.suggestions import did_you_mean
@@ -17,9 +16,9 @@ from kitrack.load.dataset import Dataset
 
 def check_meetings(data: Dataset, context: Context) -> Iterator[Problem]:
     refs = Refs(data)
-    # Every decision by its key, with its meeting's date: carried_from must name one of an earlier meeting.
+    # Every decision by its key, with its meeting: carried_from must name one of an earlier meeting.
     made = {
-        decisions.key(meeting, decision): meeting.date
+        decisions.key(meeting, decision): meeting
         for meeting in data.meetings.values() for decision in meeting.decisions
     }
     carried = decisions.carried(data.meetings.values(), context.as_of)
@@ -36,7 +35,7 @@ class _Meeting:
     def problem(self, path: FieldPath, code: str, hint: Term | None = None, **params: Param) -> Problem:
         return self.data.problem("meeting", self.meeting.id, path, code, key=False, hint=hint, **params)
 
-    def check(self, made: dict[str, PartialDate]) -> Iterator[Problem]:
+    def check(self, made: dict[str, Meeting]) -> Iterator[Problem]:
         meeting, refs, mid = self.meeting, self.refs, self.meeting.id
         if not mid.startswith(f"{meeting.date}-"):
             yield self.problem(("date",), "meeting-date-mismatch", id=mid, date=str(meeting.date))
@@ -44,7 +43,8 @@ class _Meeting:
         yield from refs.check_all("meeting", mid, ("attendees",), "agency", meeting.attendees)
         yield from self.unique("sources", [source.id for source in meeting.sources], Term("p.source"))
         yield from self.unique("decisions", [decision.id for decision in meeting.decisions], Term("p.decision"))
-        earlier = [key for key, date in made.items() if date.end < meeting.date.start]
+        # Earlier: another meeting that did not start after this one (`2026-11` may carry from `2026-11-01`).
+        earlier = [key for key, other in made.items() if other.id != mid and other.date.start <= meeting.date.start]
         for position, decision in enumerate(meeting.decisions):
             path: FieldPath = ("decisions", position)
             yield from refs.check("meeting", mid, (*path, "owner"), "agency", decision.owner)
