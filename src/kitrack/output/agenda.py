@@ -57,12 +57,6 @@ class _Draft:
             self.add(item(row))
 
 
-def _decision(row: Row) -> str:
-    due = i18n.t("agenda.due", date=i18n.date(row["due"]), days=meetings.days(row["days"])) if row["due"] else ""
-    return i18n.t("agenda.decision_item", text=md(meetings.text(row["text"])),
-                  decision=f"{code(row['meeting'])}/{code(row['id'])}", due=due)
-
-
 def _late(row: Row) -> str:
     if row["reason"] == "at-risk":
         return i18n.t("agenda.at_risk_item", name=md(meetings.text(row["name"])), id=code(row["id"]),
@@ -102,7 +96,7 @@ def render_markdown(agenda: Agenda, out: TextIO) -> None:
         f"- {i18n.t('cycle.nothing')}"]
     draft.lines += ["", f"   {i18n.t('agenda.minutes')} ", ""]
     draft.heading("agenda.decisions")
-    draft.grouped(agenda.decisions.rows, lambda row: row["agency"], _decision)
+    draft.grouped(agenda.decisions.rows, lambda row: row["agency"], lambda row: meetings.decision_line(row, MARKDOWN))
     draft.heading("agenda.late")
     _items(draft, agenda.late.rows, _late)
     draft.heading("agenda.issues")

@@ -15,7 +15,7 @@ from kitrack.domain.figures import BY_FIELD
 from kitrack.output import i18n, inert, render
 from kitrack.views.meetings import Change, Cycle, Moved
 from kitrack.views.status import Since
-from kitrack.views.table import Table
+from kitrack.views.table import Row, Table
 
 
 @dataclass(frozen=True)
@@ -39,6 +39,13 @@ def days(value: int | None) -> str:
     if value == 0:
         return i18n.t("cycle.today")
     return i18n.t("cycle.left" if value > 0 else "cycle.late", days=i18n.plural(abs(value), "day"))
+
+
+def decision_line(row: Row, escape: Escape) -> str:
+    """`text (`meeting/id`), due 15 November 2026 (14 days late)`."""
+    due = i18n.t("agenda.due", date=i18n.date(row["due"]), days=days(row["days"])) if row["due"] else ""
+    return i18n.t("agenda.decision_item", text=escape.text(text(row["text"])),
+                  decision=f"{escape.code(row['meeting'])}/{escape.code(row['id'])}", due=due)
 
 
 def decisions_table(cycle: Cycle) -> Table:
@@ -107,11 +114,15 @@ def print_cycle(cycle: Cycle, since: Since, out: TextIO) -> None:
     if not cycle.changes:
         console.print(Text(i18n.t("cycle.nothing")))
     console.print()
+    # A list grouped by agency, not a table: the decisions' text stays readable on 80 columns.
     title = i18n.t("cycle.decisions")
-    if cycle.decisions.rows:
-        render.print_table(decisions_table(cycle), out, title=title)
-    else:
-        console.print(Text(f"{title}: {i18n.t('status.none')}", style="bold"))
+    console.print(Text(title if cycle.decisions.rows else f"{title}: {i18n.t('status.none')}", style="bold"))
+    shown: object = object()
+    for row in cycle.decisions.rows:
+        if row["agency"] != shown:
+            shown = row["agency"]
+            console.print(Text(inert.terminal(row["agency"] or i18n.t("agenda.no_owner")), style="bold"))
+        console.print(Text(f"  - {decision_line(row, TERMINAL)}"))
     console.print(Text(closed_line(cycle), style="dim"))
 
 

@@ -19,7 +19,7 @@ from kitrack.domain.dates import PartialDate
 # `stale-reasons`, `days-left`, `figure-changes` and `mention` are the status and show views' own cells.
 CellFormat = Literal[
     "text", "number", "percent", "count", "date", "bool", "list",
-    "status", "project-kind", "issue-status", "overdue-item",
+    "status", "project-kind", "issue-status", "overdue-item", "decision-state",
     "bar", "change", "stale-reasons", "days-left", "figure-changes", "mention",
 ]
 Row = dict[str, Any]
