@@ -173,8 +173,8 @@ def test_agenda_writes_its_output_atomically_and_never_over_a_file_unasked(tmp_p
     root = data_with(tmp_path)
     target = tmp_path / "agenda.md"
     first = invoke("agenda", "--data", root, "--lang", "id", "--output", target)
-    assert first.exit_code == 0 and first.stdout == "" and target.read_text(encoding="utf-8").startswith(
-        "# Rancangan agenda")
+    assert (first.exit_code, first.stdout) == (0, f"Menulis {target} (agenda rapat 29 November 2026)\n")
+    assert target.read_text(encoding="utf-8").startswith("# Rancangan agenda")
     again = invoke("agenda", "--data", root, "--output", target)
     assert again.exit_code == 2 and "exists" in again.stderr
     assert invoke("agenda", "--data", root, "--output", target, "--force").exit_code == 0

@@ -12,6 +12,7 @@ from kitrack.cli.options import Settings, choices, fail, global_options, load_da
 from kitrack.domain.dates import parse_cli_date
 from kitrack.domain.problems import Term
 from kitrack.export import atomic
+from kitrack.output import inert
 from kitrack.output.agenda import RENDERERS
 from kitrack.views import agenda as drafting
 from kitrack.views import status
@@ -51,3 +52,4 @@ def agenda(
         raise fail(settings, str(exc)) from None
     except OSError as exc:
         raise fail(settings, Term("export.write_failed", path=str(output), reason=exc.strerror or str(exc))) from None
+    typer.echo(settings.language.t("agenda.wrote", path=inert.terminal(str(output)), date=settings.language.date(held)))

@@ -193,6 +193,7 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{name}: {count} new reports, the latest {date}: {figures}.",
         "id": "{name}: {count} laporan baru, terakhir {date}: {figures}.",
     },
+    "agenda.wrote": {"en": "Wrote {path} (the agenda of {date})", "id": "Menulis {path} (agenda rapat {date})"},
     "agenda.title": {
         "en": "Draft agenda: coordination meeting of {date}",
         "id": "Rancangan agenda: rapat koordinasi {date}",
