@@ -194,3 +194,13 @@ def test_agenda_through_the_real_entry_point():
     result = run_kitrack("agenda", "--data", str(BASE), "--as-of", AS_OF, "--lang", "id")
     assert result.returncode == 0 and result.stderr == ""
     assert "## 2. Keputusan yang jatuh tempo atau terlambat" in result.stdout
+
+
+def test_a_region_keeps_the_decisions_that_name_its_records(tmp_path):
+    data = load(data_with(tmp_path))
+    since = status.default_since(data, DAY)
+    inside = status.build(data, DAY, since, region="gerbangkertosusila")
+    outside = status.build(data, DAY, since, region="selingkar-wilis")
+    assert inside.cycle is not None and outside.cycle is not None
+    assert [row["id"] for row in inside.cycle.decisions.rows] == ["land-s2"]
+    assert (outside.cycle.decisions.rows, outside.cycle.closed) == ([], {"done": 0, "dropped": 0})

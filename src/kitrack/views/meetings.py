@@ -9,7 +9,7 @@ Nothing here depends on the language: kinds are codes, dates and numbers stay ra
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -17,8 +17,8 @@ from kitrack.domain import board, decisions
 from kitrack.domain.board import Record
 from kitrack.domain.dates import PartialDate
 from kitrack.domain.decisions import DecisionState
-from kitrack.domain.figures import FIGURES
-from kitrack.domain.models import Agency, Decision, Meeting, Project, Report
+from kitrack.domain.figures import reported_by
+from kitrack.domain.models import Agency, Decision, Estate, Meeting, Project, Report
 from kitrack.load.dataset import Dataset
 from kitrack.views.table import Column, Table
 
@@ -93,21 +93,19 @@ def agency_name(agencies: dict[str, Agency], agency_id: str | None) -> str | Non
     return agency.short or agency.name
 
 
-def build(data: Dataset, then: Then, as_of: dt.date, records: Sequence[Record]) -> Cycle:
-    """`records`: the records in view (a `--region` narrows them, and the decisions that name them)."""
+def build(data: Dataset, then: Then, as_of: dt.date, records: Sequence[Record], region: str | None = None) -> Cycle:
+    """`records`: the records in view. With a `--region`, they are the region's, and a decision is in
+    view when it names one of them (as for overdue decisions)."""
+    in_view = None if region is None else {record.id for record in records}
     return Cycle(
-        decisions=open_decisions(data, as_of, records),
-        closed=_closed(data, then, as_of, records),
+        decisions=open_decisions(data, as_of, in_view),
+        closed=_closed(data, then, as_of, in_view),
         changes=changes(records, then, as_of),
     )
 
 
-def _in_view(decision: Decision, records: Sequence[Record], data: Dataset) -> bool:
-    """With --region, a decision belongs to the view when it names a record in view (as for overdue)."""
-    if len(records) == len(data.estates) + len(data.projects):
-        return True
-    ids = {record.id for record in records}
-    return any(related.split("/")[0] in ids for related in decision.related)
+def _in_view(decision: Decision, in_view: Collection[str] | None) -> bool:
+    return in_view is None or any(related.split("/")[0] in in_view for related in decision.related)
 
 
 def _states(data: Dataset, as_of: dt.date) -> Iterable[tuple[Meeting, Decision, DecisionState]]:
@@ -118,10 +116,10 @@ def _states(data: Dataset, as_of: dt.date) -> Iterable[tuple[Meeting, Decision, 
                 yield meeting, decision, decisions.state(meeting, decision, as_of, carried)
 
 
-def open_decisions(data: Dataset, as_of: dt.date, records: Sequence[Record]) -> Table:
+def open_decisions(data: Dataset, as_of: dt.date, in_view: Collection[str] | None = None) -> Table:
     table = Table("decisions", DECISION_COLUMNS)
     for meeting, decision, state in _states(data, as_of):
-        if state == "open" and _in_view(decision, records, data):
+        if state == "open" and _in_view(decision, in_view):
             table.add(
                 agency=agency_name(data.agencies, decision.owner), owner=decision.owner, meeting=meeting.id,
                 id=decision.id, text=decision.text, due=decision.due,
@@ -135,12 +133,12 @@ def open_decisions(data: Dataset, as_of: dt.date, records: Sequence[Record]) -> 
     return table
 
 
-def _closed(data: Dataset, then: Then, as_of: dt.date, records: Sequence[Record]) -> dict[str, int]:
+def _closed(data: Dataset, then: Then, as_of: dt.date, in_view: Collection[str] | None) -> dict[str, int]:
     """Decisions done or dropped since the comparison point."""
     before = {(m.id, d.id): state for m, d, state in _states(then.data, then.date)}
     counts = {"done": 0, "dropped": 0}
     for meeting, decision, state in _states(data, as_of):
-        if state in counts and before.get((meeting.id, decision.id)) != state and _in_view(decision, records, data):
+        if state in counts and before.get((meeting.id, decision.id)) != state and _in_view(decision, in_view):
             counts[state] += 1
     return counts
 
@@ -168,11 +166,13 @@ def _record_changes(record: Record, before: Record | None, then: dt.date, as_of:
     name = record.name
     if before is None:
         yield Change("record-added", record.id, name)
-    # A report is the same report when its date and source are: changed figures make it edited, not new.
-    known = {_report_key(r): r for r in board.visible(before.progress, then)} if before is not None else {}
     visible = board.visible(record.progress, as_of)
-    new = [report for report in visible if _report_key(report) not in known]
-    edited = [report for report in visible if known.get(_report_key(report), report) != report]
+    if before is record:  # the same data at an earlier date: new is what was not visible then
+        new, edited = [report for report in visible if not board.is_visible(report, then)], []
+    else:  # a revision's data: a report is the same when its date and source are; other figures edit it
+        known = {_report_key(r): r for r in board.visible(before.progress, then)} if before is not None else {}
+        new = [report for report in visible if _report_key(report) not in known]
+        edited = [report for report in visible if known.get(_report_key(report), report) != report]
     if new or edited:
         yield Change(
             "report", record.id, name, date=max((r.date for r in new or edited), key=lambda d: d.end),
@@ -199,14 +199,19 @@ def _record_changes(record: Record, before: Record | None, then: dt.date, as_of:
             yield Change("issue-resolved", record.id, name, date=issue.resolved, item=issue.id, text=issue.title)
 
 
+# Only the figures of the record's kind are asked for: asking a pydantic model for a field it lacks is slow.
+_ESTATE_FIGURES, _PROJECT_FIGURES = reported_by("estate"), reported_by("infrastructure")
+
+
 def _report_key(report: Report) -> tuple[str, str | None]:
     return str(report.date), report.source
 
 
 def _moved(record: Record, before: Record | None, new: list[Report], then: dt.date, as_of: dt.date) -> Iterable[Moved]:
     """Each figure the new reports give, from its value then to its latest value, if it moved."""
-    given = {f.field for report in new for f in FIGURES if getattr(report, f.field, None) is not None}
-    for name in (f.field for f in FIGURES if f.field in given):
+    kind = _ESTATE_FIGURES if isinstance(record, Estate) else _PROJECT_FIGURES
+    given = {f.field for report in new for f in kind if getattr(report, f.field) is not None}
+    for name in (f.field for f in kind if f.field in given):
         now = board.latest_value(record, name, as_of)[0]
         old = board.latest_value(before, name, then)[0] if before is not None else None
         if now is not None and now != old:

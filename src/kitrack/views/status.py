@@ -138,7 +138,7 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None
     report.sections["issues"] = issues.select(ISSUE_KEYS)
     report.sections["stale"] = _stale([*estates, *projects], as_of, stale_days)
     then = meetings.Then(baseline, as_of) if baseline is not None else meetings.Then(data, since.date)
-    report.cycle = meetings.build(data, then, as_of, [*estates, *projects])
+    report.cycle = meetings.build(data, then, as_of, [*estates, *projects], region)
     return report
 
 
