@@ -204,3 +204,12 @@ def test_a_region_keeps_the_decisions_that_name_its_records(tmp_path):
     assert inside.cycle is not None and outside.cycle is not None
     assert [row["id"] for row in inside.cycle.decisions.rows] == ["land-s2"]
     assert (outside.cycle.decisions.rows, outside.cycle.closed) == ([], {"done": 0, "dropped": 0})
+
+
+def test_status_and_check_agree_that_a_carried_decision_is_not_overdue(tmp_path):
+    root = data_with(tmp_path)
+    later = dt.date(2027, 1, 10)  # past the first due date (2026-12-15), before the carried one (2027-01)
+    data = load(root)
+    overdue = status.build(data, later, status.default_since(data, later)).sections["overdue"].rows
+    assert [row["record"] for row in overdue if row["kind"] == "decision"] == []
+    assert [c for c in codes(root, later) if c[0] == "overdue"] == []

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from kitrack.domain import board
+from kitrack.domain import board, decisions
 from kitrack.domain.board import Record
 from kitrack.domain.defaults import DEFAULT_STALE_DAYS
 from kitrack.domain.figures import PROGRESS
@@ -166,8 +166,9 @@ def _overdue(data: Dataset, estates: Sequence[Estate], projects: Sequence[Projec
     records: list[Record] = [*estates, *projects]
     items = [item for record in records for item in board.overdue_of(record, as_of)]
     in_view = {record.id for record in records}
+    carried = decisions.carried(data.meetings.values(), as_of)
     for meeting in data.meetings.values():
-        for item in board.overdue_of_meeting(meeting, as_of):
+        for item in board.overdue_of_meeting(meeting, as_of, carried):
             related = meeting.decisions[int(item.path[1])].related
             # With --region, a decision belongs to the view when it names a record in the region.
             if region is None or any(rid in in_view for rid in related):
