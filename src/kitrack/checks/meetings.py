@@ -48,9 +48,7 @@ class _Meeting:
         for position, decision in enumerate(meeting.decisions):
             path: FieldPath = ("decisions", position)
             yield from refs.check("meeting", mid, (*path, "owner"), "agency", decision.owner)
-            for index, related in enumerate(decision.related):
-                # `record/section`: the record must exist. Sections come with model v2.
-                yield from refs.check("meeting", mid, (*path, "related", index), "record", related.split("/")[0])
+            yield from refs.related("meeting", mid, (*path, "related"), decision.related)
             yield from self.source(path, decision.source)
             if decision.carried_from is not None and decision.carried_from not in earlier:
                 yield self.problem((*path, "carried_from"), "unknown-decision", id=decision.carried_from,

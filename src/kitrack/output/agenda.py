@@ -8,6 +8,7 @@ from typing import Any, TextIO
 
 from kitrack.output import i18n, inert, meetings, render
 from kitrack.output.meetings import MARKDOWN
+from kitrack.output.status import slip_line
 from kitrack.views.agenda import Agenda
 from kitrack.views.table import Row
 
@@ -58,17 +59,21 @@ class _Draft:
 
 
 def _late(row: Row) -> str:
+    name = md(meetings.text(row["name"]))
+    unit = code(row["id"] if row["section"] is None else f"{row['id']}/{row['section']}")
     if row["reason"] == "at-risk":
-        return i18n.t("agenda.at_risk_item", name=md(meetings.text(row["name"])), id=code(row["id"]),
-                      percent=i18n.percent(row["percent"]), projected=i18n.date(row["projected"]),
-                      target=i18n.date(row["target"]))
-    return i18n.t("agenda.target_item", name=md(meetings.text(row["name"])), id=code(row["id"]),
-                  target=i18n.date(row["target"]), days=i18n.plural(row["days"], "day"))
+        return i18n.t("agenda.at_risk_item", name=name, id=unit, percent=i18n.percent(row["percent"]),
+                      projected=i18n.date(row["projected"]), target=i18n.date(row["target"]))
+    if row["reason"] == "slipped":
+        return i18n.t("agenda.slipped_item", name=name, id=unit, slip=slip_line(row["history"], row["slip_months"]))
+    return i18n.t("agenda.target_item", name=name, id=unit, target=i18n.date(row["target"]),
+                  days=meetings.day_count(row["days"]))
 
 
 def _issue(row: Row) -> str:
     due = i18n.t("agenda.issue_due", date=i18n.date(row["due"])) if row["due"] else ""
-    return i18n.t("agenda.issue_item", title=md(meetings.text(row["title"])), record=code(row["record"]),
+    record = row["record"] if row["section"] is None else f"{row['record']}/{row['section']}"
+    return i18n.t("agenda.issue_item", title=md(meetings.text(row["title"])), record=code(record),
                   id=code(row["id"]), raised=i18n.date(row["raised"]), due=due)
 
 

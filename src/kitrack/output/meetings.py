@@ -33,12 +33,17 @@ def text(value: Any) -> str:
     return str(value)
 
 
+def day_count(count: int) -> str:
+    """`1 day`, `1,429 days`: a number of days with the language's separators."""
+    return f"{i18n.figure(count)} {i18n.plural(count, 'day').split(' ', 1)[1]}"
+
+
 def days(value: int | None) -> str:
     if value is None:
         return i18n.t("status.missing")
     if value == 0:
         return i18n.t("cycle.today")
-    return i18n.t("cycle.left" if value > 0 else "cycle.late", days=i18n.plural(abs(value), "day"))
+    return i18n.t("cycle.left" if value > 0 else "cycle.late", days=day_count(abs(value)))
 
 
 def decision_line(row: Row, escape: Escape) -> str:
@@ -78,14 +83,20 @@ def _moved(moved: Moved) -> str:
     return i18n.t("change.moved", figure=figure, old=_value(moved.field, moved.old), new=_value(moved.field, moved.new))
 
 
+def _stage(value: str | None) -> str:
+    return i18n.t("status.missing") if value is None else i18n.label("status", value)
+
+
 def _stage_or_target(change: Change) -> tuple[str, str]:
     if change.kind == "stage":
-        return i18n.label("status", change.old), i18n.label("status", change.new)
+        return _stage(change.old), _stage(change.new)
     return i18n.date(change.old), i18n.date(change.new)
 
 
 def sentence(change: Change, escape: Escape) -> str:
     name = escape.text(text(change.name))
+    if change.section is not None:
+        name = i18n.t("change.section", name=name, section=escape.text(text(change.section_name)))
     if change.kind == "record-added":
         return i18n.t("change.record-added", name=name, record=escape.code(change.record))
     if change.kind == "report":
@@ -136,8 +147,8 @@ def markdown_lines(cycle: Cycle, since: Since) -> list[str]:
 
 def change_json(change: Change) -> dict[str, Any]:
     return {
-        "kind": change.kind, "record": change.record, "date": render.raw(change.date), "item": change.item,
-        "text": change.text, "count": change.count, "edited": change.edited,
+        "kind": change.kind, "record": change.record, "section": change.section, "date": render.raw(change.date),
+        "item": change.item, "text": change.text, "count": change.count, "edited": change.edited,
         "figures": [{"field": m.field, "from": render.raw(m.old), "to": render.raw(m.new)} for m in change.figures],
         "from": render.raw(change.old), "to": render.raw(change.new),
     }

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from kitrack.domain.board import Record
 from kitrack.domain.models import Estate
@@ -20,8 +21,9 @@ SILENT_COLUMNS = [
     Column("latest_report", "date"),
 ]
 LATE_COLUMNS = [
-    Column("id"), Column("name"), Column("reason"), Column("percent", "percent"), Column("projected", "date"),
-    Column("target", "date"), Column("days", "count", "col.overdue_days"),
+    Column("id"), Column("section"), Column("name"), Column("reason"), Column("percent", "percent"),
+    Column("projected", "date"), Column("target", "date"), Column("history", "list"), Column("slip_months", "count"),
+    Column("days", "count", "col.overdue_days"),
 ]
 
 
@@ -51,16 +53,20 @@ def build(data: Dataset, as_of: dt.date, meeting: dt.date, since: status.Since) 
 
 
 def _late(view: status.StatusReport) -> Table:
-    """Projects at risk (their pace finishes after the target) and targets already past."""
+    """Projects and sections at risk (their pace finishes after the target), whose target slipped, or
+    whose target has passed, as `status` shows them."""
     late = Table("late", LATE_COLUMNS)
+    blank: dict[str, Any] = {"percent": None, "projected": None, "history": [], "slip_months": None, "days": None}
     for row in view.sections["at_risk"].rows:
-        late.add(id=row["id"], name=row["name"], reason="at-risk", percent=row["percent"], projected=row["projected"],
-                 target=row["target"], days=None)
-    names = {row["id"]: row["name"] for row in view.sections["infrastructure"].rows}
+        late.add(**{**blank, "id": row["id"], "section": row["section"], "name": row["name"], "reason": "at-risk",
+                    "percent": row["percent"], "projected": row["projected"], "target": row["target"]})
+    for row in view.sections["slipped"].rows:
+        late.add(**{**blank, "id": row["record"], "section": row["section"], "name": row["name"], "reason": "slipped",
+                    "target": row["target"], "history": row["history"], "slip_months": row["slip_months"]})
     for row in view.sections["overdue"].rows:
         if row["kind"] == "target":
-            late.add(id=row["record"], name=names.get(row["record"], row["what"]), reason="target-passed",
-                     percent=None, projected=None, target=row["due"], days=row["days"])
+            late.add(**{**blank, "id": row["record"], "section": row["section"], "name": row["what"],
+                        "reason": "target-passed", "target": row["due"], "days": row["days"]})
     return late
 
 

@@ -18,7 +18,7 @@ from kitrack.domain.board import Record
 from kitrack.domain.dates import PartialDate
 from kitrack.domain.decisions import DecisionState
 from kitrack.domain.figures import reported_by
-from kitrack.domain.models import Agency, Decision, Estate, Meeting, Project, Report
+from kitrack.domain.models import Agency, Decision, Estate, Meeting, Project, Report, Status
 from kitrack.load.dataset import Dataset
 from kitrack.views.table import Column, Table
 
@@ -51,12 +51,14 @@ class Change:
 
     kind: ChangeKind
     record: str
-    name: Any  # the record's name: text, or {id, en} with model v2
+    name: Any  # the record's name
+    section: str | None = None  # the section of a project the change is in, and its name
+    section_name: Any = None
     date: PartialDate | None = None  # the latest new report's, a milestone's done, an issue's raised or resolved
     item: str | None = None  # an issue's id, a milestone's name
     text: Any = None  # an issue's title
     figures: tuple[Moved, ...] = ()
-    old: Any = None  # a stage or a target then, and now
+    old: Any = None  # a stage (its code) or a target then, and now
     new: Any = None
     count: int = 0  # new reports
     edited: int = 0  # reports of the same date and source as one then, with other figures (a revision's)
@@ -143,60 +145,72 @@ def _closed(data: Dataset, then: Then, as_of: dt.date, in_view: Collection[str] 
     return counts
 
 
-def stage(record: Record, as_of: dt.date) -> Any:
-    """The stage of a record as of the date. Model v1 has one undated status."""
-    return record.status.value
-
-
-def target(record: Record, as_of: dt.date) -> PartialDate | None:
-    """The target in force as of the date. Model v1 has one undated target."""
-    return record.target if isinstance(record, Project) else None
-
-
 def changes(records: Iterable[Record], then: Then, as_of: dt.date) -> list[Change]:
     found: list[Change] = []
     for record in records:
         before = then.data.estates.get(record.id) or then.data.projects.get(record.id)
-        found.extend(_record_changes(record, before, then.date, as_of))
+        if before is None:
+            found.append(Change("record-added", record.id, record.name))
+        for unit in board.units(record):
+            found.extend(_unit_changes(unit, _same_unit(unit, before), then.date, as_of))
     order = {kind: position for position, kind in enumerate(CHANGE_ORDER)}
-    return sorted(found, key=lambda c: (order[c.kind], c.record, c.date.end if c.date else dt.date.min))
+    return sorted(found, key=lambda c: (
+        order[c.kind], c.record, c.section or "", c.date.end if c.date else dt.date.min,
+    ))
 
 
-def _record_changes(record: Record, before: Record | None, then: dt.date, as_of: dt.date) -> Iterable[Change]:
-    name = record.name
-    if before is None:
-        yield Change("record-added", record.id, name)
-    visible = board.visible(record.progress, as_of)
-    if before is record:  # the same data at an earlier date: new is what was not visible then
+def _same_unit(unit: board.Unit, before: Record | None) -> board.Unit | None:
+    """The unit as it was in the data compared with: the record itself, or its section of the same id."""
+    if before is None or before is unit.record:
+        return None if before is None else unit
+    if unit.section_id is None:
+        return board.Unit(before)
+    return board.section_unit(before, unit.section_id) if isinstance(before, Project) else None
+
+
+def _unit_changes(unit: board.Unit, before: board.Unit | None, then: dt.date, as_of: dt.date) -> Iterable[Change]:
+    def change(kind: ChangeKind, **details: Any) -> Change:
+        section = unit.section
+        return Change(kind, unit.record.id, unit.record.name, section=None if section is None else section.id,
+                      section_name=None if section is None else section.name, **details)
+
+    visible = board.visible(unit.progress, as_of)
+    if before is unit:  # the same data at an earlier date: new is what was not visible then
         new, edited = [report for report in visible if not board.is_visible(report, then)], []
     else:  # a revision's data: a report is the same when its date and source are; other figures edit it
         known = {_report_key(r): r for r in board.visible(before.progress, then)} if before is not None else {}
         new = [report for report in visible if _report_key(report) not in known]
         edited = [report for report in visible if known.get(_report_key(report), report) != report]
     if new or edited:
-        yield Change(
-            "report", record.id, name, date=max((r.date for r in new or edited), key=lambda d: d.end),
-            figures=tuple(_moved(record, before, [*new, *edited], then, as_of)), count=len(new), edited=len(edited),
-        )
+        yield change("report", date=max((r.date for r in new or edited), key=lambda d: d.end),
+                     figures=tuple(_moved(unit, before, [*new, *edited], then, as_of)), count=len(new),
+                     edited=len(edited))
     if before is not None:
-        if stage(before, then) != stage(record, as_of):
-            yield Change("stage", record.id, name, old=stage(before, then), new=stage(record, as_of))
-        if target(before, then) != target(record, as_of):
-            yield Change("target", record.id, name, old=target(before, then), new=target(record, as_of))
+        old_stage, new_stage = board.stage(before, then), board.stage(unit, as_of)
+        if old_stage != new_stage:
+            yield change("stage", old=_code(old_stage), new=_code(new_stage))
+        old_target = board.target_in_force(before, then, inherit=False)[0]
+        new_target = board.target_in_force(unit, as_of, inherit=False)[0]
+        if str(old_target) != str(new_target):
+            yield change("target", old=old_target, new=new_target)
     then_milestones = {m.name: m for m in before.milestones} if before is not None else {}
-    for milestone in record.milestones:
+    for milestone in unit.milestones:
         earlier = then_milestones.get(milestone.name)
         if board.done_by(milestone.done, as_of) and not (earlier is not None and board.done_by(earlier.done, then)):
-            yield Change("milestone-done", record.id, name, date=milestone.done, item=milestone.name)
+            yield change("milestone-done", date=milestone.done, item=milestone.name)
     then_issues = {i.id: i for i in before.issues} if before is not None else {}
-    for issue in record.issues:
+    for issue in unit.issues:
         now_state = board.issue_state(issue, as_of)
         earlier_issue = then_issues.get(issue.id)
         then_state = board.issue_state(earlier_issue, then) if earlier_issue is not None else None
         if now_state is not None and then_state is None:
-            yield Change("issue-raised", record.id, name, date=issue.raised, item=issue.id, text=issue.title)
+            yield change("issue-raised", date=issue.raised, item=issue.id, text=issue.title)
         if now_state == "resolved" and then_state != "resolved":
-            yield Change("issue-resolved", record.id, name, date=issue.resolved, item=issue.id, text=issue.title)
+            yield change("issue-resolved", date=issue.resolved, item=issue.id, text=issue.title)
+
+
+def _code(stage: Status | None) -> str | None:
+    return None if stage is None else stage.value
 
 
 # Only the figures of the record's kind are asked for: asking a pydantic model for a field it lacks is slow.
@@ -207,12 +221,14 @@ def _report_key(report: Report) -> tuple[str, str | None]:
     return str(report.date), report.source
 
 
-def _moved(record: Record, before: Record | None, new: list[Report], then: dt.date, as_of: dt.date) -> Iterable[Moved]:
+def _moved(
+    unit: board.Unit, before: board.Unit | None, new: list[Report], then: dt.date, as_of: dt.date,
+) -> Iterable[Moved]:
     """Each figure the new reports give, from its value then to its latest value, if it moved."""
-    kind = _ESTATE_FIGURES if isinstance(record, Estate) else _PROJECT_FIGURES
+    kind = _ESTATE_FIGURES if isinstance(unit.record, Estate) else _PROJECT_FIGURES
     given = {f.field for report in new for f in kind if getattr(report, f.field) is not None}
     for name in (f.field for f in kind if f.field in given):
-        now = board.latest_value(record, name, as_of)[0]
+        now = board.latest_value(unit, name, as_of)[0]
         old = board.latest_value(before, name, then)[0] if before is not None else None
         if now is not None and now != old:
             yield Moved(name, old, now)

@@ -20,7 +20,8 @@ from kitrack.domain.dates import PartialDate
 CellFormat = Literal[
     "text", "number", "percent", "count", "date", "bool", "list",
     "status", "project-kind", "issue-status", "overdue-item", "decision-state",
-    "bar", "change", "stale-reasons", "days-left", "figure-changes", "mention",
+    "bar", "change", "stale-reasons", "days-left", "figure-changes", "mention", "slip-history", "derived-status",
+    "location",
 ]
 Row = dict[str, Any]
 
