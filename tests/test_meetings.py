@@ -213,3 +213,26 @@ def test_status_and_check_agree_that_a_carried_decision_is_not_overdue(tmp_path)
     overdue = status.build(data, later, status.default_since(data, later)).sections["overdue"].rows
     assert [row["record"] for row in overdue if row["kind"] == "decision"] == []
     assert [c for c in codes(root, later) if c[0] == "overdue"] == []
+
+
+def test_since_names_sections_stages_and_targets(tmp_path):
+    root = data_with(tmp_path, None)
+    path = root / "infrastructure" / "tol-alpha.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "      - {date: 2026-09-30, source: pupr-2026-10, percent: 70}\n",
+        "      - {date: 2026-09-30, source: pupr-2026-10, percent: 70}\n"
+        "      - {date: 2026-11-10, source: pupr-2026-10, status: operating, percent: 100}\n"), encoding="utf-8")
+    result = invoke("status", "--data", root, "--since", "2026-10-01", "--format", "md")
+    said = result.stdout.split("### Open decisions")[0]
+    for line in (
+        "- Jalan Tol Alpha: a new report (31 October 2026): Progress 40% → 55%; Land 85% → 95%.",
+        "- Jalan Tol Alpha, Seksi 1 Alpha–Beta: a new report (10 November 2026): Progress 70% → 100%.",
+        "- Jalan Tol Alpha, Seksi 1 Alpha–Beta: stage construction → operating.",
+        "- Jalan Tol Alpha: target June 2027 → December 2027.",
+    ):
+        assert line in said, said
+    document = json.loads(invoke("status", "--data", root, "--since", "2026-10-01", "--format", "json").stdout)
+    stages = [(c["record"], c["section"], c["from"], c["to"]) for c in document["since_last_meeting"] if c["kind"] == "stage"]
+    # The project's stage is derived from its sections: one operating makes it partially operating.
+    assert stages == [("tol-alpha", None, "construction", "partially-operating"),
+                      ("tol-alpha", "seksi-1", "construction", "operating")]
