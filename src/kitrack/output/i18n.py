@@ -301,6 +301,12 @@ LABELS: dict[str, dict[str, str]] = {
     "change.moved": {"en": "{figure} {old} → {new}", "id": "{figure} {old} → {new}"},
     "change.first": {"en": "{figure} {new} (first figure)", "id": "{figure} {new} (angka pertama)"},
     "change.stage": {"en": "{name}: stage {old} → {new}.", "id": "{name}: tahap {old} → {new}."},
+    "change.stage_first": {
+        "en": "{name}: stage {new} (first reported).", "id": "{name}: tahap {new} (laporan pertama).",
+    },
+    "change.target_first": {
+        "en": "{name}: target {new} (first reported).", "id": "{name}: target {new} (laporan pertama).",
+    },
     "change.target": {"en": "{name}: target {old} → {new}.", "id": "{name}: target {old} → {new}."},
     "change.milestone-done": {
         "en": "{name}: milestone “{item}” reached ({date}).", "id": "{name}: tonggak “{item}” tercapai ({date}).",

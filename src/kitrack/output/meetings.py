@@ -107,6 +107,8 @@ def sentence(change: Change, escape: Escape) -> str:
         return said if not (change.count and change.edited) else f"{said} {i18n.t('change.also_edited')}"
     if change.kind in ("stage", "target"):
         old, new = _stage_or_target(change)
+        if change.old is None:  # the first report that gives it
+            return i18n.t(f"change.{change.kind}_first", name=name, new=new)
         return i18n.t(f"change.{change.kind}", name=name, old=old, new=new)
     item = escape.code(change.item or "") if change.kind != "milestone-done" else escape.text(text(change.item))
     return i18n.t(f"change.{change.kind}", name=name, item=item, date=i18n.date(change.date),

@@ -25,7 +25,7 @@ from kitrack.views.table import Column, Table
 ChangeKind = Literal[
     "record-added", "report", "stage", "target", "milestone-done", "issue-raised", "issue-resolved",
 ]
-# The order the sentences of "since the last meeting" come in.
+# The order of the sentences about one record or section in "since the last meeting".
 CHANGE_ORDER: tuple[ChangeKind, ...] = (
     "record-added", "report", "stage", "target", "milestone-done", "issue-raised", "issue-resolved",
 )
@@ -153,9 +153,10 @@ def changes(records: Iterable[Record], then: Then, as_of: dt.date) -> list[Chang
             found.append(Change("record-added", record.id, record.name))
         for unit in board.units(record):
             found.extend(_unit_changes(unit, _same_unit(unit, before), then.date, as_of))
+    # Record by record (each section after its project), in the order of CHANGE_ORDER within each.
     order = {kind: position for position, kind in enumerate(CHANGE_ORDER)}
     return sorted(found, key=lambda c: (
-        order[c.kind], c.record, c.section or "", c.date.end if c.date else dt.date.min,
+        c.record, c.section or "", order[c.kind], c.date.end if c.date else dt.date.min,
     ))
 
 
