@@ -225,12 +225,12 @@ LABELS: dict[str, dict[str, str]] = {
     "cycle.since.date": {"en": "Since {date}", "id": "Sejak {date}"},
     "cycle.since.revision": {"en": "Since git revision `{rev}`", "id": "Sejak revisi git `{rev}`"},
     "cycle.nothing": {"en": "nothing changed", "id": "tidak ada yang berubah"},
-    "change.record-added": {"en": "New record: {name} (`{record}`).", "id": "Data baru: {name} (`{record}`)."},
-    "change.report.one": {
+    "since.record-added": {"en": "New record: {name} (`{record}`).", "id": "Data baru: {name} (`{record}`)."},
+    "since.report.one": {
         "en": "{name}: a new report ({date}): {figures}.",
         "id": "{name}: satu laporan baru ({date}): {figures}.",
     },
-    "change.report.many": {
+    "since.report.many": {
         "en": "{name}: {count} new reports, the latest {date}: {figures}.",
         "id": "{name}: {count} laporan baru, terakhir {date}: {figures}.",
     },
@@ -292,30 +292,30 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{name} (`{record}`): latest report {date}",
         "id": "{name} (`{record}`): laporan terakhir {date}",
     },
-    "change.report.edited": {
+    "since.report.edited": {
         "en": "{name}: a report edited ({date}): {figures}.", "id": "{name}: laporan diubah ({date}): {figures}.",
     },
-    "change.also_edited": {"en": "An earlier report was edited too.", "id": "Laporan sebelumnya juga diubah."},
-    "change.section": {"en": "{name}, {section}", "id": "{name}, {section}"},
-    "change.no_figures": {"en": "no figure changed", "id": "tidak ada angka yang berubah"},
-    "change.moved": {"en": "{figure} {old} → {new}", "id": "{figure} {old} → {new}"},
-    "change.first": {"en": "{figure} {new} (first figure)", "id": "{figure} {new} (angka pertama)"},
-    "change.stage": {"en": "{name}: stage {old} → {new}.", "id": "{name}: tahap {old} → {new}."},
-    "change.stage_first": {
+    "since.also_edited": {"en": "An earlier report was edited too.", "id": "Laporan sebelumnya juga diubah."},
+    "since.section": {"en": "{name}, {section}", "id": "{name}, {section}"},
+    "since.no_figures": {"en": "no figure changed", "id": "tidak ada angka yang berubah"},
+    "since.moved": {"en": "{figure} {old} → {new}", "id": "{figure} {old} → {new}"},
+    "since.first": {"en": "{figure} {new} (first figure)", "id": "{figure} {new} (angka pertama)"},
+    "since.stage": {"en": "{name}: stage {old} → {new}.", "id": "{name}: tahap {old} → {new}."},
+    "since.stage_first": {
         "en": "{name}: stage {new} (first reported).", "id": "{name}: tahap {new} (laporan pertama).",
     },
-    "change.target_first": {
+    "since.target_first": {
         "en": "{name}: target {new} (first reported).", "id": "{name}: target {new} (laporan pertama).",
     },
-    "change.target": {"en": "{name}: target {old} → {new}.", "id": "{name}: target {old} → {new}."},
-    "change.milestone-done": {
+    "since.target": {"en": "{name}: target {old} → {new}.", "id": "{name}: target {old} → {new}."},
+    "since.milestone-done": {
         "en": "{name}: milestone “{item}” reached ({date}).", "id": "{name}: tonggak “{item}” tercapai ({date}).",
     },
-    "change.issue-raised": {
+    "since.issue-raised": {
         "en": "{name}: issue `{item}` raised ({date}): {text}.",
         "id": "{name}: kendala `{item}` diangkat ({date}): {text}.",
     },
-    "change.issue-resolved": {
+    "since.issue-resolved": {
         "en": "{name}: issue `{item}` resolved ({date}).", "id": "{name}: kendala `{item}` selesai ({date}).",
     },
     "status.none": {"en": "none", "id": "tidak ada"},
@@ -340,6 +340,29 @@ LABELS: dict[str, dict[str, str]] = {
     "show.decisions": {"en": "Decisions", "id": "Keputusan"},
     "show.agenda": {"en": "Agenda", "id": "Agenda"},
     "show.notes": {"en": "Notes", "id": "Catatan"},
+    "show.sections": {"en": "Sections", "id": "Seksi"},
+    "show.section": {"en": "section", "id": "seksi"},
+    "show.progress_derived": {
+        "en": "Progress ≈{value} (derived from {count} sections, weighted by length; oldest input {date})",
+        "id": "Progres ≈{value} (diturunkan dari {count} seksi, dibobot menurut panjang; masukan tertua {date})",
+    },
+    "show.progress_reported": {"en": "Progress {value} (reported {date})", "id": "Progres {value} (laporan {date})"},
+    "show.progress_none": {"en": "Progress —", "id": "Progres —"},
+    "show.not_derived": {"en": "(not derived: {why})", "id": "(tidak diturunkan: {why})"},
+    "show.blocked.no-percent": {
+        "en": "`{section}` has no progress figure and its stage does not imply one",
+        "id": "`{section}` tidak punya angka progres dan tahapnya tidak menyiratkannya",
+    },
+    "show.blocked.no-length": {"en": "`{section}` has no length", "id": "`{section}` tidak punya panjang"},
+    "show.blocked.no-stage": {"en": "`{section}` has no stage", "id": "`{section}` tidak punya tahap"},
+    "show.blocked.partial": {
+        "en": "the sections cover less than 95% of the project's length",
+        "id": "seksi mencakup kurang dari 95% panjang proyek",
+    },
+    "show.blocked.no-sections": {"en": "no sections", "id": "tidak ada seksi"},
+    "change.status": {"en": "stage", "id": "tahap"},
+    "change.target": {"en": "target", "id": "target"},
+    "change.funding": {"en": "funding", "id": "pendanaan"},
     "show.unknown": {"en": "no record has the id `{id}`", "id": "tidak ada data dengan id `{id}`"},
     "show.closest": {"en": "closest: {ids}", "id": "yang mirip: {ids}"},
     "ref.serves": {"en": "serves it", "id": "melayaninya"},

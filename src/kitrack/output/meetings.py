@@ -79,8 +79,8 @@ def _value(field: str, value: float) -> str:
 def _moved(moved: Moved) -> str:
     figure = i18n.t(f"col.{moved.field}")
     if moved.old is None:
-        return i18n.t("change.first", figure=figure, new=_value(moved.field, moved.new))
-    return i18n.t("change.moved", figure=figure, old=_value(moved.field, moved.old), new=_value(moved.field, moved.new))
+        return i18n.t("since.first", figure=figure, new=_value(moved.field, moved.new))
+    return i18n.t("since.moved", figure=figure, old=_value(moved.field, moved.old), new=_value(moved.field, moved.new))
 
 
 def _stage(value: str | None) -> str:
@@ -96,22 +96,22 @@ def _stage_or_target(change: Change) -> tuple[str, str]:
 def sentence(change: Change, escape: Escape) -> str:
     name = escape.text(text(change.name))
     if change.section is not None:
-        name = i18n.t("change.section", name=name, section=escape.text(text(change.section_name)))
+        name = i18n.t("since.section", name=name, section=escape.text(text(change.section_name)))
     if change.kind == "record-added":
-        return i18n.t("change.record-added", name=name, record=escape.code(change.record))
+        return i18n.t("since.record-added", name=name, record=escape.code(change.record))
     if change.kind == "report":
-        figures = "; ".join(_moved(m) for m in change.figures) or i18n.t("change.no_figures")
-        key = "change.report.edited" if not change.count else "change.report.one" if change.count == 1 else (
-            "change.report.many")
+        figures = "; ".join(_moved(m) for m in change.figures) or i18n.t("since.no_figures")
+        key = "since.report.edited" if not change.count else "since.report.one" if change.count == 1 else (
+            "since.report.many")
         said = i18n.t(key, name=name, count=change.count, date=i18n.date(change.date), figures=figures)
-        return said if not (change.count and change.edited) else f"{said} {i18n.t('change.also_edited')}"
+        return said if not (change.count and change.edited) else f"{said} {i18n.t('since.also_edited')}"
     if change.kind in ("stage", "target"):
         old, new = _stage_or_target(change)
         if change.old is None:  # the first report that gives it
-            return i18n.t(f"change.{change.kind}_first", name=name, new=new)
-        return i18n.t(f"change.{change.kind}", name=name, old=old, new=new)
+            return i18n.t(f"since.{change.kind}_first", name=name, new=new)
+        return i18n.t(f"since.{change.kind}", name=name, old=old, new=new)
     item = escape.code(change.item or "") if change.kind != "milestone-done" else escape.text(text(change.item))
-    return i18n.t(f"change.{change.kind}", name=name, item=item, date=i18n.date(change.date),
+    return i18n.t(f"since.{change.kind}", name=name, item=item, date=i18n.date(change.date),
                   text=escape.text(text(change.text)))
 
 

@@ -21,7 +21,7 @@ CellFormat = Literal[
     "text", "number", "percent", "count", "date", "bool", "list",
     "status", "project-kind", "issue-status", "overdue-item", "decision-state",
     "bar", "change", "stale-reasons", "days-left", "figure-changes", "mention", "slip-history", "derived-status",
-    "location",
+    "location", "stage",
 ]
 Row = dict[str, Any]
 
