@@ -79,5 +79,5 @@ def list_records(
             raise fail(
                 settings, Term("error.unknown_sort", field=sort, choices=", ".join(c.key for c in table.columns))
             )
-        table = table.sorted_by(sort)
+        table = table.sorted_by(sort, settings.language.code)
     FORMATS[format](table, sys.stdout)
