@@ -568,6 +568,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "cannot sort by `{field}`; columns: {choices}",
         "id": "tidak bisa mengurutkan menurut `{field}`; kolom: {choices}",
     },
+    "error.psn_filters": {
+        "en": "give one of `--psn`, `--no-psn` and `--psn-unknown`",
+        "id": "pilih salah satu dari `--psn`, `--no-psn` dan `--psn-unknown`",
+    },
     "error.bad_filter": {
         "en": "`--{option}` does not apply to {table}",
         "id": "`--{option}` tidak berlaku untuk {table}",
