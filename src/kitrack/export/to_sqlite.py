@@ -75,7 +75,7 @@ LATEST_FIGURE = (
 def _value(value: Any, column: Column) -> Any:
     if column.format == "bool" and value == "unknown":
         return None  # psn: unknown is SQL's NULL, and `WHERE psn` still keeps the PSN records
-    value = render.raw(value)
+    value = render.raw(render.chosen(value))
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, int) and not -(2**63) <= value < 2**63:

@@ -32,6 +32,7 @@ MAX_WIDTH, MIN_WIDTH = 60, 6
 
 
 def _text(value: Any) -> str:
+    value = render.chosen(value)
     if isinstance(value, list):
         return render.join_list(value)
     return str(getattr(value, "value", value))
