@@ -713,6 +713,9 @@ LABELS: dict[str, dict[str, str]] = {
     "export.sheet.table": {"en": "Sheet", "id": "Lembar"},
     "export.sheet.rows": {"en": "Rows", "id": "Baris"},
     "export.sheet.unlocated": {"en": "Estates without a location", "id": "Kawasan tanpa lokasi"},
+    "export.sheet.projects_unlocated": {
+        "en": "Infrastructure projects without a location", "id": "Proyek infrastruktur tanpa lokasi",
+    },
     "export.sheet.no_locations": {
         "en": "no source has given coordinates yet",
         "id": "belum ada sumber yang memberi koordinat",
