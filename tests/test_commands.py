@@ -118,6 +118,10 @@ def test_list_filters_and_sorts():
     assert [r["id"] for r in rows] == ["tol-probolinggo-banyuwangi", "tol-gresik-tuban", "tol-kediri-tulungagung", "tol-klbm"]
     psn = json.loads(list_rows("estates", "--psn", "--status", "planning"))
     assert [r["id"] for r in psn] == ["ki-nganjuk"] and psn[0]["psn"] is True
+    unknown = json.loads(list_rows("estates", "--psn-unknown"))
+    assert len(unknown) == 5 and {r["psn"] for r in unknown} == {"unknown"}
+    both = invoke("list", "estates", "--data", SAMPLE, "--psn", "--psn-unknown")
+    assert both.exit_code == 2 and "--psn-unknown" in both.stderr
     assert len(json.loads(list_rows("estates", "--no-psn"))) == 9
     overdue = json.loads(list_rows("infrastructure", "--overdue"))
     assert {r["id"] for r in overdue} == {"tol-klbm", "selingkar-wilis-ring-road"}

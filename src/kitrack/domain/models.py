@@ -254,6 +254,7 @@ class ProjectReport(Report):
 
 
 class Milestone(Strict):
+    id: Slug | None = None  # optional: keeps a milestone the same one when its name is edited or translated
     name: Text
     due: PartialDate | None = None
     done: PartialDate | None = None

@@ -21,7 +21,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from kitrack.domain.figures import FIGURES
+from kitrack.domain.figures import DATED_FIELDS, FIGURES
 from kitrack.domain.kinds import ESTATE, INFRASTRUCTURE
 from kitrack.export.atomic import atomic_file
 from kitrack.export.tables import Bundle, Written
@@ -129,7 +129,8 @@ def write(bundle: Bundle, output: Path, written: Written) -> None:
             with connection:
                 for name, table in everything.items():
                     _create(connection, name, table)
-                connection.execute(LATEST_VIEW.format(figures=",\n".join(map(LATEST_FIGURE.format, FIGURES))))
+                latest = (*DATED_FIELDS, *FIGURES)  # reported values only: derived ones are in the record rows
+                connection.execute(LATEST_VIEW.format(figures=",\n".join(map(LATEST_FIGURE.format, latest))))
                 for name, table in everything.items():
                     skipped = _insert(connection, name, table)
                     written.skipped += skipped

@@ -123,5 +123,11 @@ def _summary(workbook: Workbook, bundle: Bundle, bold: Format, day: Format) -> N
     for estate_id in bundle.unlocated:
         line += 1
         sheet.write_string(line, 0, estate_id)
+    line += 2
+    sheet.write_string(line, 0, i18n.t("export.sheet.projects_unlocated"), bold)
+    sheet.write_number(line, 1, len(bundle.projects_unlocated))
+    for project_id in bundle.projects_unlocated:
+        line += 1
+        sheet.write_string(line, 0, project_id)
     sheet.set_column(0, 0, 34)
     sheet.set_column(1, 1, 14)

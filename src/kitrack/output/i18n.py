@@ -709,6 +709,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "cannot sort by `{field}`; columns: {choices}",
         "id": "tidak bisa mengurutkan menurut `{field}`; kolom: {choices}",
     },
+    "error.psn_filters": {
+        "en": "give one of `--psn`, `--no-psn` and `--psn-unknown`",
+        "id": "pilih salah satu dari `--psn`, `--no-psn` dan `--psn-unknown`",
+    },
     "error.bad_filter": {
         "en": "`--{option}` does not apply to {table}",
         "id": "`--{option}` tidak berlaku untuk {table}",
@@ -862,6 +866,9 @@ LABELS: dict[str, dict[str, str]] = {
     "export.sheet.table": {"en": "Sheet", "id": "Lembar"},
     "export.sheet.rows": {"en": "Rows", "id": "Baris"},
     "export.sheet.unlocated": {"en": "Estates without a location", "id": "Kawasan tanpa lokasi"},
+    "export.sheet.projects_unlocated": {
+        "en": "Infrastructure projects without a location", "id": "Proyek infrastruktur tanpa lokasi",
+    },
     "export.sheet.no_locations": {
         "en": "no source has given coordinates yet",
         "id": "belum ada sumber yang memberi koordinat",
