@@ -225,11 +225,14 @@ class Agency(Strict):
 
 
 class Decision(Strict):
+    id: Slug | None = None
     text: Text
     owner: Slug | None = None
     due: PartialDate | None = None
-    done: PartialDate | None = None
     related: list[Slug] = []
+    done: PartialDate | None = None
+    dropped: PartialDate | None = None
+    reason: Text | None = None
 
 
 class Meeting(Strict):

@@ -367,6 +367,124 @@ LABELS: dict[str, dict[str, str]] = {
     },
     # diff
     "noun.change": {"en": "change|changes", "id": "perubahan"},
+    # editing commands (kitrack new, log, decide, done, resolve)
+    "edit.not_a_number": {
+        "en": "`{value}` is not a number",
+        "id": "`{value}` bukan angka",
+    },
+    "edit.ambiguous_number": {
+        "en": "`{value}` is ambiguous: {thousands} if `{separator}` separates thousands, {decimal} if it marks "
+        "decimals; type `{thousands}`, or `{comma}` (or `{decimal}`) for the decimal",
+        "id": "`{value}` ambigu: {thousands} bila `{separator}` pemisah ribuan, {comma} bila tanda desimal; "
+        "ketik `{thousands}`, atau `{comma}` (atau `{decimal}`) untuk desimal",
+    },
+    "edit.unreadable": {
+        "en": "cannot edit {file}: it is not valid YAML ({detail}); run `kitrack check` and fix it first",
+        "id": "tidak dapat menyunting {file}: bukan YAML yang sah ({detail}); "
+        "jalankan `kitrack check` dan perbaiki dulu",
+    },
+    "edit.not_block_list": {
+        "en": "cannot add to `{field}` in {file}: it is written on one line in brackets; write it as a list "
+        "with one `- ` item per line first",
+        "id": "tidak dapat menambah ke `{field}` di {file}: ditulis satu baris dalam kurung; tulis dulu sebagai "
+        "daftar dengan satu butir `- ` per baris",
+    },
+    "edit.unknown_record": {
+        "en": "unknown estate or project `{id}`; closest: {ids}",
+        "id": "kawasan industri atau proyek `{id}` tidak dikenal; yang terdekat: {ids}",
+    },
+    "edit.unknown_meeting": {
+        "en": "unknown meeting `{id}`; closest: {ids}",
+        "id": "rapat `{id}` tidak dikenal; yang terdekat: {ids}",
+    },
+    "edit.not_reported_by": {
+        "en": "`{field}` is not reported for {kind}; their figures: {allowed}",
+        "id": "`{field}` tidak dilaporkan untuk {kind}; angkanya: {allowed}",
+    },
+    "edit.empty_report": {
+        "en": "a report needs a figure (such as --percent) or a --note",
+        "id": "laporan perlu angka (misalnya --percent) atau --note",
+    },
+    "edit.unknown_source": {
+        "en": "`{id}` is not a source of `{record}`: give its URL to add it, or one of its sources ({ids})",
+        "id": "`{id}` bukan sumber `{record}`: berikan URL-nya untuk menambahkannya, atau salah satu sumbernya ({ids})",
+    },
+    "edit.decision_exists": {
+        "en": "meeting `{meeting}` already has a decision `{id}`: choose another --id",
+        "id": "rapat `{meeting}` sudah punya keputusan `{id}`: pilih --id lain",
+    },
+    "edit.bad_slug": {
+        "en": "`{value}` is not a valid id: use lowercase letters, digits and hyphens",
+        "id": "`{value}` bukan id yang sah: gunakan huruf kecil, angka dan tanda hubung",
+    },
+    "edit.unknown_decision": {
+        "en": "meeting `{meeting}` has no decision `{id}`; its decisions: {ids}",
+        "id": "rapat `{meeting}` tidak punya keputusan `{id}`; keputusannya: {ids}",
+    },
+    "edit.already_closed": {
+        "en": "decision `{id}` is already closed ({date})",
+        "id": "keputusan `{id}` sudah ditutup ({date})",
+    },
+    "edit.unknown_issue": {
+        "en": "`{record}` has no issue `{id}`; its issues: {ids}",
+        "id": "`{record}` tidak punya kendala `{id}`; kendalanya: {ids}",
+    },
+    "edit.already_resolved": {
+        "en": "issue `{id}` is already resolved ({date})",
+        "id": "kendala `{id}` sudah selesai ({date})",
+    },
+    "edit.id_exists": {
+        "en": "the id `{id}` is already used",
+        "id": "id `{id}` sudah dipakai",
+    },
+    "edit.file_exists": {
+        "en": "`{path}` already exists",
+        "id": "`{path}` sudah ada",
+    },
+    "edit.not_a_field": {
+        "en": "{option} does not apply to a new {kind}",
+        "id": "{option} tidak berlaku untuk {kind} baru",
+    },
+    "edit.missing_option": {
+        "en": "`{field}` is required: give it with {option}",
+        "id": "`{field}` wajib diisi: berikan dengan {option}",
+    },
+    "edit.bad_address": {
+        "en": "`{value}` is not {form}",
+        "id": "`{value}` bukan {form}",
+    },
+    "edit.drop_reason": {
+        "en": "--drop and --reason go together: a dropped decision says why",
+        "id": "--drop dan --reason dipakai bersama: keputusan yang dibatalkan menyebut alasannya",
+    },
+    "edit.changed_on_disk": {
+        "en": "`{path}` changed while kitrack was editing it; nothing was written: run the command again",
+        "id": "`{path}` berubah saat kitrack menyuntingnya; tidak ada yang ditulis: jalankan perintahnya lagi",
+    },
+    "edit.write_failed": {
+        "en": "cannot write the change: {reason}; nothing was written",
+        "id": "tidak dapat menulis perubahan: {reason}; tidak ada yang ditulis",
+    },
+    "edit.refused": {
+        "en": "kitrack: refused: the change would add {errors}; nothing was written",
+        "id": "kitrack: ditolak: perubahan ini menambah {errors}; tidak ada yang ditulis",
+    },
+    "edit.warnings": {
+        "en": "kitrack: the change adds {warnings}:",
+        "id": "kitrack: perubahan ini menambah {warnings}:",
+    },
+    "edit.wrote": {"en": "{file}: {what}", "id": "{file}: {what}"},
+    "edit.would": {"en": "{file} (not written, --dry-run): {what}", "id": "{file} (tidak ditulis, --dry-run): {what}"},
+    "edit.added_report": {
+        "en": "added a report dated {date} ({path})",
+        "id": "laporan bertanggal {date} ditambahkan ({path})",
+    },
+    "edit.added_source": {"en": "added the source `{id}` ({path})", "id": "sumber `{id}` ditambahkan ({path})"},
+    "edit.added_decision": {"en": "added the decision `{id}` ({path})", "id": "keputusan `{id}` ditambahkan ({path})"},
+    "edit.marked_done": {"en": "decision `{id}` done on {date}", "id": "keputusan `{id}` selesai pada {date}"},
+    "edit.marked_dropped": {"en": "decision `{id}` dropped on {date}", "id": "keputusan `{id}` dibatalkan pada {date}"},
+    "edit.marked_resolved": {"en": "issue `{id}` resolved on {date}", "id": "kendala `{id}` selesai pada {date}"},
+    "edit.created": {"en": "created the {kind} `{id}`", "id": "{kind} `{id}` dibuat"},
     "diff.percent": {"en": "percent ", "id": "persen "},
     "git.missing": {
         "en": "git is not installed (or not on PATH)",

@@ -1,0 +1,276 @@
+"""The edits the commands make, each as a `Change`: a file's text before and after.
+
+Each function finds what it edits in a loaded data set (which file holds the record, what its
+sources and reports are), builds the new entry from the models' field order, and splices it in with
+`Document`. Nothing is written here: `kitrack.edit.apply` validates and writes the changes.
+
+Records are addressed through the record-kind registry (`domain/kinds.py`) and reports' figures
+through the figure registry (`domain/figures.py`), so a new kind or figure needs nothing here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from pydantic import BaseModel
+
+from kitrack.domain import figures, kinds
+from kitrack.domain.dates import PartialDate
+from kitrack.domain.models import SLUG_PATTERN, Estate, Meeting, Project
+from kitrack.domain.problems import Term
+from kitrack.domain.suggestions import closest
+from kitrack.edit.document import Document, EditError, render_document
+from kitrack.load.dataset import Dataset
+
+
+@dataclass
+class Change:
+    """One file's text before (None: a new file) and after the edit, and what was done, in words."""
+
+    path: Path
+    before: str | None
+    after: str
+    done: list[Term] = field(default_factory=list)
+
+
+def _order(model: type[BaseModel]) -> list[str]:
+    return list(model.model_fields)
+
+
+def _read(path: Path) -> str:
+    return path.read_bytes().decode("utf-8")
+
+
+def _document(dataset: Dataset, id_space: str, record_id: str) -> Document:
+    path = dataset.origin(id_space, record_id).file.path
+    return Document(path, _read(path))
+
+
+def _change(document: Document, before: str, done: list[Term]) -> Change:
+    return Change(document.path, before, document.text, done)
+
+
+def find_record(dataset: Dataset, record_id: str) -> Estate | Project:
+    record = dataset.estates.get(record_id) or dataset.projects.get(record_id)
+    if record is None:
+        known = sorted([*dataset.estates, *dataset.projects])
+        raise EditError(Term("edit.unknown_record", id=record_id, ids=closest(record_id, known)))
+    return record
+
+
+def find_meeting(dataset: Dataset, meeting_id: str) -> Meeting:
+    meeting = dataset.meetings.get(meeting_id)
+    if meeting is None:
+        raise EditError(Term("edit.unknown_meeting", id=meeting_id, ids=closest(meeting_id, sorted(dataset.meetings))))
+    return meeting
+
+
+# --- kitrack log --------------------------------------------------------------------------------
+
+
+def reporting_kind(record: Estate | Project) -> figures.ReportingKind:
+    return "estate" if isinstance(record, Estate) else "infrastructure"
+
+
+def log(
+    dataset: Dataset,
+    record_id: str,
+    date: PartialDate,
+    source: str,
+    values: Mapping[str, float],
+    note: str | None = None,
+    source_title: str | None = None,
+) -> Change:
+    """A dated report on the record, after the last report whose date is not later; its source
+    added to the record's `sources` when it is a URL not cited there yet."""
+    record = find_record(dataset, record_id)
+    kind = reporting_kind(record)
+    allowed = {figure.field for figure in figures.reported_by(kind)}
+    for name in values:
+        if name not in allowed:
+            options = ", ".join(f"--{figure.field.replace('_', '-')}" for figure in figures.reported_by(kind))
+            heading = Term(kinds.BY_NAME[kind].heading)
+            raise EditError(Term("edit.not_reported_by", field=name, kind=heading, allowed=options))
+    if not values and note is None:
+        raise EditError(Term("edit.empty_report"))
+    document = _document(dataset, "record", record.id)
+    before = document.text
+    done: list[Term] = []
+    source_id = _source_id(record, source)
+    if source_id is None:
+        source_id = _new_source_id(record, source, date)
+        entry: dict[str, Any] = {"id": source_id, "url": source}
+        if source_title:
+            entry["title"] = source_title
+        order = _order(type(record))
+        position = document.insert_item(("sources",), entry, None, order)
+        done.append(Term("edit.added_source", id=source_id, path=f"sources[{position}]"))
+    report: dict[str, Any] = {"date": date, "source": source_id}
+    report.update((figure.field, values[figure.field]) for figure in figures.FIGURES if figure.field in values)
+    if note is not None:
+        report["note"] = note
+    index = _after_last_not_later(record.progress, date)
+    position = document.insert_item(("progress",), report, index, _order(type(record)))
+    done.insert(0, Term("edit.added_report", date=str(date), path=f"progress[{position}]"))
+    return _change(document, before, done)
+
+
+def _not_later(reports: Sequence[Any], date: PartialDate) -> list[int]:
+    return [position for position, report in enumerate(reports) if not report.date > date]
+
+
+def _after_last_not_later(reports: Sequence[Any], date: PartialDate) -> int:
+    """The position after the last report whose date is not later than `date` (0: before them all)."""
+    positions = _not_later(reports, date)
+    return positions[-1] + 1 if positions else 0
+
+
+def _source_id(record: Estate | Project, source: str) -> str | None:
+    """The id of the record's source that `source` names, by id or by URL; None for a new URL."""
+    for known in record.sources:
+        if source in (known.id, known.url):
+            return known.id
+    if "://" not in source:
+        ids = [known.id for known in record.sources]
+        raise EditError(Term("edit.unknown_source", id=source, record=record.id, ids=closest(source, ids) or "—"))
+    return None
+
+
+_SECOND_LEVEL = {"co", "go", "ac", "or", "com", "net", "org", "web", "sch", "mil", "my", "biz"}
+
+
+def _new_source_id(record: Estate | Project, url: str, date: PartialDate) -> str:
+    """`<site>-<date>` (`bisnis-2026-11-29`), as the shipped data names its sources, unique in the record."""
+    host = (urlsplit(url).hostname or "").lower()
+    labels = [label for label in host.split(".") if label]
+    if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
+        site = labels[-3]
+    elif len(labels) >= 2:
+        site = labels[-2]
+    else:
+        site = labels[0] if labels else "source"
+    site = re.sub(r"[^a-z0-9]+", "-", site).strip("-") or "source"
+    base = f"{site}-{date}"
+    taken = {known.id for known in record.sources}
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+# --- kitrack decide, done -----------------------------------------------------------------------
+
+
+def slug_of(text: str, taken: set[str]) -> str:
+    """A decision's id from its first words: `PUPR to report the land...` -> `pupr-to-report-the-land`."""
+    words = re.sub(r"[^a-z0-9]+", " ", text.lower()).split()
+    base = "-".join(words[:5])[:48].strip("-") or "decision"
+    candidate, number = base, 2
+    while candidate in taken:
+        candidate, number = f"{base}-{number}", number + 1
+    return candidate
+
+
+def decide(
+    dataset: Dataset,
+    meeting_id: str,
+    text: str,
+    owner: str,
+    due: PartialDate | None,
+    related: Sequence[str],
+    decision_id: str | None,
+) -> Change:
+    meeting = find_meeting(dataset, meeting_id)
+    taken = {decision.id for decision in meeting.decisions if decision.id}
+    if decision_id is None:
+        decision_id = slug_of(text, taken)
+    elif decision_id in taken:
+        raise EditError(Term("edit.decision_exists", id=decision_id, meeting=meeting.id))
+    if not re.fullmatch(SLUG_PATTERN.strip("^$"), decision_id):
+        raise EditError(Term("edit.bad_slug", value=decision_id))
+    entry: dict[str, Any] = {"id": decision_id, "text": text, "owner": owner}
+    if due is not None:
+        entry["due"] = due
+    if related:
+        entry["related"] = list(related)
+    document = _document(dataset, "meeting", meeting.id)
+    before = document.text
+    position = document.insert_item(("decisions",), entry, None, _order(Meeting))
+    return _change(document, before, [Term("edit.added_decision", id=decision_id, path=f"decisions[{position}]")])
+
+
+def close_decision(
+    dataset: Dataset, meeting_id: str, decision_id: str, date: PartialDate, reason: str | None
+) -> Change:
+    """Mark a decision done on `date`, or dropped with a `reason` (when one is given)."""
+    meeting = find_meeting(dataset, meeting_id)
+    ids = [decision.id for decision in meeting.decisions]
+    if decision_id not in ids:
+        known = sorted(i for i in ids if i)
+        suggestions = closest(decision_id, known) or "—"
+        raise EditError(Term("edit.unknown_decision", id=decision_id, meeting=meeting.id, ids=suggestions))
+    position = ids.index(decision_id)
+    decision = meeting.decisions[position]
+    closed = decision.done or getattr(decision, "dropped", None)
+    if closed is not None:
+        raise EditError(Term("edit.already_closed", id=decision_id, date=str(closed)))
+    document = _document(dataset, "meeting", meeting.id)
+    before = document.text
+    order = _order(type(decision))
+    path = ("decisions", position)
+    if reason is None:
+        document.add_entry(path, "done", date, order)
+        done = Term("edit.marked_done", id=decision_id, date=str(date))
+    else:
+        document.add_entry(path, "dropped", date, order)
+        document.add_entry(path, "reason", reason, order)
+        done = Term("edit.marked_dropped", id=decision_id, date=str(date))
+    return _change(document, before, [done])
+
+
+# --- kitrack resolve ----------------------------------------------------------------------------
+
+
+def resolve(dataset: Dataset, record_id: str, issue_id: str, date: PartialDate) -> Change:
+    record = find_record(dataset, record_id)
+    ids = [issue.id for issue in record.issues]
+    if issue_id not in ids:
+        raise EditError(Term("edit.unknown_issue", id=issue_id, record=record.id, ids=closest(issue_id, ids) or "—"))
+    position = ids.index(issue_id)
+    issue = record.issues[position]
+    if issue.status.value == "resolved":
+        raise EditError(Term("edit.already_resolved", id=issue_id, date=str(issue.resolved or "—")))
+    document = _document(dataset, "record", record.id)
+    before = document.text
+    path = ("issues", position)
+    document.set_scalar((*path, "status"), "resolved")
+    document.add_entry(path, "resolved", date, _order(type(issue)))
+    return _change(document, before, [Term("edit.marked_resolved", id=issue_id, date=str(date))])
+
+
+# --- kitrack new --------------------------------------------------------------------------------
+
+
+def new_record(dataset: Dataset, kind: kinds.FolderKind, record_id: str, values: Mapping[str, Any]) -> Change:
+    """A new record file: `id` and the given fields, in the model's order."""
+    if not re.fullmatch(SLUG_PATTERN.strip("^$"), record_id):
+        raise EditError(Term("edit.bad_slug", value=record_id))
+    path = dataset.root / kind.folder / f"{record_id}.yaml"
+    if (kind.id_space, record_id) in dataset.origins or record_id in dataset.broken_ids[kind.id_space]:
+        raise EditError(Term("edit.id_exists", id=record_id))
+    if path.exists() or path.is_symlink():
+        raise EditError(Term("edit.file_exists", path=str(path)))
+    content = {"id": record_id, **values}
+    ordered = {name: content[name] for name in kind.model.model_fields if name in content}
+    text = render_document(ordered)
+    return Change(path, None, text, [Term("edit.created", kind=Term(kind.label), id=record_id)])
+
+
+def required_fields(kind: kinds.FolderKind) -> list[str]:
+    """The fields a new record of `kind` must be given, besides its id, in the model's order."""
+    return [name for name, info in kind.model.model_fields.items() if info.is_required() and name != "id"]
