@@ -218,6 +218,83 @@ LABELS: dict[str, dict[str, str]] = {
     "p.the_number": {"en": "the number {value}", "id": "angka {value}"},
     "p.the_text": {"en": "text `{value}`", "id": "teks `{value}`"},
     "p.did_you_mean": {"en": "did you mean `{choice}`?", "id": "maksudnya `{choice}`?"},
+    # YAML syntax errors in plain words; the parser's message follows
+    "p.syntax": {"en": "{explanation} (the parser says: {parser})", "id": "{explanation} (kata parser: {parser})"},
+    "p.syntax.colon": {
+        "en": "the text on line {line} contains `: `, which YAML reads as a second key; "
+        "text containing ': ' must be quoted",
+        "id": "teks di baris {line} memuat `: `, yang dibaca YAML sebagai kunci kedua; teks yang memuat ': ' harus "
+        "diberi tanda kutip",
+    },
+    "p.syntax.quote_it": {"en": "write it as {example}", "id": "tulis sebagai {example}"},
+    "p.syntax.indented_more": {
+        "en": "line {line} is indented more than the line above (line {above})",
+        "id": "baris {line} menjorok lebih dalam dari baris di atasnya (baris {above})",
+    },
+    "p.syntax.not_lined_up": {
+        "en": "line {line} is not lined up with the list or mapping it belongs to, which starts at line {start}, "
+        "column {column}",
+        "id": "baris {line} tidak sejajar dengan daftar atau pemetaan tempatnya, yang dimulai di baris {start}, "
+        "kolom {column}",
+    },
+    "p.syntax.line_up": {
+        "en": "indent the keys of one mapping to the same column, and the `- ` items of one list to the same column "
+        "(with spaces)",
+        "id": "jorokkan kunci-kunci satu pemetaan ke kolom yang sama, dan butir `- ` satu daftar ke kolom yang sama "
+        "(dengan spasi)",
+    },
+    "p.syntax.after_quote": {
+        "en": "text goes on after the closing quote on line {line}",
+        "id": "teks berlanjut setelah tanda kutip penutup di baris {line}",
+    },
+    "p.syntax.quote_whole": {
+        "en": "put the whole text inside the quotes",
+        "id": "masukkan seluruh teks ke dalam tanda kutip",
+    },
+    "p.syntax.open_quote": {
+        "en": "the quote {quote} opened at line {line}, column {column} is never closed",
+        "id": "tanda kutip {quote} yang dibuka di baris {line}, kolom {column} tidak pernah ditutup",
+    },
+    "p.syntax.close_quote": {
+        "en": "close it with another {quote} at the end of the text",
+        "id": "tutup dengan {quote} lagi di akhir teks",
+    },
+    "p.syntax.open_bracket": {
+        "en": "the bracket `{bracket}` opened at line {line}, column {column} is not closed before line {at}",
+        "id": "kurung `{bracket}` yang dibuka di baris {line}, kolom {column} belum ditutup sebelum baris {at}",
+    },
+    "p.syntax.close_bracket": {
+        "en": "close it with `{bracket}`, and separate its items with `, `",
+        "id": "tutup dengan `{bracket}`, dan pisahkan butirnya dengan `, `",
+    },
+    "p.syntax.cannot_start": {
+        "en": "a value cannot start with `{character}` unless it is quoted",
+        "id": "nilai tidak boleh diawali `{character}` kecuali diberi tanda kutip",
+    },
+    "p.syntax.quote_text": {
+        "en": "put the text in double quotes: \"...\"",
+        "id": "beri teksnya tanda kutip ganda: \"...\"",
+    },
+    "p.syntax.no_colon": {
+        "en": "line {line} is neither `key: value` nor a `- ` list item",
+        "id": "baris {line} bukan `kunci: nilai` dan bukan butir daftar `- `",
+    },
+    "p.syntax.colon_or_dash": {
+        "en": "a key ends with a colon and a space (`name: ...`), a list item starts with a dash and a space "
+        "(`- ...`); or join the line to the text above",
+        "id": "kunci diakhiri titik dua dan spasi (`name: ...`), butir daftar diawali tanda hubung dan spasi "
+        "(`- ...`); atau gabungkan baris ini dengan teks di atasnya",
+    },
+    "p.syntax.control": {
+        "en": "the file holds an invisible control character ({code}), often pasted from a PDF or a word processor; "
+        "delete it",
+        "id": "berkas memuat karakter kontrol tak terlihat ({code}), sering tertempel dari PDF atau pengolah kata; "
+        "hapus karakter itu",
+    },
+    "p.syntax.unknown": {
+        "en": "the text here is not valid YAML",
+        "id": "teks di sini bukan YAML yang sah",
+    },
     "p.did_you_mean_short": {"en": "did you mean `{choice}` ({short})?", "id": "maksudnya `{choice}` ({short})?"},
     "p.allowed_fields": {"en": "allowed fields: {fields}", "id": "kolom yang boleh: {fields}"},
     "p.one_of": {"en": "one of: {choices}", "id": "salah satu dari: {choices}"},
