@@ -195,4 +195,5 @@ def test_every_golden_file_belongs_to_a_test():
     names = {f"status-{fmt}-{lang}" for fmt, lang in STATUS} | {f"list-{what}-{fmt}" for what, fmt in LIST}
     names |= {f"show-{kind}" for kind in SHOWN} | {"show-estate-id", "list-regions-terminal-80"}
     names |= {f"check-{fmt}-{lang}" for fmt, lang in CHECK} | {f"diff-{fmt}-{lang}" for fmt, lang in DIFF}
+    names |= {"edit-log-dry-run", "edit-session-git-diff"}  # tests/test_edit.py
     assert sorted(path.stem for path in GOLDEN.glob("*.txt")) == sorted(names)

@@ -13,7 +13,6 @@ import re
 import typing
 from typing import Any
 
-import click
 import typer
 
 from kitrack.cli import editing
@@ -72,6 +71,8 @@ def new(
         "attendees": attendees or None,
     }
     fields = record_kind.model.model_fields
+    data = load_data(settings)
+    editing.make(settings, lambda: changes.check_new(data, record_kind, record_id))
     dated = _DATED_ID.match(record_id)
     if record_kind is kinds.MEETING and given["date"] is None and dated:
         given["date"] = dated.group(1)
@@ -87,7 +88,6 @@ def new(
         annotation = fields[field].annotation
         is_date = annotation is PartialDate or PartialDate in typing.get_args(annotation)
         values[field] = parse_date(PartialDate.parse, value, _option(field), settings.language) if is_date else value
-    data = load_data(settings)
     change = editing.make(settings, lambda: changes.new_record(data, record_kind, record_id, values))
     editing.apply(settings, data, [change], dry_run)
 
@@ -103,5 +103,10 @@ def _ask(settings: Settings, field: str, annotation: Any) -> Any:
     if annotation is bool:
         return typer.confirm(field)
     if isinstance(annotation, type) and issubclass(annotation, enum.Enum):
-        return typer.prompt(field, type=click.Choice([member.value for member in annotation]))
+        allowed = [str(member.value) for member in annotation]
+        while True:
+            answer = str(typer.prompt(f"{field} ({', '.join(allowed)})")).strip()
+            if answer in allowed:
+                return answer
+            typer.echo(settings.language.t("edit.choose", value=answer, allowed=", ".join(allowed)), err=True)
     return typer.prompt(field)

@@ -256,8 +256,8 @@ def resolve(dataset: Dataset, record_id: str, issue_id: str, date: PartialDate) 
 # --- kitrack new --------------------------------------------------------------------------------
 
 
-def new_record(dataset: Dataset, kind: kinds.FolderKind, record_id: str, values: Mapping[str, Any]) -> Change:
-    """A new record file: `id` and the given fields, in the model's order."""
+def check_new(dataset: Dataset, kind: kinds.FolderKind, record_id: str) -> Path:
+    """The file a new record `record_id` goes to, or EditError if the id is bad or taken."""
     if not re.fullmatch(SLUG_PATTERN.strip("^$"), record_id):
         raise EditError(Term("edit.bad_slug", value=record_id))
     path = dataset.root / kind.folder / f"{record_id}.yaml"
@@ -265,6 +265,12 @@ def new_record(dataset: Dataset, kind: kinds.FolderKind, record_id: str, values:
         raise EditError(Term("edit.id_exists", id=record_id))
     if path.exists() or path.is_symlink():
         raise EditError(Term("edit.file_exists", path=str(path)))
+    return path
+
+
+def new_record(dataset: Dataset, kind: kinds.FolderKind, record_id: str, values: Mapping[str, Any]) -> Change:
+    """A new record file: `id` and the given fields, in the model's order."""
+    path = check_new(dataset, kind, record_id)
     content = {"id": record_id, **values}
     ordered = {name: content[name] for name in kind.model.model_fields if name in content}
     text = render_document(ordered)

@@ -530,6 +530,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "`{value}` is not {form}",
         "id": "`{value}` bukan {form}",
     },
+    "edit.choose": {
+        "en": "`{value}` is not one of: {allowed}",
+        "id": "`{value}` bukan salah satu dari: {allowed}",
+    },
     "edit.drop_reason": {
         "en": "--drop and --reason go together: a dropped decision says why",
         "id": "--drop dan --reason dipakai bersama: keputusan yang dibatalkan menyebut alasannya",
