@@ -70,7 +70,7 @@ def _figure_parameters() -> list[inspect.Parameter]:
                 None,
                 _option(figure),
                 metavar="NUMBER",
-                help=f"{figure.field} ({figure.unit.name}), for {figure.reported_by} reports.",
+                help=f"{figure.reported_by.capitalize()} reports: {figure.field} ({figure.unit.name}).",
                 show_default=False,
             ),
             annotation=str | None,

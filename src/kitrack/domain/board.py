@@ -105,8 +105,7 @@ def overdue_of(record: Record, as_of: dt.date) -> Iterator[Overdue]:
 
 def overdue_of_meeting(meeting: Meeting, as_of: dt.date) -> Iterator[Overdue]:
     for position, decision in enumerate(meeting.decisions):
-        closed = done_by(decision.done, as_of) or done_by(decision.dropped, as_of)
-        if decision.due is not None and decision.due.end < as_of and not closed:
+        if decision.due is not None and decision.due.end < as_of and not done_by(decision.done, as_of):
             path: Path = ("decisions", position, "due")
             yield Overdue(meeting.id, "decision", decision.text, decision.due, decision.owner, path)
 

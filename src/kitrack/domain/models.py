@@ -229,10 +229,10 @@ class Decision(Strict):
     text: Text
     owner: Slug | None = None
     due: PartialDate | None = None
-    related: list[Slug] = []
     done: PartialDate | None = None
     dropped: PartialDate | None = None
     reason: Text | None = None
+    related: list[Slug] = []
 
 
 class Meeting(Strict):
