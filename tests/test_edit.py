@@ -82,6 +82,31 @@ def test_text_that_would_read_as_something_else_is_quoted():
     assert document.text.endswith("  - date: 2021\n    note: 'yes'\n")
 
 
+def test_a_missing_list_goes_where_the_files_keep_it_and_flow_items_stay_flow():
+    from kitrack.edit.changes import _order
+    from kitrack.domain.models import Project
+
+    text = "id: x\nname: y  # kept\nsources:\n  - {id: a, url: b}\nissues:\n  - id: i\n"
+    document = Document(Path("x.yaml"), text)
+    document.insert_item(("progress",), {"date": PartialDate.parse("2026-11"), "source": "a"}, None, _order(Project))
+    assert document.text == (
+        "id: x\nname: y  # kept\nsources:\n  - {id: a, url: b}\nprogress:\n  - date: 2026-11\n    source: a\n"
+        "issues:\n  - id: i\n"
+    )
+    document.insert_item(("sources",), {"id": "c", "url": "https://d"}, None, _order(Project))
+    assert "  - {id: a, url: b}\n  - {id: c, url: https://d}\nprogress:" in document.text
+
+
+def test_a_file_without_a_final_newline_or_with_a_comment_at_the_end():
+    text = "id: x\nprogress:\n  - date: 2020\n    percent: 5\n# more to come\n\n"
+    document = Document(Path("x.yaml"), text)
+    document.insert_item(("progress",), {"date": PartialDate.parse("2021")}, None, [])
+    assert document.text == "id: x\nprogress:\n  - date: 2020\n    percent: 5\n  - date: 2021\n# more to come\n\n"
+    document = Document(Path("x.yaml"), "id: x\nprogress:\n  - date: 2020")
+    document.insert_item(("progress",), {"date": PartialDate.parse("2021")}, None, [])
+    assert document.text == "id: x\nprogress:\n  - date: 2020\n  - date: 2021\n"
+
+
 # --- kitrack log --------------------------------------------------------------------------------
 
 

@@ -38,8 +38,14 @@ class Change:
     done: list[Term] = field(default_factory=list)
 
 
+# The lists that close a file, in the order the shipped files keep them: the rest of a record first.
+_CLOSING = ("sources", "progress", "sections", "milestones", "issues", "decisions")
+
+
 def _order(model: type[BaseModel]) -> list[str]:
-    return list(model.model_fields)
+    """A model's fields in the order a file keeps them: where a new key goes, and a new file's order."""
+    fields = list(model.model_fields)
+    return [name for name in fields if name not in _CLOSING] + [name for name in _CLOSING if name in fields]
 
 
 def _read(path: Path) -> str:
@@ -272,7 +278,7 @@ def new_record(dataset: Dataset, kind: kinds.FolderKind, record_id: str, values:
     """A new record file: `id` and the given fields, in the model's order."""
     path = check_new(dataset, kind, record_id)
     content = {"id": record_id, **values}
-    ordered = {name: content[name] for name in kind.model.model_fields if name in content}
+    ordered = {name: content[name] for name in _order(kind.model) if name in content}
     text = render_document(ordered)
     return Change(path, None, text, [Term("edit.created", kind=Term(kind.label), id=record_id)])
 
