@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import shutil
 
 import pytest
 import yaml
@@ -20,7 +21,12 @@ def status_json(*args, data=SAMPLE):
 
 def test_status_headline_shows_operating_and_planned_psn_estates():
     report = status_json()
-    assert report["headline"] == {"operating": 10, "planned": 8, "planned_psn": 8, "unconfirmed": 5, "projects": 12}
+    assert report["headline"] == {
+        "estates": {"operating": 10, "planned": 8, "stage_unknown": 0},
+        "planned_psn": {"confirmed": 3, "unconfirmed": 5, "not": 0},
+        "projects": 12,
+        "projects_psn": {"confirmed": 5, "unconfirmed": 3, "not": 4},
+    }
     counts = {row["status"]: row["estates"] for row in report["counts"]}
     assert counts["operating"] == 10 and sum(counts.values()) == 18
 
@@ -32,17 +38,19 @@ def test_status_figures_agree_with_the_yaml():
     tenants = [r["tenants"] for r in jiipe["progress"] if "tenants" in r]
     assert estates["jiipe"]["tenants"] == tenants[-1]
     assert estates["sirie"]["area_ha"] is None and estates["sirie"]["tenants"] is None  # missing, never 0
-    projects = {row["id"]: row for row in report["infrastructure"]}
-    assert projects["tol-probolinggo-banyuwangi"]["percent"] == 86.43
-    assert projects["ka-surabaya"]["percent"] is None
+    projects = {(row["id"], row["section"]): row for row in report["infrastructure"]}
+    assert projects["tol-probolinggo-banyuwangi", "tahap-1"]["percent"] == 86.43
+    # Only phase I reports a percentage: the whole is not derived from 28% of its length.
+    assert projects["tol-probolinggo-banyuwangi", None]["percent"] is None
+    assert projects["ka-surabaya", None]["percent"] is None
 
 
 def test_status_text_in_both_languages_and_piped_output_is_plain():
     english = invoke("status", "--data", SAMPLE)
     indonesian = invoke("status", "--data", SAMPLE, "--lang", "id")
     assert english.exit_code == indonesian.exit_code == 0
-    assert "10 operating estates" in english.stdout and "Open issues by the agency that must act" in english.stdout
-    assert "10 kawasan beroperasi" in indonesian.stdout and "29 November 2026" in indonesian.stdout
+    assert "18 estates: 10 operating" in english.stdout and "Open issues by the agency that must act" in english.stdout
+    assert "18 kawasan: 10 beroperasi" in indonesian.stdout and "29 November 2026" in indonesian.stdout
     assert "86,43%" in indonesian.stdout and "86.43%" in english.stdout
     for result in (english, indonesian):
         assert "\x1b[" not in result.stdout
@@ -75,7 +83,11 @@ def test_status_as_of_shows_the_board_as_it_stood():
     assert report["as_of"] == "2026-06-01"
     tol = next(r for r in report["infrastructure"] if r["id"] == "tol-alpha")
     assert tol["percent"] == 40
-    assert report["too_few_reports"] == [{"id": "tol-alpha", "name": "Jalan Tol Alpha", "reports": 1}]
+    assert report["too_few_reports"] == [
+        {"id": "tol-alpha", "section": None, "name": "Jalan Tol Alpha", "reports": 1},
+        {"id": "tol-alpha", "section": "seksi-1", "name": "Seksi 1 Alpha–Beta", "reports": 1},
+        {"id": "tol-alpha", "section": "seksi-2", "name": "Seksi 2 Beta–Gamma", "reports": 0},  # its first is later
+    ]
 
 
 def test_status_region_narrows_the_view():
@@ -105,7 +117,7 @@ def test_list_filters_and_sorts():
     rows = json.loads(list_rows("infrastructure", "--kind", "toll-road", "--sort", "-length_km"))
     assert [r["id"] for r in rows] == ["tol-probolinggo-banyuwangi", "tol-gresik-tuban", "tol-kediri-tulungagung", "tol-klbm"]
     psn = json.loads(list_rows("estates", "--psn", "--status", "planning"))
-    assert len(psn) == 6 and all(r["psn"] and r["status"] == "planning" for r in psn)
+    assert [r["id"] for r in psn] == ["ki-nganjuk"] and psn[0]["psn"] is True
     assert len(json.loads(list_rows("estates", "--no-psn"))) == 9
     overdue = json.loads(list_rows("infrastructure", "--overdue"))
     assert {r["id"] for r in overdue} == {"tol-klbm", "selingkar-wilis-ring-road"}
@@ -238,3 +250,51 @@ def test_the_default_date_is_today():
     before = dt.date.today()
     report = json.loads(invoke("status", "--data", SAMPLE, "--format", "json", as_of=None).stdout)
     assert report["as_of"] in {before.isoformat(), dt.date.today().isoformat()}  # midnight may pass
+
+
+def test_status_as_of_2019_shows_each_project_in_the_stage_it_had_then():
+    report = status_json("--as-of", "2019-01-01")
+    stages = {row["id"]: row["status"] for row in report["infrastructure"] if row["section"] is None}
+    assert stages["pelabuhan-probolinggo"] == "operating"  # since December 2015
+    assert stages["selingkar-wilis-ring-road"] == "planning"  # construction only from 2021
+    assert stages["tol-klbm"] is None  # no report gives its stage before 2020: unknown, not today's
+    unknown = next(row for row in report["counts"] if row["status"] is None)
+    assert unknown["infrastructure"] == sum(1 for stage in stages.values() if stage is None)
+
+
+def test_status_lists_slipped_targets_with_their_history():
+    report = status_json("--as-of", "2026-11-29", data=BASE)
+    assert report["slipped"] == [{
+        "record": "tol-alpha", "section": None, "name": "Jalan Tol Alpha", "history": ["2027-06", "2027-12"],
+        "target": "2027-12", "slip_months": 6, "stage": "construction", "owner": "kementerian-pupr",
+    }]
+    text = invoke("status", "--data", BASE, "--as-of", "2026-11-29").stdout
+    assert "target June 2027 → December 2027, +6 months" in text
+    indonesian = invoke("status", "--data", BASE, "--as-of", "2026-11-29", "--lang", "id").stdout
+    assert "target Juni 2027 → Desember 2027, mundur 6 bulan" in indonesian
+
+
+def test_show_a_project_in_sections_marks_the_whole_it_cannot_derive():
+    result = invoke("show", "tol-probolinggo-banyuwangi", "--data", SAMPLE, "--as-of", "2026-11-29")
+    assert result.exit_code == 0, result.stderr
+    assert "Progress — (not derived: the sections cover less than 95% of the project's length)" in result.stdout
+    assert "tol-probolinggo-banyuwangi/tahap-1 — Tahap I Gending–Besuki" in result.stdout
+    assert "Progress 86.43% (reported August 2025)" in result.stdout
+
+
+def test_show_a_derived_whole_and_one_section(tmp_path):
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    # Without the project's own percentages, the sections' newer figures make the whole.
+    replace_in(root / "infrastructure" / "tol-alpha.yaml", "    percent: 55\n", "")
+    replace_in(root / "infrastructure" / "tol-alpha.yaml", "    percent: 40\n", "")
+    result = invoke("show", "tol-alpha", "--data", root, "--as-of", "2026-11-29")
+    # 5 km at 70% and 7.5 km at 40%: 52%, dated by the older input.
+    assert "Progress ≈52% (derived from 2 sections, weighted by length; oldest input 30 September 2026)" in result.stdout
+    listed = json.loads(invoke("list", "infrastructure", "--data", root, "--as-of", "2026-11-29", "-f", "json").stdout)
+    assert (listed[0]["percent"], listed[0]["percent_derived"]) == (52, True)
+    section = invoke("show", "tol-alpha/seksi-1", "--data", root, "--as-of", "2026-11-29")
+    assert section.exit_code == 0 and "Progress 70% (reported 30 September 2026)" in section.stdout
+    assert "stage construction; Progress 50%; Length (km) 5" in section.stdout
+    unknown = invoke("show", "tol-alpha/seksi-9", "--data", root)
+    assert unknown.exit_code == 2 and "`tol-alpha/seksi-1`" in unknown.stderr

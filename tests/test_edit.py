@@ -24,7 +24,9 @@ GIT = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "comm
 
 
 def only_added(before: str, after: str) -> list[str]:
-    """The lines `after` adds to `before`; fails if it changes or removes any."""
+    """The lines `after` adds to `before`; fails if it changes or removes any. Lines added after the
+    last line of a file without a final newline leave it without one: compared as lines, with one."""
+    before, after = (text if text.endswith("\n") else text + "\n" for text in (before, after))
     matcher = difflib.SequenceMatcher(a=before.splitlines(True), b=after.splitlines(True), autojunk=False)
     added = []
     for tag, a0, a1, b0, b1 in matcher.get_opcodes():
@@ -104,7 +106,9 @@ def test_a_file_without_a_final_newline_or_with_a_comment_at_the_end():
     assert document.text == "id: x\nprogress:\n  - date: 2020\n    percent: 5\n  - date: 2021\n# more to come\n\n"
     document = Document(Path("x.yaml"), "id: x\nprogress:\n  - date: 2020")
     document.insert_item(("progress",), {"date": PartialDate.parse("2021")}, None, [])
-    assert document.text == "id: x\nprogress:\n  - date: 2020\n  - date: 2021\n"
+    assert document.text == "id: x\nprogress:\n  - date: 2020\n  - date: 2021"
+    document.insert_item(("progress",), {"date": PartialDate.parse("2019")}, 0, [])
+    assert document.text == "id: x\nprogress:\n  - date: 2019\n  - date: 2020\n  - date: 2021"
 
 
 # --- kitrack log --------------------------------------------------------------------------------
@@ -138,12 +142,34 @@ def test_log_puts_the_report_in_date_order_and_reuses_a_known_source(data_copy: 
     assert after.index("- date: 2018-03-13") < after.index("- date: 2018-03\n") < after.index("- date: 2023-11-13")
 
 
+def test_log_to_a_section_with_stage_target_and_a_new_source(data_copy: Path):
+    path = data_copy / "infrastructure" / "tol-probolinggo-banyuwangi.yaml"
+    text = path.read_text(encoding="utf-8")
+    result = invoke("log", "tol-probolinggo-banyuwangi", "--section", "tahap-1", "--date", "2026-11-20", "--status", "construction",
+                    "--target", "2027-06", "--percent", "95,5", "--source", "https://www.kompas.com/x", "--source-kind", "news",
+                    "--data", data_copy)
+    assert result.stdout == (
+        "infrastructure/tol-probolinggo-banyuwangi.yaml: added a report dated 2026-11-20 (sections[0].progress[1])\n"
+        "infrastructure/tol-probolinggo-banyuwangi.yaml: added the source `kompas-2026-11-20` (sources[1])\n"
+    )
+    assert only_added(text, path.read_text(encoding="utf-8")) == [
+        "  - id: kompas-2026-11-20\n", "    url: https://www.kompas.com/x\n", "    kind: news\n",
+        "      - date: 2026-11-20\n", "        source: kompas-2026-11-20\n", "        status: construction\n",
+        "        target: 2027-06\n", "        percent: 95.5\n",
+    ]
+    unknown = invoke("log", "tol-probolinggo-banyuwangi", "--section", "tahap-2", "--date", "2026-11-20", "--percent", "9",
+                     "--source", "bisnis-2025-08-19", "--data", data_copy)
+    assert (unknown.exit_code, unknown.stderr) == (
+        2, "kitrack: error: `tol-probolinggo-banyuwangi` has no section `tahap-2`; its sections: `tahap-1`\n"
+    )
+
+
 def test_log_figure_options_come_from_the_registry():
     from kitrack.domain import figures
 
     help_text = invoke("log", "--help", as_of=None).stdout
-    for figure in figures.FIGURES:
-        assert "--" + figure.field.replace("_", "-") in help_text
+    for field in [*figures.FIGURES, *figures.DATED_FIELDS]:
+        assert "--" + field.field.replace("_", "-") in help_text
 
 
 @pytest.mark.parametrize(
@@ -176,8 +202,9 @@ def test_log_refuses_a_figure_the_record_kind_does_not_report(data_copy: Path):
     result = invoke("log", "tol-klbm", "--data", data_copy, "--date", "2026-11-20", "--source", "global-news-2020-02", "--tenants", "3")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == (
-        "kitrack: error: `tenants` is not reported for Infrastructure; their figures: --percent, --land-percent, "
-        "--length-km, --capacity-lps, --capacity-mmscfd, --capacity-mtpa\n"
+        "kitrack: error: `tenants` is not reported for Infrastructure; their figures: --status, --target, --funding, "
+        "--percent, --land-percent, --length-km, --capacity-lps, --capacity-mmscfd, --capacity-mtpa, --operating-km, "
+        "--operating-lps, --operating-mmscfd, --operating-mtpa, --budget-idr-bn, --throughput-mt\n"
     )
 
 
@@ -271,7 +298,7 @@ def test_resolve_marks_the_issue_and_keeps_the_rest(data_copy: Path):
     text = path.read_text(encoding="utf-8")
     result = invoke("resolve", "tol-klbm/akses-tol-manyar", "--date", "2026-11-28", "--data", data_copy, "--dry-run")
     assert result.stdout == (
-        "--- a/infrastructure/tol-klbm.yaml\n+++ b/infrastructure/tol-klbm.yaml\n@@ -43,6 +43,7 @@\n"
+        "--- a/infrastructure/tol-klbm.yaml\n+++ b/infrastructure/tol-klbm.yaml\n@@ -45,6 +45,7 @@\n"
         "     title: Section 4 Bunder–Manyar (link to JIIPE) held up by land acquisition\n"
         "     owner: kementerian-pupr\n     raised: 2020-11\n-    status: open\n+    status: resolved\n"
         "+    resolved: 2026-11-28\n     related: [tol-klbm, jiipe]\n     source: suarasurabaya-2020-11\n"
@@ -297,7 +324,7 @@ def test_new_meeting_from_options(data_copy: Path):
 
 def test_new_in_a_script_names_the_missing_option(data_copy: Path):
     result = invoke("new", "estate", "ki-baru", "--name", "KI Baru", "--data", data_copy)
-    assert (result.exit_code, result.stdout, result.stderr) == (2, "", "kitrack: error: `status` is required: give it with --status\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", "kitrack: error: `psn` is required: give it with --psn\n")
     assert not (data_copy / "estates" / "ki-baru.yaml").exists()
 
 
@@ -307,12 +334,15 @@ def test_new_asks_on_a_terminal(data_copy: Path, monkeypatch):
 
     from kitrack.cli import app
 
-    answers = "Kawasan Industri Baru\noperational\nplanning\ny\nselingkar-wilis\nkab-ngawi\n"
+    answers = "Kawasan Industri Baru\nmaybe\nunknown\nselingkar-wilis\nkab-ngawi\noperational\nplanning\n2026-11\nhttps://example.org/ki-baru\n"
     result = CliRunner().invoke(app, ["--as-of", "2026-11-29", "new", "estate", "ki-baru", "--data", str(data_copy)], input=answers)
     assert result.exit_code == 0, result.output
-    assert "`operational` is not one of: planning, preparation" in result.output  # and asked again
+    assert "psn (true, false, unknown): maybe\n`maybe` is not one of: true, false, unknown" in result.output  # asked again
+    assert "`operational` is not one of: planning, preparation" in result.output
     assert (data_copy / "estates" / "ki-baru.yaml").read_text(encoding="utf-8") == (
-        "id: ki-baru\nname: Kawasan Industri Baru\nstatus: planning\npsn: true\nregion: selingkar-wilis\nregency: kab-ngawi\n"
+        "id: ki-baru\nname: Kawasan Industri Baru\npsn: unknown\nregion: selingkar-wilis\nregency: kab-ngawi\n"
+        "sources:\n  - id: example-2026-11\n    url: https://example.org/ki-baru\n"
+        "progress:\n  - date: 2026-11\n    source: example-2026-11\n    status: planning\n"
     )
 
 
@@ -320,8 +350,8 @@ def test_new_refuses_an_existing_id_and_a_broken_reference(data_copy: Path):
     taken = invoke("new", "project", "jiipe", "--data", data_copy)
     assert (taken.exit_code, taken.stderr) == (2, "kitrack: error: the id `jiipe` is already used\n")
     before = snapshot(data_copy)
-    wrong = invoke("new", "estate", "ki-baru", "--name", "KI Baru", "--status", "planning", "--no-psn", "--region", "selingkar-wilis",
-                   "--regency", "kab-gresik", "--data", data_copy)
+    wrong = invoke("new", "estate", "ki-baru", "--name", "KI Baru", "--status", "planning", "--psn", "false", "--region", "selingkar-wilis",
+                   "--regency", "kab-gresik", "--date", "2026-11", "--source", "https://example.org/x", "--data", data_copy)
     assert wrong.exit_code == 1 and "regency-not-in-region" in wrong.stderr
     assert snapshot(data_copy) == before
 

@@ -62,6 +62,7 @@ def apply(settings: Settings, data: Dataset, changes: list[Change], dry_run: boo
     verdict = judge(data.root, changes, checks.Context(as_of=settings.as_of), settings.limits)
     if dry_run:
         sys.stdout.write(unified_diff(data.root, changes))
+        sys.stdout.flush()  # before the lines on standard error, which follow it on a terminal
     if verdict.errors:
         typer.echo(language.t("edit.refused", errors=language.plural(len(verdict.errors), "error")), err=True)
         summary = Summary.of(verdict.errors, files=len(changes), records=len(changes))

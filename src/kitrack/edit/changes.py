@@ -22,7 +22,7 @@ from pydantic import BaseModel
 from kitrack.domain import figures, kinds
 from kitrack.domain.dates import PartialDate
 from kitrack.domain.models import SLUG_PATTERN, Estate, Meeting, Project
-from kitrack.domain.problems import Term
+from kitrack.domain.problems import Term, format_path
 from kitrack.domain.suggestions import closest
 from kitrack.edit.document import Document, EditError, render_document
 from kitrack.load.dataset import Dataset
@@ -83,47 +83,80 @@ def reporting_kind(record: Estate | Project) -> figures.ReportingKind:
     return "estate" if isinstance(record, Estate) else "infrastructure"
 
 
+def reported_fields(kind: figures.ReportingKind) -> list[str]:
+    """What a report of `kind` may give, in the order a report is written: the dated fields (stage,
+    target, funding), then the figures."""
+    dated = [field.field for field in figures.DATED_FIELDS if kind in field.reported_by]
+    return dated + [figure.field for figure in figures.reported_by(kind)]
+
+
+@dataclass(frozen=True)
+class NewSource:
+    """A source to cite: one of the record's by id or URL, or a URL to add, with what is known of it."""
+
+    given: str  # an id of the record's sources, or a URL
+    title: str | None = None
+    kind: str | None = None
+
+
 def log(
     dataset: Dataset,
     record_id: str,
     date: PartialDate,
-    source: str,
-    values: Mapping[str, float],
+    source: NewSource,
+    values: Mapping[str, Any],
     note: str | None = None,
-    source_title: str | None = None,
+    section: str | None = None,
 ) -> Change:
-    """A dated report on the record, after the last report whose date is not later; its source
-    added to the record's `sources` when it is a URL not cited there yet."""
+    """A dated report on the record (or on one of its sections), after the last report whose date is
+    not later; its source added to the record's `sources` when it is a URL not cited there yet."""
     record = find_record(dataset, record_id)
     kind = reporting_kind(record)
-    allowed = {figure.field for figure in figures.reported_by(kind)}
+    allowed = reported_fields(kind)
     for name in values:
         if name not in allowed:
-            options = ", ".join(f"--{figure.field.replace('_', '-')}" for figure in figures.reported_by(kind))
+            options = ", ".join(f"--{field.replace('_', '-')}" for field in allowed)
             heading = Term(kinds.BY_NAME[kind].heading)
             raise EditError(Term("edit.not_reported_by", field=name, kind=heading, allowed=options))
     if not values and note is None:
         raise EditError(Term("edit.empty_report"))
+    where: tuple[str | int, ...] = ()
+    reports = record.progress
+    if section is not None:
+        sections = getattr(record, "sections", [])
+        ids = [known.id for known in sections]
+        if section not in ids:
+            suggestions = closest(section, ids) or "—"
+            raise EditError(Term("edit.unknown_section", id=section, record=record.id, ids=suggestions))
+        where = ("sections", ids.index(section))
+        reports = sections[ids.index(section)].progress
     document = _document(dataset, "record", record.id)
     before = document.text
     done: list[Term] = []
-    source_id = _source_id(record, source)
+    source_id = _source_id(record, source.given)
     if source_id is None:
-        source_id = _new_source_id(record, source, date)
-        entry: dict[str, Any] = {"id": source_id, "url": source}
-        if source_title:
-            entry["title"] = source_title
-        order = _order(type(record))
-        position = document.insert_item(("sources",), entry, None, order)
+        source_id = _new_source_id({known.id for known in record.sources}, source.given, date)
+        entry = _source_entry(source_id, source)
+        position = document.insert_item(("sources",), entry, None, _order(type(record)))
         done.append(Term("edit.added_source", id=source_id, path=f"sources[{position}]"))
     report: dict[str, Any] = {"date": date, "source": source_id}
-    report.update((figure.field, values[figure.field]) for figure in figures.FIGURES if figure.field in values)
+    report.update((name, values[name]) for name in allowed if name in values)
     if note is not None:
         report["note"] = note
-    index = _after_last_not_later(record.progress, date)
-    position = document.insert_item(("progress",), report, index, _order(type(record)))
-    done.insert(0, Term("edit.added_report", date=str(date), path=f"progress[{position}]"))
+    index = _after_last_not_later(reports, date)
+    position = document.insert_item((*where, "progress"), report, index, ["progress"])
+    path = format_path((*where, "progress", position))
+    done.insert(0, Term("edit.added_report", date=str(date), path=path))
     return _change(document, before, done)
+
+
+def _source_entry(source_id: str, source: NewSource) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": source_id, "url": source.given}
+    if source.title:
+        entry["title"] = source.title
+    if source.kind:
+        entry["kind"] = source.kind
+    return entry
 
 
 def _not_later(reports: Sequence[Any], date: PartialDate) -> list[int]:
@@ -150,8 +183,8 @@ def _source_id(record: Estate | Project, source: str) -> str | None:
 _SECOND_LEVEL = {"co", "go", "ac", "or", "com", "net", "org", "web", "sch", "mil", "my", "biz"}
 
 
-def _new_source_id(record: Estate | Project, url: str, date: PartialDate) -> str:
-    """`<site>-<date>` (`bisnis-2026-11-29`), as the shipped data names its sources, unique in the record."""
+def _new_source_id(taken: set[str], url: str, date: PartialDate) -> str:
+    """`<site>-<date>` (`bisnis-2026-11-29`), as the shipped data names its sources, not one of `taken`."""
     host = (urlsplit(url).hostname or "").lower()
     labels = [label for label in host.split(".") if label]
     if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL:
@@ -162,7 +195,6 @@ def _new_source_id(record: Estate | Project, url: str, date: PartialDate) -> str
         site = labels[0] if labels else "source"
     site = re.sub(r"[^a-z0-9]+", "-", site).strip("-") or "source"
     base = f"{site}-{date}"
-    taken = {known.id for known in record.sources}
     candidate, number = base, 2
     while candidate in taken:
         candidate, number = f"{base}-{number}", number + 1
@@ -274,10 +306,29 @@ def check_new(dataset: Dataset, kind: kinds.FolderKind, record_id: str) -> Path:
     return path
 
 
-def new_record(dataset: Dataset, kind: kinds.FolderKind, record_id: str, values: Mapping[str, Any]) -> Change:
-    """A new record file: `id` and the given fields, in the model's order."""
+def needs_stage(kind: kinds.FolderKind) -> bool:
+    """Whether records of `kind` need a report giving their stage (`status`) from the start."""
+    return any(field.field == "status" and kind.name in field.reported_by for field in figures.DATED_FIELDS)
+
+
+def new_record(
+    dataset: Dataset,
+    kind: kinds.FolderKind,
+    record_id: str,
+    values: Mapping[str, Any],
+    first: tuple[PartialDate, NewSource, Mapping[str, Any]] | None = None,
+) -> Change:
+    """A new record file: `id` and the given fields, in the order files keep them; with `first`
+    (the date, the source and the dated fields of a first report, its stage), that report and its source."""
     path = check_new(dataset, kind, record_id)
     content = {"id": record_id, **values}
+    if first is not None:
+        date, source, reported = first
+        if "://" not in source.given:
+            raise EditError(Term("edit.source_url", value=source.given))
+        source_id = _new_source_id(set(), source.given, date)
+        content["sources"] = [_source_entry(source_id, source)]
+        content["progress"] = [{"date": date, "source": source_id, **reported}]
     ordered = {name: content[name] for name in _order(kind.model) if name in content}
     text = render_document(ordered)
     return Change(path, None, text, [Term("edit.created", kind=Term(kind.label), id=record_id)])

@@ -115,8 +115,15 @@ def render_entry(key: str, value: Any) -> list[str]:
 
 
 def render_document(data: dict[str, Any]) -> str:
-    """A new file: a block mapping, lists and nested mappings in flow (`attendees: [a, b]`)."""
-    text = _dump(_prepared(data, False), nested=True)
+    """A new file: a block mapping; lists of mappings (`sources`, `progress`) as block lists of block
+    mappings, as the shipped files keep them; other lists and nested mappings in flow (`attendees: [a, b]`)."""
+    prepared = CommentedMap()
+    for key, value in data.items():
+        if isinstance(value, list) and value and all(isinstance(item, dict) for item in value):
+            prepared[key] = CommentedSeq(_prepared(item, False) for item in value)
+        else:
+            prepared[key] = _prepared(value, True)
+    text = _dump(prepared, nested=True)
     if _kitrack_data(Path("new.yaml"), text) != plain(data):
         raise RuntimeError("a new file does not read back as written")
     return text
@@ -140,8 +147,6 @@ class Document:
         except YAMLError as exc:
             raise EditError(Term("edit.unreadable", file=str(self.path), detail=str(exc).splitlines()[0])) from None
         self.lines = self.text.splitlines(keepends=True)
-        if self.lines and not self.lines[-1].endswith("\n"):
-            self.lines[-1] += "\n"  # new lines go after it; the file gains the final newline it lacked
         self.data = _kitrack_data(self.path, self.text)
 
     # -- reading --------------------------------------------------------------------------------
@@ -283,6 +288,11 @@ class Document:
 
     # -- keeping the text and the tree together -------------------------------------------------
     def _splice(self, at: int, lines: list[str]) -> None:
+        if at == len(self.lines) and self.lines and not self.lines[-1].endswith("\n"):
+            # after the last line of a file that has no final newline: the new lines follow it, and
+            # the file still ends as it did, without one
+            self.lines[-1] += "\n"
+            lines = [*lines[:-1], lines[-1].removesuffix("\n")]
         self.lines[at:at] = lines
         self._set_text("".join(self.lines))
 

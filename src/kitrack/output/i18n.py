@@ -80,6 +80,24 @@ LABELS: dict[str, dict[str, str]] = {
     "col.capacity_mmscfd": {"en": "Capacity (MMSCFD)", "id": "Kapasitas (MMSCFD)"},
     "col.capacity_mtpa": {"en": "Capacity (Mt/year)", "id": "Kapasitas (juta ton/tahun)"},
     "col.source_title": {"en": "Title", "id": "Judul"},
+    "col.operating_km": {"en": "In operation (km)", "id": "Beroperasi (km)"},
+    "col.operating_lps": {"en": "In operation (l/s)", "id": "Beroperasi (l/detik)"},
+    "col.operating_mmscfd": {"en": "In operation (MMSCFD)", "id": "Beroperasi (MMSCFD)"},
+    "col.operating_mtpa": {"en": "In operation (Mt/year)", "id": "Beroperasi (juta ton/tahun)"},
+    "col.throughput_mt": {"en": "Throughput (Mt)", "id": "Arus barang (juta ton)"},
+    "col.regions": {"en": "Regions", "id": "Wilayah"},
+    "col.regency_code": {"en": "Regency code", "id": "Kode wilayah"},
+    "col.code": {"en": "Code", "id": "Kode"},
+    "col.location_precision": {"en": "Location precision", "id": "Ketepatan lokasi"},
+    "col.location": {"en": "Location", "id": "Lokasi"},
+    "col.status_derived": {"en": "Status derived", "id": "Status diturunkan"},
+    "col.percent_derived": {"en": "Progress derived", "id": "Progres diturunkan"},
+    "col.target_slip_months": {"en": "Slip (months)", "id": "Mundur (bulan)"},
+    "col.sections": {"en": "Sections", "id": "Seksi"},
+    "col.section": {"en": "Section", "id": "Seksi"},
+    "col.within": {"en": "Within", "id": "Bagian dari"},
+    "col.history": {"en": "Target history", "id": "Riwayat target"},
+    "col.stage": {"en": "Stage", "id": "Tahap"},
     "col.occupancy_percent": {"en": "Occupancy", "id": "Okupansi"},
     "col.tenants": {"en": "Tenants", "id": "Tenan"},
     "col.investment_idr_bn": {"en": "Investment (Rp bn)", "id": "Investasi (Rp miliar)"},
@@ -137,14 +155,37 @@ LABELS: dict[str, dict[str, str]] = {
     "status.region": {"en": "Region: {region}", "id": "Wilayah: {region}"},
     "status.headline": {
         "en": (
-            "{operating} operating estates · {planned} planned estates, {planned_psn} of them PSN ({unconfirmed} not "
-            "confirmed on the Perpres 80/2019 list) · {projects} infrastructure projects"
+            "{estates} estates: {operating} operating, {planned} planned (PSN: {confirmed} confirmed, "
+            "{unconfirmed} unconfirmed, {not_psn} not){unknown} · {projects} infrastructure projects (PSN: "
+            "{projects_confirmed} confirmed, {projects_unconfirmed} unconfirmed, {projects_not} not)"
         ),
         "id": (
-            "{operating} kawasan beroperasi · {planned} kawasan rencana, {planned_psn} di antaranya PSN ({unconfirmed} "
-            "belum terkonfirmasi dalam daftar Perpres 80/2019) · {projects} proyek infrastruktur"
+            "{estates} kawasan: {operating} beroperasi, {planned} rencana (PSN: {confirmed} pasti, "
+            "{unconfirmed} belum pasti, {not_psn} bukan){unknown} · {projects} proyek infrastruktur (PSN: "
+            "{projects_confirmed} pasti, {projects_unconfirmed} belum pasti, {projects_not} bukan)"
         ),
     },
+    "status.stage_unknown_count": {"en": ", {count} stage unknown", "id": ", {count} tahap belum diketahui"},
+    "status.slipped": {"en": "Slipped targets", "id": "Target mundur"},
+    "status.derived_legend": {
+        "en": "≈ derived from the sections, weighted by length; not reported",
+        "id": "≈ diturunkan dari seksi, dibobot menurut panjang; bukan angka laporan",
+    },
+    "status.stage_unknown": {"en": "stage unknown", "id": "tahap belum diketahui"},
+    "psn.unknown": {"en": "unknown", "id": "belum pasti"},
+    "precision.site": {"en": "site", "id": "tapak"},
+    "precision.area": {"en": "near the site", "id": "sekitar kawasan"},
+    "precision.town": {"en": "town centre", "id": "pusat kota"},
+    "precision.regency": {"en": "regency seat", "id": "ibu kota kabupaten"},
+    "slip.later_years": {"en": "+{count} years", "id": "mundur {count} tahun"},
+    "slip.later_year": {"en": "+1 year", "id": "mundur 1 tahun"},
+    "slip.later_months": {"en": "+{count} months", "id": "mundur {count} bulan"},
+    "slip.later_month": {"en": "+1 month", "id": "mundur 1 bulan"},
+    "slip.earlier_years": {"en": "−{count} years", "id": "maju {count} tahun"},
+    "slip.earlier_year": {"en": "−1 year", "id": "maju 1 tahun"},
+    "slip.earlier_months": {"en": "−{count} months", "id": "maju {count} bulan"},
+    "slip.earlier_month": {"en": "−1 month", "id": "maju 1 bulan"},
+    "slip.line": {"en": "target {history}, {slip}", "id": "target {history}, {slip}"},
     "status.counts": {"en": "Counts by status", "id": "Jumlah menurut status"},
     "status.by_region": {"en": "Counts by region", "id": "Jumlah menurut wilayah"},
     "status.estates": {"en": "Estates", "id": "Kawasan industri"},
@@ -178,6 +219,29 @@ LABELS: dict[str, dict[str, str]] = {
     "show.regencies": {"en": "Regencies and cities", "id": "Kabupaten dan kota"},
     "show.decisions": {"en": "Decisions", "id": "Keputusan"},
     "show.notes": {"en": "Notes", "id": "Catatan"},
+    "show.sections": {"en": "Sections", "id": "Seksi"},
+    "show.section": {"en": "section", "id": "seksi"},
+    "show.progress_derived": {
+        "en": "Progress ≈{value} (derived from {count} sections, weighted by length; oldest input {date})",
+        "id": "Progres ≈{value} (diturunkan dari {count} seksi, dibobot menurut panjang; masukan tertua {date})",
+    },
+    "show.progress_reported": {"en": "Progress {value} (reported {date})", "id": "Progres {value} (laporan {date})"},
+    "show.progress_none": {"en": "Progress —", "id": "Progres —"},
+    "show.not_derived": {"en": "(not derived: {why})", "id": "(tidak diturunkan: {why})"},
+    "show.blocked.no-percent": {
+        "en": "`{section}` has no progress figure and its stage does not imply one",
+        "id": "`{section}` tidak punya angka progres dan tahapnya tidak menyiratkannya",
+    },
+    "show.blocked.no-length": {"en": "`{section}` has no length", "id": "`{section}` tidak punya panjang"},
+    "show.blocked.no-stage": {"en": "`{section}` has no stage", "id": "`{section}` tidak punya tahap"},
+    "show.blocked.partial": {
+        "en": "the sections cover less than 95% of the project's length",
+        "id": "seksi mencakup kurang dari 95% panjang proyek",
+    },
+    "show.blocked.no-sections": {"en": "no sections", "id": "tidak ada seksi"},
+    "change.status": {"en": "stage", "id": "tahap"},
+    "change.target": {"en": "target", "id": "target"},
+    "change.funding": {"en": "funding", "id": "pendanaan"},
     "show.unknown": {"en": "no record has the id `{id}`", "id": "tidak ada data dengan id `{id}`"},
     "show.closest": {"en": "closest: {ids}", "id": "yang mirip: {ids}"},
     "ref.serves": {"en": "serves it", "id": "melayaninya"},
@@ -409,6 +473,15 @@ LABELS: dict[str, dict[str, str]] = {
     "p.target": {"en": "target", "id": "target"},
     "p.one_list": {"en": "the file holds one list, `{key}:`", "id": "berkas ini berisi satu daftar, `{key}:`"},
     "p.add_source": {"en": "add it to the record's `sources`", "id": "tambahkan ke `sources` data ini"},
+    "p.section": {"en": "section", "id": "seksi"},
+    "p.regency_code": {"en": "regency code", "id": "kode wilayah"},
+    "p.regency_named": {"en": "regency `{id}`", "id": "kabupaten/kota `{id}`"},
+    "p.the_section_itself": {"en": "the section itself", "id": "seksi itu sendiri"},
+    "p.within_another": {"en": "itself within `{section}`", "id": "sendiri berada di dalam `{section}`"},
+    "p.add_region": {
+        "en": "add `{actual}` to `regions`, or pick a regency of those regions",
+        "id": "tambahkan `{actual}` ke `regions`, atau pilih kabupaten/kota di wilayah tersebut",
+    },
     "p.set_region": {
         "en": "set `region: {actual}`, or pick a regency of `{region}`",
         "id": "isi `region: {actual}`, atau pilih kabupaten/kota di `{region}`",
@@ -502,6 +575,14 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "decision `{id}` is already closed ({date})",
         "id": "keputusan `{id}` sudah ditutup ({date})",
     },
+    "edit.source_url": {
+        "en": "`{value}` is not a URL: a new record's --source is the address of the page that gives its stage",
+        "id": "`{value}` bukan URL: --source data baru adalah alamat halaman yang menyebut tahapnya",
+    },
+    "edit.unknown_section": {
+        "en": "`{record}` has no section `{id}`; its sections: {ids}",
+        "id": "`{record}` tidak punya seksi `{id}`; seksinya: {ids}",
+    },
     "edit.unknown_issue": {
         "en": "`{record}` has no issue `{id}`; its issues: {ids}",
         "id": "`{record}` tidak punya kendala `{id}`; kendalanya: {ids}",
@@ -533,6 +614,14 @@ LABELS: dict[str, dict[str, str]] = {
     "edit.choose": {
         "en": "`{value}` is not one of: {allowed}",
         "id": "`{value}` bukan salah satu dari: {allowed}",
+    },
+    "edit.bad_choice": {
+        "en": "{option}: `{value}` is not one of: {allowed}",
+        "id": "{option}: `{value}` bukan salah satu dari: {allowed}",
+    },
+    "edit.one_region": {
+        "en": "an estate is in one region: give --region once",
+        "id": "kawasan industri berada di satu wilayah: berikan --region sekali saja",
     },
     "edit.drop_reason": {
         "en": "--drop and --reason go together: a dropped decision says why",
@@ -727,6 +816,10 @@ LABELS: dict[str, dict[str, str]] = {
     "export.filters": {"en": "filters: {filters}", "id": "filter: {filters}"},
     "export.rows": {"en": "{rows} row(s)", "id": "{rows} baris"},
     "export.mapped": {"en": "{count} of {total} estate(s) on the map", "id": "{count} dari {total} kawasan di peta"},
+    "export.mapped_projects": {
+        "en": "{count} of {total} infrastructure project(s) on the map",
+        "id": "{count} dari {total} proyek infrastruktur di peta",
+    },
     "export.no_locations": {
         "en": (
             "No estate has a location (no source has given coordinates yet), so none of the {count} estate(s) is on a "
