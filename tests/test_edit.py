@@ -231,6 +231,16 @@ def test_an_edit_that_adds_a_warning_is_written_and_the_warning_shown(data_copy:
     assert "area_ha: 3.5" in (data_copy / "estates" / "jiipe.yaml").read_text(encoding="utf-8")
 
 
+def test_a_jump_is_judged_within_the_section(data_copy: Path):
+    """49.68 km for phase I, then 0.5: ten times off the section's own previous report; the whole
+    project's 175.4 km is not compared with a section's length."""
+    result = invoke("log", "tol-probolinggo-banyuwangi", "--section", "tahap-1", "--date", "2026-11-20", "--length-km", "0,5",
+                    "--source", "bisnis-2025-08-19", "--data", data_copy)
+    assert result.exit_code == 0
+    assert "implausible-jump        length_km went from 49.68 (2025-08) to 0.5" in result.stderr
+    assert "(sections[0].progress[1].length_km)" in result.stderr
+
+
 # --- kitrack decide, done, resolve -------------------------------------------------------------
 
 
