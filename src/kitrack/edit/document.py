@@ -136,18 +136,24 @@ def _indented(lines: list[str], indent: int) -> list[str]:
 class Document:
     """One file's text, and where its keys and items start."""
 
+    _tree: Any
+
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
-        self.text = text
-        self._parse()
+        self._set_text(text)
+        self.tree  # noqa: B018  # a file ruamel.yaml cannot read is refused before any edit is tried
 
-    def _parse(self) -> None:
-        try:
-            self.tree = _reader().load(self.text)
-        except YAMLError as exc:
-            raise EditError(Term("edit.unreadable", file=str(self.path), detail=str(exc).splitlines()[0])) from None
-        self.lines = self.text.splitlines(keepends=True)
-        self.data = _kitrack_data(self.path, self.text)
+    @property
+    def tree(self) -> Any:
+        """The file as ruamel.yaml reads it, with the line and column of every key and item; read
+        again only when an edit asks after the text changed (pure-Python parsing is the slow part)."""
+        if self._tree is None:
+            try:
+                self._tree = _reader().load(self.text)
+            except YAMLError as exc:
+                detail = str(exc).splitlines()[0]
+                raise EditError(Term("edit.unreadable", file=str(self.path), detail=detail)) from None
+        return self._tree
 
     # -- reading --------------------------------------------------------------------------------
     def node(self, path: FieldPath) -> Any:
@@ -298,7 +304,9 @@ class Document:
 
     def _set_text(self, text: str) -> None:
         self.text = text
-        self._parse()
+        self._tree = None
+        self.lines = text.splitlines(keepends=True)
+        self.data = _kitrack_data(self.path, text)
 
     def _check(self, expected: Any) -> None:
         if self.data != expected:
