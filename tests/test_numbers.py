@@ -33,7 +33,9 @@ def test_ambiguous_is_refused_with_both_readings(typed: str):
     assert reason.params["thousands"] == str(int(digits.replace(".", "").replace(",", "")))
 
 
-@pytest.mark.parametrize("typed", ["", "abc", "1.2.3,4,5", "1,25.0,0", "1..2", ".5", "1e5", "12,5x", "١٢", "1.25,0.0"])
+@pytest.mark.parametrize(
+    "typed", ["", "abc", "1.2.3,4,5", "1,25.0,0", "1..2", ".5", "1e5", "12,5x", "١٢", "1.25,0.0", "0.001.000", "0.250,5"]
+)
 def test_not_a_number(typed: str):
     with pytest.raises(NumberError):
         parse_number(typed)
@@ -42,7 +44,7 @@ def test_not_a_number(typed: str):
 def _reading(text: str, thousands: str, decimal: str) -> float | None:
     """What `text` means with these separators, or None if it is not written that way."""
     t, d = re.escape(thousands), re.escape(decimal)
-    if re.fullmatch(rf"[0-9]{{1,3}}(?:{t}[0-9]{{3}})+(?:{d}[0-9]+)?|[0-9]+(?:{d}[0-9]+)?", text):
+    if re.fullmatch(rf"[1-9][0-9]{{0,2}}(?:{t}[0-9]{{3}})+(?:{d}[0-9]+)?|[0-9]+(?:{d}[0-9]+)?", text):
         return float(text.replace(thousands, "").replace(decimal, "."))
     return None
 

@@ -22,8 +22,9 @@ _DIGITS = re.compile(r"[0-9]+")
 
 
 def _grouped(text: str, separator: str) -> bool:
-    """Whether `text` is thousands in groups of three after a first group of one to three digits."""
-    return re.fullmatch("[0-9]{1,3}(?:" + re.escape(separator) + "[0-9]{3})+", text) is not None
+    """Whether `text` is thousands in groups of three after a first group of one to three digits
+    that does not start with 0 (`0.250` is no thousands)."""
+    return re.fullmatch("[1-9][0-9]{0,2}(?:" + re.escape(separator) + "[0-9]{3})+", text) is not None
 
 
 def parse_number(text: str) -> float:
@@ -53,7 +54,7 @@ def parse_number(text: str) -> float:
         return sign * float(text.replace(separator, ""))
     if not _DIGITS.fullmatch(whole) or not _DIGITS.fullmatch(fraction):
         raise NumberError(Term("edit.not_a_number", value=typed))
-    if len(fraction) == 3 and len(whole) <= 3 and whole != "0":
+    if _grouped(text, separator):
         # 1.250 or 1,250: a thousands separator or a decimal one, and both readings are numbers.
         as_decimal = repr(float(whole + "." + fraction))
         as_thousands = str(int(whole + fraction))
