@@ -222,4 +222,5 @@ def test_every_golden_file_belongs_to_a_test():
     names |= {f"check-{fmt}-{lang}" for fmt, lang in CHECK} | {f"diff-{fmt}-{lang}" for fmt, lang in DIFF}
     names |= {"status-since-md-en", "status-since-md-id", "status-revision-md-en", "status-revision-json-en"}
     names |= {f"agenda-{fmt}-{lang}" for fmt, lang in AGENDA}
+    names |= {"edit-log-dry-run", "edit-session-git-diff"}  # tests/test_edit.py
     assert sorted(path.stem for path in GOLDEN.glob("*.txt")) == sorted(names)

@@ -29,3 +29,10 @@ def test_status_renders_the_shipped_data():
         assert result.stdout.strip(), fmt
     report = json.loads(result.stdout)
     assert report["estates"] and report["infrastructure"]
+
+
+def test_edits_of_every_shipped_file_add_only_their_lines():
+    from test_edit import check_insertions
+
+    for path in sorted(SHIPPED.rglob("*.yaml")):
+        check_insertions(path)

@@ -11,8 +11,7 @@ import typer
 from kitrack.cli.options import Settings, choices, fail, global_options, load_data, one_command, parse_date
 from kitrack.domain.dates import parse_cli_date
 from kitrack.domain.problems import Term
-from kitrack.export import atomic
-from kitrack.output import inert
+from kitrack.output import atomic, inert
 from kitrack.output.agenda import RENDERERS
 from kitrack.views import agenda as drafting
 from kitrack.views import status

@@ -19,7 +19,10 @@ from typer.core import TyperGroup
 from kitrack import __version__
 from kitrack.cli.options import EXIT_USAGE, Settings, global_options
 
-COMMANDS = ("check", "status", "agenda", "list", "show", "diff", "schema", "export")  # modules; in help's order
+# Modules, in help's order: the commands that read the data, then those that edit it.
+COMMANDS = (
+    "check", "status", "agenda", "list", "show", "diff", "schema", "export", "new", "log", "decide", "done", "resolve",
+)
 
 
 class _OnDemand(MutableMapping[str, Any]):

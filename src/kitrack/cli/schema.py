@@ -9,7 +9,7 @@ import typer
 from kitrack.cli.options import Settings, fail, global_options, one_command
 from kitrack.domain.problems import Term
 from kitrack.export import schemas
-from kitrack.export.atomic import OutputError
+from kitrack.output.atomic import OutputError
 
 command = one_command()
 

@@ -360,6 +360,16 @@ _code(
     "issues:\n  - {id: lahan, status: resolved, resolved: 2024-05, due: 2024-06, ...}",
 )
 _code(
+    "implausible-jump", WARNING, CONSISTENCY,
+    "A figure more than ten times larger or smaller than the record's previous report of it: most often a "
+    "number typed the Indonesian way (`1.250` is 1.25 in YAML, not 1,250). Percentages are not compared.",
+    "{field} went from {previous} ({previous_date}) to {value}: a change by a factor of more than ten",
+    "progress:\n  - {date: 2025-06, area_ha: 1250, ...}\n  - {date: 2026-03, area_ha: 1.250, ...}",
+    "progress:\n  - {date: 2025-06, area_ha: 1250, ...}\n  - {date: 2026-03, area_ha: 1250, ...}",
+    hint="YAML reads `1.250` as 1.25: write numbers without thousands separators, with a decimal point "
+    "(1250, 12.5); if the figure really changed that much, say why in the report's `note`",
+)
+_code(
     "stale", WARNING, CONSISTENCY, "No report within the stale period (365 days unless `--stale-days` says otherwise).",
     "no report in the {days} days before {as_of} (latest: {latest})",
     "progress:\n  - {date: 2019-08, ...}",
@@ -508,6 +518,11 @@ INDONESIAN: dict[str, tuple[str, str | None]] = {
     "operating-unfinished": ("status beroperasi, tetapi laporan terakhir ({date}) menyebut {percent}%", None),
     "overdue": ("{what} melewati tenggat {due} dan belum selesai", None),
     "issue-overdue": ("kendala terbuka `{id}` melewati tenggat {due}", None),
+    "implausible-jump": (
+        "{field} berubah dari {previous} ({previous_date}) menjadi {value}: lebih dari sepuluh kali lipat",
+        "YAML membaca `1.250` sebagai 1,25: tulis angka tanpa pemisah ribuan, dengan titik desimal "
+        "(1250, 12.5); bila angkanya memang berubah sebesar itu, jelaskan di `note` laporan",
+    ),
     "stale": ("tidak ada laporan dalam {days} hari sebelum {as_of} (laporan terakhir: {latest})", None),
     "unsourced": ("{what} tidak punya sumber", None),
     "meeting-date-mismatch": (

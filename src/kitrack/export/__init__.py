@@ -14,10 +14,9 @@ import importlib
 from pathlib import Path
 from typing import TextIO
 
-from kitrack.export import atomic
-from kitrack.export.atomic import STDOUT, OutputError
 from kitrack.export.tables import Bundle, Written, gather
-from kitrack.output import i18n
+from kitrack.output import atomic, i18n
+from kitrack.output.atomic import STDOUT, OutputError
 
 FORMATS = ("csv", "xlsx", "json", "geojson", "sqlite")
 # The formats `-o -` may send to standard output: text documents. CSV is a folder, XLSX is binary

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from kitrack.domain.kinds import FOLDER_KINDS, LIST_KINDS, FolderKind, ListKind
-from kitrack.export.atomic import atomic_file
+from kitrack.output.atomic import atomic_file
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 Schema = dict[str, Any]

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kitrack.export.atomic import atomic_dir
 from kitrack.export.tables import Bundle, Written
 from kitrack.output import render
+from kitrack.output.atomic import atomic_dir
 
 
 def write(bundle: Bundle, output: Path, written: Written, excel: bool = False) -> None:

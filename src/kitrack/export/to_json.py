@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from kitrack import __version__
-from kitrack.export.atomic import STDOUT, atomic_file
 from kitrack.export.tables import Bundle, Written
 from kitrack.output import inert, render
+from kitrack.output.atomic import STDOUT, atomic_file
 
 
 def document(bundle: Bundle) -> dict[str, Any]:

@@ -23,9 +23,9 @@ from typing import Any
 
 from kitrack.domain.figures import DATED_FIELDS, FIGURES
 from kitrack.domain.kinds import ESTATE, INFRASTRUCTURE
-from kitrack.export.atomic import atomic_file
 from kitrack.export.tables import Bundle, Written
 from kitrack.output import render
+from kitrack.output.atomic import atomic_file
 from kitrack.views.table import Column, Table
 
 SQL_TYPES = {"number": "NUMERIC", "percent": "NUMERIC", "count": "NUMERIC", "bool": "INTEGER"}

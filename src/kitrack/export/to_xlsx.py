@@ -18,9 +18,9 @@ from typing import TYPE_CHECKING, Any
 
 from kitrack import __version__
 from kitrack.domain.dates import PartialDate
-from kitrack.export.atomic import atomic_file
 from kitrack.export.tables import Bundle, Written
 from kitrack.output import i18n, render
+from kitrack.output.atomic import atomic_file
 
 if TYPE_CHECKING:
     from xlsxwriter.format import Format

@@ -626,7 +626,9 @@ def _syntax_problem(source: SourceFile, exc: yaml.YAMLError) -> None:
         before = text[: exc.position]
         line, column = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
         character = exc.character if isinstance(exc.character, str) else chr(exc.character)
-        source.add("yaml-syntax", line, column, detail=f"unacceptable character #x{ord(character):04x}: {exc.reason}")
+        raw = f"unacceptable character #x{ord(character):04x}: {exc.reason}"
+        explanation = Term("p.syntax.control", code=f"#x{ord(character):04x}")
+        source.add("yaml-syntax", line, column, detail=Term("p.syntax", explanation=explanation, parser=raw))
         return
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     detail = getattr(exc, "problem", None) or str(exc)
@@ -644,7 +646,67 @@ def _syntax_problem(source: SourceFile, exc: yaml.YAMLError) -> None:
     elif "found undefined alias" in detail or "found duplicate anchor" in detail:
         source.add("yaml-alias", line, column, what=Term("p.alias"), name=detail.split("'")[1] if "'" in detail else "")
     else:
-        source.add("yaml-syntax", line, column, detail=detail)
+        problem = getattr(exc, "problem", None) or ""
+        explanation, hint = explain_syntax(source.text or "", problem, line, column, context_mark)
+        detail_term = Term("p.syntax", explanation=explanation, parser=detail)
+        source.add("yaml-syntax", line, column, hint=hint, detail=detail_term)
+
+
+def explain_syntax(text: str, problem: str, line: int, column: int, opened: Any) -> tuple[Term, Term | None]:
+    """What a parser error at `line`, `column` (1-based) means, in the words of the mistakes people
+    make by hand, and how to fix it. `opened` is the parser's context mark: where the list, mapping,
+    quote or key it was reading began. The parser's own message follows the explanation."""
+    lines = text.split("\n")
+    here = lines[line - 1] if 0 < line <= len(lines) else ""
+    start = (opened.line + 1, opened.column + 1) if opened is not None else None
+    if problem == "mapping values are not allowed here":
+        first_colon = here.find(": ")
+        if 0 <= first_colon < column - 1:
+            key, value = here[:first_colon], here[first_colon + 2 :].strip()
+            quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+            return Term("p.syntax.colon", line=line), Term("p.syntax.quote_it", example=f"`{key.strip()}: {quoted}`")
+        above = _line_above(lines, line)
+        if above is not None and _indent(here) > _indent(lines[above - 1]):
+            return Term("p.syntax.indented_more", line=line, above=above), Term("p.syntax.line_up")
+    if problem.startswith("expected <block end>") and start is not None:
+        if "'<scalar>'" in problem and here[: column - 1].rstrip().endswith(('"', "'")):
+            return Term("p.syntax.after_quote", line=line), Term("p.syntax.quote_whole")
+        return Term("p.syntax.not_lined_up", line=line, start=start[0], column=start[1]), Term("p.syntax.line_up")
+    if problem == "found unexpected end of stream" and start is not None:
+        quote = _char_at(lines, start)
+        return Term("p.syntax.open_quote", quote=quote, line=start[0], column=start[1]), Term(
+            "p.syntax.close_quote", quote=quote
+        )
+    if problem.startswith("expected ',' or") and start is not None:
+        bracket = _char_at(lines, start)
+        closing = "]" if bracket == "[" else "}"
+        return Term("p.syntax.open_bracket", bracket=bracket, line=start[0], column=start[1], at=line), Term(
+            "p.syntax.close_bracket", bracket=closing
+        )
+    if problem.startswith("found character") and "cannot start any token" in problem:
+        character = problem.split("'")[1] if problem.count("'") >= 2 else "?"
+        return Term("p.syntax.cannot_start", character=character), Term("p.syntax.quote_text")
+    if problem == "could not find expected ':'" and start is not None:
+        return Term("p.syntax.no_colon", line=start[0]), Term("p.syntax.colon_or_dash")
+    return Term("p.syntax.unknown"), None
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def _line_above(lines: list[str], line: int) -> int | None:
+    """The 1-based number of the nearest line above `line` with content (not blank, not a comment)."""
+    for number in range(line - 1, 0, -1):
+        stripped = lines[number - 1].strip()
+        if stripped and not stripped.startswith("#"):
+            return number
+    return None
+
+
+def _char_at(lines: list[str], place: tuple[int, int]) -> str:
+    text = lines[place[0] - 1] if 0 < place[0] <= len(lines) else ""
+    return text[place[1] - 1] if 0 < place[1] <= len(text) else "?"
 
 
 def short_tag(tag: str) -> str:

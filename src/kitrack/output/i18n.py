@@ -434,6 +434,83 @@ LABELS: dict[str, dict[str, str]] = {
     "p.did_you_mean_short": {
         "en": "did you mean `{choice}` ({short})?", "id": "mungkin maksud Anda `{choice}` ({short})?"
     },
+    # YAML syntax errors in plain words; the parser's message follows
+    "p.syntax": {"en": "{explanation} (the parser says: {parser})", "id": "{explanation} (kata parser: {parser})"},
+    "p.syntax.colon": {
+        "en": "the text on line {line} contains `: `, which YAML reads as a second key; "
+        "text containing ': ' must be quoted",
+        "id": "teks di baris {line} memuat `: `, yang dibaca YAML sebagai kunci kedua; teks yang memuat ': ' harus "
+        "diberi tanda kutip",
+    },
+    "p.syntax.quote_it": {"en": "write it as {example}", "id": "tulis sebagai {example}"},
+    "p.syntax.indented_more": {
+        "en": "line {line} is indented more than the line above (line {above})",
+        "id": "baris {line} menjorok lebih dalam dari baris di atasnya (baris {above})",
+    },
+    "p.syntax.not_lined_up": {
+        "en": "line {line} is not lined up with the list or mapping it belongs to, which starts at line {start}, "
+        "column {column}",
+        "id": "baris {line} tidak sejajar dengan daftar atau pemetaan tempatnya, yang dimulai di baris {start}, "
+        "kolom {column}",
+    },
+    "p.syntax.line_up": {
+        "en": "indent the keys of one mapping to the same column, and the `- ` items of one list to the same column "
+        "(with spaces)",
+        "id": "jorokkan kunci-kunci satu pemetaan ke kolom yang sama, dan butir `- ` satu daftar ke kolom yang sama "
+        "(dengan spasi)",
+    },
+    "p.syntax.after_quote": {
+        "en": "text goes on after the closing quote on line {line}",
+        "id": "teks berlanjut setelah tanda kutip penutup di baris {line}",
+    },
+    "p.syntax.quote_whole": {
+        "en": "put the whole text inside the quotes",
+        "id": "masukkan seluruh teks ke dalam tanda kutip",
+    },
+    "p.syntax.open_quote": {
+        "en": "the quote {quote} opened at line {line}, column {column} is never closed",
+        "id": "tanda kutip {quote} yang dibuka di baris {line}, kolom {column} tidak pernah ditutup",
+    },
+    "p.syntax.close_quote": {
+        "en": "close it with another {quote} at the end of the text",
+        "id": "tutup dengan {quote} lagi di akhir teks",
+    },
+    "p.syntax.open_bracket": {
+        "en": "the bracket `{bracket}` opened at line {line}, column {column} is not closed before line {at}",
+        "id": "kurung `{bracket}` yang dibuka di baris {line}, kolom {column} belum ditutup sebelum baris {at}",
+    },
+    "p.syntax.close_bracket": {
+        "en": "close it with `{bracket}`, and separate its items with `, `",
+        "id": "tutup dengan `{bracket}`, dan pisahkan butirnya dengan `, `",
+    },
+    "p.syntax.cannot_start": {
+        "en": "a value cannot start with `{character}` unless it is quoted",
+        "id": "nilai tidak boleh diawali `{character}` kecuali diberi tanda kutip",
+    },
+    "p.syntax.quote_text": {
+        "en": "put the text in double quotes: \"...\"",
+        "id": "beri teksnya tanda kutip ganda: \"...\"",
+    },
+    "p.syntax.no_colon": {
+        "en": "line {line} is neither `key: value` nor a `- ` list item",
+        "id": "baris {line} bukan `kunci: nilai` dan bukan butir daftar `- `",
+    },
+    "p.syntax.colon_or_dash": {
+        "en": "a key ends with a colon and a space (`name: ...`), a list item starts with a dash and a space "
+        "(`- ...`); or join the line to the text above",
+        "id": "kunci diakhiri titik dua dan spasi (`name: ...`), butir daftar diawali tanda hubung dan spasi "
+        "(`- ...`); atau gabungkan baris ini dengan teks di atasnya",
+    },
+    "p.syntax.control": {
+        "en": "the file holds an invisible control character ({code}), often pasted from a PDF or a word processor; "
+        "delete it",
+        "id": "berkas memuat karakter kontrol tak terlihat ({code}), sering tertempel dari PDF atau pengolah kata; "
+        "hapus karakter itu",
+    },
+    "p.syntax.unknown": {
+        "en": "the text here is not valid YAML",
+        "id": "teks di sini bukan YAML yang sah",
+    },
     "p.allowed_fields": {"en": "allowed fields: {fields}", "id": "kolom yang boleh: {fields}"},
     "p.one_of": {"en": "one of: {choices}", "id": "salah satu dari: {choices}"},
     "p.write": {"en": "write `{value}`", "id": "tulis `{value}`"},
@@ -597,6 +674,144 @@ LABELS: dict[str, dict[str, str]] = {
     },
     # diff
     "noun.change": {"en": "change|changes", "id": "perubahan"},
+    # editing commands (kitrack new, log, decide, done, resolve)
+    "edit.not_a_number": {
+        "en": "`{value}` is not a number",
+        "id": "`{value}` bukan angka",
+    },
+    "edit.ambiguous_number": {
+        "en": "`{value}` is ambiguous: {thousands} if `{separator}` separates thousands, {decimal} if it marks "
+        "decimals; type `{thousands}`, or `{comma}` (or `{decimal}`) for the decimal",
+        "id": "`{value}` ambigu: {thousands} bila `{separator}` pemisah ribuan, {comma} bila tanda desimal; "
+        "ketik `{thousands}`, atau `{comma}` (atau `{decimal}`) untuk desimal",
+    },
+    "edit.unreadable": {
+        "en": "cannot edit {file}: it is not valid YAML ({detail}); run `kitrack check` and fix it first",
+        "id": "tidak dapat menyunting {file}: bukan YAML yang sah ({detail}); "
+        "jalankan `kitrack check` dan perbaiki dulu",
+    },
+    "edit.not_block_list": {
+        "en": "cannot add to `{field}` in {file}: it is written on one line in brackets; write it as a list "
+        "with one `- ` item per line first",
+        "id": "tidak dapat menambah ke `{field}` di {file}: ditulis satu baris dalam kurung; tulis dulu sebagai "
+        "daftar dengan satu butir `- ` per baris",
+    },
+    "edit.unknown_record": {
+        "en": "unknown estate or project `{id}`; closest: {ids}",
+        "id": "kawasan industri atau proyek `{id}` tidak dikenal; yang terdekat: {ids}",
+    },
+    "edit.unknown_meeting": {
+        "en": "unknown meeting `{id}`; closest: {ids}",
+        "id": "rapat `{id}` tidak dikenal; yang terdekat: {ids}",
+    },
+    "edit.not_reported_by": {
+        "en": "`{field}` is not reported for {kind}; their figures: {allowed}",
+        "id": "`{field}` tidak dilaporkan untuk {kind}; angkanya: {allowed}",
+    },
+    "edit.empty_report": {
+        "en": "a report needs a figure (such as --percent) or a --note",
+        "id": "laporan perlu angka (misalnya --percent) atau --note",
+    },
+    "edit.unknown_source": {
+        "en": "`{id}` is not a source of `{record}`: give its URL to add it, or one of its sources ({ids})",
+        "id": "`{id}` bukan sumber `{record}`: berikan URL-nya untuk menambahkannya, atau salah satu sumbernya ({ids})",
+    },
+    "edit.decision_exists": {
+        "en": "meeting `{meeting}` already has a decision `{id}`: choose another --id",
+        "id": "rapat `{meeting}` sudah punya keputusan `{id}`: pilih --id lain",
+    },
+    "edit.bad_slug": {
+        "en": "`{value}` is not a valid id: use lowercase letters, digits and hyphens",
+        "id": "`{value}` bukan id yang sah: gunakan huruf kecil, angka dan tanda hubung",
+    },
+    "edit.unknown_decision": {
+        "en": "meeting `{meeting}` has no decision `{id}`; its decisions: {ids}",
+        "id": "rapat `{meeting}` tidak punya keputusan `{id}`; keputusannya: {ids}",
+    },
+    "edit.already_closed": {
+        "en": "decision `{id}` is already closed ({date})",
+        "id": "keputusan `{id}` sudah ditutup ({date})",
+    },
+    "edit.source_url": {
+        "en": "`{value}` is not a URL: a new record's --source is the address of the page that gives its stage",
+        "id": "`{value}` bukan URL: --source data baru adalah alamat halaman yang menyebut tahapnya",
+    },
+    "edit.unknown_section": {
+        "en": "`{record}` has no section `{id}`; its sections: {ids}",
+        "id": "`{record}` tidak punya seksi `{id}`; seksinya: {ids}",
+    },
+    "edit.unknown_issue": {
+        "en": "`{record}` has no issue `{id}`; its issues: {ids}",
+        "id": "`{record}` tidak punya kendala `{id}`; kendalanya: {ids}",
+    },
+    "edit.already_resolved": {
+        "en": "issue `{id}` is already resolved ({date})",
+        "id": "kendala `{id}` sudah selesai ({date})",
+    },
+    "edit.id_exists": {
+        "en": "the id `{id}` is already used",
+        "id": "id `{id}` sudah dipakai",
+    },
+    "edit.file_exists": {
+        "en": "`{path}` already exists",
+        "id": "`{path}` sudah ada",
+    },
+    "edit.not_a_field": {
+        "en": "{option} does not apply to a new {kind}",
+        "id": "{option} tidak berlaku untuk {kind} baru",
+    },
+    "edit.missing_option": {
+        "en": "`{field}` is required: give it with {option}",
+        "id": "`{field}` wajib diisi: berikan dengan {option}",
+    },
+    "edit.bad_address": {
+        "en": "`{value}` is not {form}",
+        "id": "`{value}` bukan {form}",
+    },
+    "edit.choose": {
+        "en": "`{value}` is not one of: {allowed}",
+        "id": "`{value}` bukan salah satu dari: {allowed}",
+    },
+    "edit.bad_choice": {
+        "en": "{option}: `{value}` is not one of: {allowed}",
+        "id": "{option}: `{value}` bukan salah satu dari: {allowed}",
+    },
+    "edit.one_region": {
+        "en": "an estate is in one region: give --region once",
+        "id": "kawasan industri berada di satu wilayah: berikan --region sekali saja",
+    },
+    "edit.drop_reason": {
+        "en": "--drop and --reason go together: a dropped decision says why",
+        "id": "--drop dan --reason dipakai bersama: keputusan yang dibatalkan menyebut alasannya",
+    },
+    "edit.changed_on_disk": {
+        "en": "`{path}` changed while kitrack was editing it; nothing was written: run the command again",
+        "id": "`{path}` berubah saat kitrack menyuntingnya; tidak ada yang ditulis: jalankan perintahnya lagi",
+    },
+    "edit.write_failed": {
+        "en": "cannot write the change: {reason}; nothing was written",
+        "id": "tidak dapat menulis perubahan: {reason}; tidak ada yang ditulis",
+    },
+    "edit.refused": {
+        "en": "kitrack: refused: the change would add {errors}; nothing was written",
+        "id": "kitrack: ditolak: perubahan ini menambah {errors}; tidak ada yang ditulis",
+    },
+    "edit.warnings": {
+        "en": "kitrack: the change adds {warnings}:",
+        "id": "kitrack: perubahan ini menambah {warnings}:",
+    },
+    "edit.wrote": {"en": "{file}: {what}", "id": "{file}: {what}"},
+    "edit.would": {"en": "{file} (not written, --dry-run): {what}", "id": "{file} (tidak ditulis, --dry-run): {what}"},
+    "edit.added_report": {
+        "en": "added a report dated {date} ({path})",
+        "id": "laporan bertanggal {date} ditambahkan ({path})",
+    },
+    "edit.added_source": {"en": "added the source `{id}` ({path})", "id": "sumber `{id}` ditambahkan ({path})"},
+    "edit.added_decision": {"en": "added the decision `{id}` ({path})", "id": "keputusan `{id}` ditambahkan ({path})"},
+    "edit.marked_done": {"en": "decision `{id}` done on {date}", "id": "keputusan `{id}` selesai pada {date}"},
+    "edit.marked_dropped": {"en": "decision `{id}` dropped on {date}", "id": "keputusan `{id}` dibatalkan pada {date}"},
+    "edit.marked_resolved": {"en": "issue `{id}` resolved on {date}", "id": "kendala `{id}` selesai pada {date}"},
+    "edit.created": {"en": "created the {kind} `{id}`", "id": "{kind} `{id}` dibuat"},
     "diff.percent": {"en": "percent ", "id": "persen "},
     "git.missing": {
         "en": "git is not installed (or not on PATH)",

@@ -74,14 +74,15 @@ def _is_csv_file(path: Path) -> bool:
 
 
 @contextmanager
-def atomic_file(path: Path) -> Iterator[Path]:
-    """Yields a temporary path in the output's folder; renamed over `path` if the block succeeds."""
+def atomic_file(path: Path, mode: int | None = None) -> Iterator[Path]:
+    """Yields a temporary path in the output's folder; renamed over `path` if the block succeeds,
+    with permissions `mode` (default: a new file's, as the umask allows)."""
     handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.absolute().parent)
     os.close(handle)
     temp = Path(name)
     try:
         yield temp
-        os.chmod(temp, 0o666 & ~_umask())
+        os.chmod(temp, 0o666 & ~_umask() if mode is None else mode)
         _refuse_odd(path, directory=False)  # again: something may have taken its place while we wrote
         os.replace(temp, path)
     except BaseException:
