@@ -274,6 +274,9 @@ def test_status_lists_slipped_targets_with_their_history():
     }]
     text = invoke("status", "--data", BASE, "--as-of", "2026-11-29").stdout
     assert "target June 2027 → December 2027, +6 months" in text
+    assert "December 2027 (the project's)" in text  # a section without a target of its own
+    sections = [row for row in report["infrastructure"] if row["section"]]
+    assert [row["target_inherited"] for row in sections] == [True, True]
     indonesian = invoke("status", "--data", BASE, "--as-of", "2026-11-29", "--lang", "id").stdout
     assert "target Juni 2027 → Desember 2027, mundur 6 bulan" in indonesian
 

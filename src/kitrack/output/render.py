@@ -57,6 +57,8 @@ def cell(column: Column, value: Any) -> str:
         return i18n.percent(value)
     if column.format == "date":
         return i18n.date(value)
+    if column.format == "inherited-date":  # a section's target that is its phase's or project's
+        return i18n.t("show.inherited_target", target=i18n.date(value))
     if column.format == "bool":
         if value == "unknown":  # psn: no source says either way
             return i18n.t("psn.unknown")
