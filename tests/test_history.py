@@ -172,7 +172,7 @@ def test_schema_errors_still_show_what_changed(tmp_path):
     repo = make_repo(tmp_path)
     replace_in(repo / "data" / "estates" / "pier.yaml", "status: operating", "status: operational")
     result = kitrack_in(repo, "diff")
-    assert "pier: status operating → operational" in result.stdout
+    assert "pier: stage operating → operational" in result.stdout
 
 
 @pytest.mark.parametrize(

@@ -282,5 +282,5 @@ def test_ci_workflow_commands_work(tmp_path):
             env={**os.environ, "GITHUB_STEP_SUMMARY": str(summary), "PATH": f"{Path(sys.executable).parent}:{os.environ['PATH']}"},
         )
         assert result.returncode in (0, 1) and "Traceback" not in result.stderr, (line, result.stderr)
-    assert "**pier**: status operating → construction" in summary.read_text(encoding="utf-8")
+    assert "**pier**: stage operating → construction" in summary.read_text(encoding="utf-8")
     assert json.loads((clone / "kitrack.sarif").read_text())["version"] == "2.1.0"

@@ -28,7 +28,7 @@ def _delimited(delimiter: str) -> Callable[[Table, TextIO], None]:
 
 def _table(table: Table, out: TextIO) -> None:
     if table.rows:
-        render.print_table(table, out)
+        render.print_marked(table, out)
     else:  # a bare header row reads like a failure; say that nothing matched
         out.write(i18n.t("list.none") + "\n")
 

@@ -56,8 +56,14 @@ def _figure(name: str, value: Any) -> str:
 
 
 def _label(name: str) -> str:
-    """Physical progress, the headline figure, is shown without its field name."""
+    """Physical progress, the headline figure, is shown without its field name; the stage, target and
+    funding by their words (`stage construction → operating`)."""
+    if name in DATED:
+        return f"{t('change.' + name)} "
     return "" if name == figures.PROGRESS.field else f"{name} "
+
+
+DATED = {dated.field for dated in figures.DATED_FIELDS}
 
 
 def _describe(data: PlainData | None) -> str:

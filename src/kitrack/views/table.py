@@ -22,7 +22,7 @@ CellFormat = Literal[
     "text", "number", "percent", "count", "date", "bool", "list",
     "status", "project-kind", "issue-status", "overdue-item", "decision-state",
     "bar", "change", "stale-reasons", "days-left", "figure-changes", "mention", "slip-history", "derived-status",
-    "location", "stage",
+    "location", "stage", "inherited-date", "unit-target",
 ]
 Row = dict[str, Any]
 
