@@ -34,7 +34,7 @@ def _fmt(value: float) -> str:
 
 
 def check_consistency(data: Dataset, context: Context) -> Iterator[Problem]:
-    for record in data.records():
+    for record in data.checked_records():
         for unit in board.units(record):
             yield from _history(data, unit, context.as_of)
         if isinstance(record, Estate):
@@ -52,7 +52,7 @@ def check_consistency(data: Dataset, context: Context) -> Iterator[Problem]:
     for region in data.regions.values():
         if not region.sources:
             yield data.problem("region", region.id, (), "unsourced", what=Term("p.region", region=region.id))
-    for meeting in data.meetings.values():
+    for meeting in data.checked_meetings():
         for item in board.overdue_of_meeting(meeting, context.as_of):
             yield data.problem("meeting", meeting.id, item.path, "overdue", what=Term("p.decision"), due=str(item.due))
 

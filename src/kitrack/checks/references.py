@@ -74,9 +74,9 @@ class _Refs:
 
 def check_references(data: Dataset, context: Context) -> Iterator[Problem]:
     refs = _Refs(data)
-    for record in data.records():
+    for record in data.checked_records():
         yield from _record(data, refs, record)
-    for meeting in data.meetings.values():
+    for meeting in data.checked_meetings():
         yield from _meeting(refs, meeting)
 
 

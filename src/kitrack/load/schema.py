@@ -78,7 +78,7 @@ def annotation_at(model: type[BaseModel], loc: FieldPath) -> Any:
     return current
 
 
-def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
+def model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
     found = [t for t in _unwrap(annotation_at(model, loc)) if isinstance(t, type) and issubclass(t, BaseModel)]
     return found[0] if found else None
 
@@ -160,7 +160,7 @@ def _problem(
         if loc[0] in MOVED_TO_REPORT:
             return at("moved-to-report", field=loc[0], value=_plain(value))
     if kind == "extra_forbidden":
-        parent = _model_at(model, loc[:-1])
+        parent = model_at(model, loc[:-1])
         fields = list(parent.model_fields) if parent else []
         hint = did_you_mean(str(loc[-1]), fields) if suggest else None
         if hint is None and fields:
