@@ -114,3 +114,20 @@ def test_salvage_cuts_the_failing_parts_and_keeps_the_rest() -> None:
 def test_salvage_gives_up_on_a_required_top_level_field(fault: dict[str, object]) -> None:
     assert salvaged(raw_project(**fault))[0] is None
 
+
+JIIPE = "estates/jiipe.yaml"
+
+
+def test_a_misspelt_required_field_is_one_problem(data_copy: Path) -> None:
+    replace_in(data_copy / JIIPE, "\nregency:", "\nregncy:")
+    run = invoke("check", "--data", data_copy, "--format", "json")
+    found = [p for p in json.loads(run.stdout)["problems"] if p["file"].endswith(JIIPE)]
+    assert [(p["code"], p["path"], p["hint"]) for p in found] == [
+        ("unknown-field", "regncy", "did you mean `regency`?")
+    ]
+
+
+def test_a_missing_field_is_reported_when_no_unknown_key_is_its_misspelling(data_copy: Path) -> None:
+    replace_in(data_copy / JIIPE, "\nregency:", "\ncolour:")
+    assert problems_of(data_copy, JIIPE) == [("missing-field", "regency"), ("unknown-field", "colour")]
+

@@ -123,10 +123,24 @@ def problems_from(
             p for p in found
             if not (p.code == "missing-field" and (p.path.rpartition(".")[0], p.params["field"]) in renamed)
         ]
+    # A misspelt required field (`regncy:`) is one fault: the unknown key says which field it means,
+    # so the field is not also reported missing.
+    unknown: dict[str, list[str]] = {}  # parent path -> the unknown keys in it
+    for p in found:
+        if p.code == "unknown-field":
+            unknown.setdefault(p.path.rpartition(".")[0], []).append(str(p.params["field"]))
+    if unknown:
+        found = [p for p in found if not (p.code == "missing-field" and _misspelt(p, unknown))]
     replaced = {id(noted[p.line, p.column]) for p in found if (p.line, p.column) in noted}
     if replaced:
         source.problems[:] = [p for p in source.problems if id(p) not in replaced]
     return found
+
+
+def _misspelt(missing: Problem, unknown: dict[str, list[str]]) -> bool:
+    """Whether an unknown key beside a missing field is likely that field misspelt."""
+    field = str(missing.params["field"])
+    return any(did_you_mean(key, [field]) for key in unknown.get(missing.path.rpartition(".")[0], []))
 
 
 def _place(kind: str, full: FieldPath, source: SourceFile) -> tuple[int, int]:
