@@ -131,3 +131,23 @@ def test_a_missing_field_is_reported_when_no_unknown_key_is_its_misspelling(data
     replace_in(data_copy / JIIPE, "\nregency:", "\ncolour:")
     assert problems_of(data_copy, JIIPE) == [("missing-field", "regency"), ("unknown-field", "colour")]
 
+
+def test_status_names_the_records_it_leaves_out(data_copy: Path) -> None:
+    replace_in(data_copy / JIIPE, "\nregency:", "\nregncy:")
+    (data_copy / "estates" / "kig.yaml").write_text("id: [kig\n", encoding="utf-8")
+    replace_in(data_copy / "agencies.yaml", "  - id: kementerian-pupr\n", "  - id: kementerian-pupr\n    colour: red\n")
+    check = json.loads(invoke("check", "--data", data_copy, "--format", "json").stdout)["summary"]
+    status = json.loads(invoke("status", "--data", data_copy, "--format", "json").stdout)
+    assert status["data_errors"] == check["errors"]
+    files = {name: f"{data_copy}/{file}" for name, file in
+             [("agencies", "agencies.yaml"), ("jiipe", JIIPE), ("kig", "estates/kig.yaml")]}
+    assert status["left_out"] == [
+        {"id": "kementerian-pupr", "file": files["agencies"]},
+        {"id": "jiipe", "file": files["jiipe"]},
+        {"id": "kig", "file": files["kig"]},
+    ]
+    line = invoke("status", "--data", data_copy).stdout.splitlines()[3]
+    assert line == (
+        f"the data has {check['errors']} error(s); run `kitrack check` — figures below leave out "
+        f"kementerian-pupr ({files['agencies']}), jiipe ({files['jiipe']}), kig ({files['kig']})"
+    )

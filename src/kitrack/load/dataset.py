@@ -65,6 +65,9 @@ class Dataset:
     broken_ids: dict[str, set[str]] = field(
         default_factory=lambda: {k: set() for k in ("regency", *(kind.id_space for kind in RECORD_KINDS))}
     )
+    # (id, file) of each record that failed to load, as read: every view leaves it out, and `status`
+    # names it (a list entry without a readable id by its place, `agencies[3]`).
+    left_out: list[tuple[str, str]] = field(default_factory=list)
     # Kinds whose list file could not be read at all: references to them cannot be checked.
     unreadable: set[str] = field(default_factory=set)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
@@ -309,6 +312,7 @@ def _load(root: Path, limits: Limits, keep_data: bool) -> Dataset:
         if path in refused:
             _refuse(data, path, refused[path])
             data.broken_ids[kind.id_space].add(path.stem)
+            data.left_out.append((path.stem, data.files[-1].name))
             continue
         _add_record(data, next(sources), kind, keep_data)
     _find_strays(data, [(path, path.is_dir()) for path in sorted(root.iterdir())], _holds_yaml, display_path)
@@ -365,6 +369,7 @@ def _add_record(data: Dataset, source: SourceFile, kind: FolderKind, keep_data: 
         _load_record(data, source, kind, keep_data)
     else:  # unreadable as YAML: references to it are not reported as unknown too
         data.broken_ids[kind.id_space].add(source.path.stem)
+        data.left_out.append((source.path.stem, source.name))
 
 
 def _link_problem(base: Path, path: Path) -> Term | None:
@@ -438,6 +443,7 @@ def _load_record(data: Dataset, source: SourceFile, kind: FolderKind, keep_data:
         source.problems.extend(problems_from([(error, ())], model, source))
         data.broken_ids[kind.id_space].add(record_id)
         data.broken_ids[kind.id_space].add(source.path.stem)
+        data.left_out.append((record_id, source.name))
         salvaged, pruned = salvage(model, raw, error)
         if isinstance(salvaged, (Estate, Project, Meeting)):
             data.salvaged.setdefault((kind.id_space, salvaged.id), Salvaged(salvaged, Origin(source), pruned))
@@ -449,6 +455,7 @@ def _load_record(data: Dataset, source: SourceFile, kind: FolderKind, keep_data:
         first = data.origins[(kind.id_space, record.id)].file
         line, column = source.locate(("id",))
         source.add("duplicate-id", line, column, "id", what=Term("p.record"), id=record.id, first=first.name)
+        data.left_out.append((record.id, source.name))
         return
     data.index(kind)[record.id] = record
     data.origins[(kind.id_space, record.id)] = Origin(source)
@@ -494,7 +501,9 @@ def _load_list(data: Dataset, source: SourceFile, kind: ListKind) -> None:
             record = model.model_validate(item)
         except ValidationError as error:
             failures.append((error, prefix))
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
+            readable = isinstance(item, dict) and isinstance(item.get("id"), str)
+            data.left_out.append((item["id"] if readable else format_path(prefix), source.name))
+            if readable:
                 data.broken_ids[kind.id_space].add(item["id"])
                 if model is Region:
                     for regency in item.get("regencies") or []:
@@ -514,6 +523,7 @@ def _load_list(data: Dataset, source: SourceFile, kind: ListKind) -> None:
                 id=record.id,
                 first=Term("p.line", line=first_line),
             )
+            data.left_out.append((record.id, source.name))
             continue
         index[record.id] = record
         data.origins[(kind.id_space, record.id)] = Origin(source, prefix)

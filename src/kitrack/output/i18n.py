@@ -192,6 +192,7 @@ LABELS: dict[str, dict[str, str]] = {
     "status.infrastructure": {"en": "Infrastructure", "id": "Infrastruktur"},
     "status.overdue": {"en": "Overdue", "id": "Lewat tenggat"},
     "status.at_risk": {"en": "At risk", "id": "Berisiko terlambat"},
+    "status.left_out_more": {"en": "and {count} more", "id": "dan {count} lainnya"},
     "status.too_few": {"en": "Too few reports to project", "id": "Laporan terlalu sedikit untuk proyeksi"},
     "status.issues": {
         "en": "Open issues by the agency that must act",
@@ -708,6 +709,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "the data has {errors} error(s); run `kitrack check` — figures below leave out the broken records",
         "id": "data memiliki {errors} kesalahan; jalankan `kitrack check` — angka di bawah tidak memuat data yang "
         "rusak",
+    },
+    "error.data_problems_left_out": {
+        "en": "the data has {errors} error(s); run `kitrack check` — figures below leave out {records}",
+        "id": "data memiliki {errors} kesalahan; jalankan `kitrack check` — angka di bawah tidak memuat {records}",
     },
 }
 

@@ -134,7 +134,7 @@ def render_table(report: StatusReport, out: TextIO) -> None:
     console.print(Text(_since_text(report.since, inert.terminal), style="dim"))
     console.print(Text(headline(report.headline), style="bold cyan"))
     if report.errors:
-        console.print(Text(i18n.t("error.data_problems", errors=report.errors), style="red"))
+        console.print(Text(_data_problems(report, inert.terminal), style="red"))
     for key in SECTIONS:
         table, title = report.sections[key], i18n.t(SECTION_TITLES[key])
         console.print()
@@ -154,7 +154,7 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
     lines += [f"*{_since_text(report.since, inert.markdown_code)}*", ""]
     lines += [f"**{headline(report.headline)}**", ""]
     if report.errors:
-        lines += [f"> {i18n.t('error.data_problems', errors=report.errors)}", ""]
+        lines += [f"> {_data_problems(report, lambda text: f'`{inert.markdown_code(text)}`')}", ""]
     for key in SECTIONS:
         table = report.sections[key]
         lines += [f"### {i18n.t(SECTION_TITLES[key])}", ""]
@@ -165,6 +165,23 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
     out.write("\n".join(lines))
 
 
+# Records named under the headline; the rest are counted, `kitrack check` lists them all.
+LEFT_OUT_SHOWN = 5
+
+
+def _data_problems(report: StatusReport, shown: Callable[[str], str]) -> str:
+    """How many errors check reports, and the records every figure below misses by name and file
+    (`tol-x (data/infrastructure/tol-x.yaml)`), each id and file made safe by `shown` for where it
+    is written."""
+    records = report.left_out
+    if not records:
+        return i18n.t("error.data_problems", errors=report.errors)
+    names = [f"{shown(record_id)} ({shown(file)})" for record_id, file in records[:LEFT_OUT_SHOWN]]
+    if len(records) > LEFT_OUT_SHOWN:
+        names.append(i18n.t("status.left_out_more", count=len(records) - LEFT_OUT_SHOWN))
+    return i18n.t("error.data_problems_left_out", errors=report.errors, records=", ".join(names))
+
+
 def render_json(report: StatusReport, out: TextIO) -> None:
     since = report.since
     document: dict[str, Any] = {
@@ -173,6 +190,7 @@ def render_json(report: StatusReport, out: TextIO) -> None:
         "region": report.region,
         "headline": report.headline,
         "data_errors": report.errors,
+        "left_out": [{"id": record_id, "file": file} for record_id, file in report.left_out],
         **{key: render.as_json(report.sections[key]) for key in SECTIONS},
         "too_few_reports": render.as_json(report.too_few),
     }
