@@ -16,7 +16,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from kitrack.domain.problems import Number, Param, Term
+from kitrack.domain.problems import Date, Number, Param, Term
 from kitrack.output.languages import LANGUAGES, Code, detect_language
 
 MONTHS = {
@@ -784,7 +784,8 @@ class Language:
         return self.t(f"{prefix}.{raw}")
 
     def render(self, value: Param) -> str:
-        """A parameter of a message as words: a Term as its label, a Number as a figure, the rest as it is."""
+        """A parameter of a message as words: a Term as its label, a Number as a figure, a Date as
+        the language writes dates, the rest as it is."""
         if isinstance(value, Term):
             count = value.params.get("count")
             if value.key.startswith("noun.") and isinstance(count, int):
@@ -793,6 +794,8 @@ class Language:
             return self.t(value.key, **{name: self.render(param) for name, param in value.params.items()})
         if isinstance(value, Number):
             return self.figure(value.value)
+        if isinstance(value, Date):
+            return self.date(value.value)
         return str(value)
 
 
