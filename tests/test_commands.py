@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import shutil
 
 import pytest
 import yaml
@@ -117,6 +118,10 @@ def test_list_filters_and_sorts():
     assert [r["id"] for r in rows] == ["tol-probolinggo-banyuwangi", "tol-gresik-tuban", "tol-kediri-tulungagung", "tol-klbm"]
     psn = json.loads(list_rows("estates", "--psn", "--status", "planning"))
     assert [r["id"] for r in psn] == ["ki-nganjuk"] and psn[0]["psn"] is True
+    unknown = json.loads(list_rows("estates", "--psn-unknown"))
+    assert len(unknown) == 5 and {r["psn"] for r in unknown} == {"unknown"}
+    both = invoke("list", "estates", "--data", SAMPLE, "--psn", "--psn-unknown")
+    assert both.exit_code == 2 and "--psn-unknown" in both.stderr
     assert len(json.loads(list_rows("estates", "--no-psn"))) == 9
     overdue = json.loads(list_rows("infrastructure", "--overdue"))
     assert {r["id"] for r in overdue} == {"tol-klbm", "selingkar-wilis-ring-road"}
@@ -249,3 +254,105 @@ def test_the_default_date_is_today():
     before = dt.date.today()
     report = json.loads(invoke("status", "--data", SAMPLE, "--format", "json", as_of=None).stdout)
     assert report["as_of"] in {before.isoformat(), dt.date.today().isoformat()}  # midnight may pass
+
+
+def test_status_as_of_2019_shows_each_project_in_the_stage_it_had_then():
+    report = status_json("--as-of", "2019-01-01")
+    stages = {row["id"]: row["status"] for row in report["infrastructure"] if row["section"] is None}
+    assert stages["pelabuhan-probolinggo"] == "operating"  # since December 2015
+    assert stages["selingkar-wilis-ring-road"] == "planning"  # construction only from 2021
+    assert stages["tol-klbm"] is None  # no report gives its stage before 2020: unknown, not today's
+    unknown = next(row for row in report["counts"] if row["status"] is None)
+    assert unknown["infrastructure"] == sum(1 for stage in stages.values() if stage is None)
+
+
+def test_status_lists_slipped_targets_with_their_history():
+    report = status_json("--as-of", "2026-11-29", data=BASE)
+    assert report["slipped"] == [{
+        "record": "tol-alpha", "section": None, "name": "Jalan Tol Alpha", "history": ["2027-06", "2027-12"],
+        "target": "2027-12", "slip_months": 6, "stage": "construction", "owner": "kementerian-pupr",
+    }]
+    text = invoke("status", "--data", BASE, "--as-of", "2026-11-29").stdout
+    assert "target June 2027 → December 2027, +6 months" in text
+    indonesian = invoke("status", "--data", BASE, "--as-of", "2026-11-29", "--lang", "id").stdout
+    assert "target Juni 2027 → Desember 2027, mundur 6 bulan" in indonesian
+
+
+def test_show_a_project_in_sections_marks_the_whole_it_cannot_derive():
+    result = invoke("show", "tol-probolinggo-banyuwangi", "--data", SAMPLE, "--as-of", "2026-11-29")
+    assert result.exit_code == 0, result.stderr
+    assert "Progress — (not derived: the sections cover less than 95% of the project's length)" in result.stdout
+    assert "tol-probolinggo-banyuwangi/tahap-1 — Tahap I Gending–Besuki" in result.stdout
+    assert "Progress 86.43% (reported August 2025)" in result.stdout
+
+
+def test_show_a_derived_whole_and_one_section(tmp_path):
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    # Without the project's own percentages, the sections' newer figures make the whole.
+    replace_in(root / "infrastructure" / "tol-alpha.yaml", "    percent: 55\n", "")
+    replace_in(root / "infrastructure" / "tol-alpha.yaml", "    percent: 40\n", "")
+    result = invoke("show", "tol-alpha", "--data", root, "--as-of", "2026-11-29")
+    # 5 km at 70% and 7.5 km at 40%: 52%, dated by the older input.
+    assert "Progress ≈52% (derived from 2 sections, weighted by length; oldest input 30 September 2026)" in result.stdout
+    listed = json.loads(invoke("list", "infrastructure", "--data", root, "--as-of", "2026-11-29", "-f", "json").stdout)
+    assert (listed[0]["percent"], listed[0]["percent_derived"]) == (52, True)
+    section = invoke("show", "tol-alpha/seksi-1", "--data", root, "--as-of", "2026-11-29")
+    assert section.exit_code == 0 and "Progress 70% (reported 30 September 2026)" in section.stdout
+    assert "stage construction; Progress 50%; Length (km) 5" in section.stdout
+    unknown = invoke("show", "tol-alpha/seksi-9", "--data", root)
+    assert unknown.exit_code == 2 and "`tol-alpha/seksi-1`" in unknown.stderr
+
+
+@pytest.fixture
+def bilingual(tmp_path):
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    replace_in(root / "estates" / "ki-alpha.yaml", "name: Kawasan Industri Alpha",
+               "name: {id: Kawasan Industri Alpha, en: Alpha Industrial Estate}")
+    return root
+
+
+def test_text_in_both_languages_shows_the_chosen_one_and_marks_a_fallback(bilingual):
+    indonesian = invoke("show", "ki-alpha", "--data", bilingual, "--lang", "id", "--as-of", "2026-11-29")
+    english = invoke("show", "ki-alpha", "--data", bilingual, "--lang", "en", "--as-of", "2026-11-29")
+    assert indonesian.stdout.startswith("ki-alpha — Kawasan Industri Alpha\n")
+    assert english.stdout.startswith("ki-alpha — Alpha Industrial Estate\n")
+    # The issue title is given in Indonesian only: English shows it marked, with the legend once.
+    project = invoke("show", "tol-alpha", "--data", bilingual, "--as-of", "2026-11-29").stdout
+    assert "Pembebasan lahan seksi 2 belum selesai [ID]" in project
+    assert project.count("[ID] not available in English; shown in Indonesian") == 1
+    in_indonesian = invoke("show", "tol-alpha", "--data", bilingual, "--lang", "id", "--as-of", "2026-11-29").stdout
+    assert "Pembebasan lahan seksi 2 belum selesai " in in_indonesian and "[ID]" not in in_indonesian
+    assert "Seksi 1 dibuka untuk lalu lintas" in in_indonesian
+
+
+def test_json_keeps_the_texts_shape_and_csv_the_chosen_language(bilingual):
+    rows = {row["id"]: row for row in json.loads(invoke("list", "estates", "--data", bilingual, "-f", "json").stdout)}
+    assert rows["ki-alpha"]["name"] == {"id": "Kawasan Industri Alpha", "en": "Alpha Industrial Estate"}
+    assert rows["ki-beta"]["name"] == "Kawasan Industri Beta"
+    same = [invoke("list", "issues", "--data", bilingual, "-f", "json", "--lang", lang).stdout for lang in ("en", "id")]
+    assert same[0] == same[1]
+    assert json.loads(same[0])[0]["title"] == {"id": "Pembebasan lahan seksi 2 belum selesai"}
+    csv_text = invoke("list", "estates", "--data", bilingual, "-f", "csv", "--lang", "id").stdout
+    assert "Kawasan Industri Alpha" in csv_text and "Alpha Industrial Estate" not in csv_text
+    issues = invoke("list", "issues", "--data", bilingual, "-f", "csv").stdout
+    assert "Pembebasan lahan seksi 2 belum selesai [ID]" in issues
+    ordered = json.loads(invoke("list", "estates", "--data", bilingual, "-f", "json", "--sort", "name").stdout)
+    assert [row["id"] for row in ordered] == ["ki-alpha", "ki-beta"]  # "Alpha Industrial Estate" < "Kawasan..."
+
+
+@pytest.mark.parametrize("value, code, hint", [
+    ("5", "wrong-type", "quote the value"),
+    ("{fr: Zone industrielle}", "unknown-field", "id, en"),
+    ("{}", "invalid-value", None),
+])
+def test_a_text_that_is_neither_shape_is_one_located_problem(tmp_path, value, code, hint):
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    replace_in(root / "estates" / "ki-alpha.yaml", "name: Kawasan Industri Alpha", f"name: {value}")
+    result = invoke("check", "--data", root, "--as-of", "2026-11-29", "-f", "json")
+    errors = [p for p in json.loads(result.stdout)["problems"] if p["level"] == "error"]
+    assert [(p["line"], p["code"]) for p in errors] == [(2, code)]
+    if hint:
+        assert hint in (errors[0]["hint"] or "")

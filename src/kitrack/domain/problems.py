@@ -64,7 +64,19 @@ class Date:
         return str(self.value)
 
 
-Param = str | int | float | Term | Number | Date
+class Bilingual(Protocol):
+    """Free text in two languages, as the models' LocalText holds it (named here by its shape: the
+    models import this module)."""
+
+    @property
+    def id(self) -> str | None: ...
+
+    @property
+    def en(self) -> str | None: ...
+
+
+# A free-text parameter (a milestone's name) may be in two languages: the reporter picks one.
+Param = str | int | float | Term | Number | Date | Bilingual
 FieldPath = tuple[str | int, ...]  # keys and list positions inside a file: ("progress", 2, "percent")
 
 

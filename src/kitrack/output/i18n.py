@@ -14,10 +14,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from kitrack.domain import text
 from kitrack.domain.problems import Date, Number, Param, Term
 from kitrack.output.languages import LANGUAGES, Code, detect_language
+
+if TYPE_CHECKING:
+    from kitrack.domain.models import TextValue
 
 MONTHS = {
     "en": [
@@ -50,6 +54,14 @@ LABELS: dict[str, dict[str, str]] = {
     "status.operating": {"en": "operating", "id": "beroperasi"},
     "issue.open": {"en": "open", "id": "terbuka"},
     "issue.resolved": {"en": "resolved", "id": "selesai"},
+    "decision.open": {"en": "open", "id": "terbuka"},
+    "decision.done": {"en": "done", "id": "selesai"},
+    "decision.dropped": {"en": "dropped", "id": "dibatalkan"},
+    "decision.carried": {"en": "carried forward", "id": "dilanjutkan"},
+    "col.state": {"en": "State", "id": "Keadaan"},
+    "col.closed": {"en": "Closed", "id": "Ditutup"},
+    "col.number": {"en": "No.", "id": "No."},
+    "col.item": {"en": "Item", "id": "Butir"},
     "projkind.road": {"en": "road", "id": "jalan"},
     "projkind.toll-road": {"en": "toll road", "id": "jalan tol"},
     "projkind.rail": {"en": "rail", "id": "kereta api"},
@@ -173,6 +185,14 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "status.stage_unknown": {"en": "stage unknown", "id": "tahap belum diketahui"},
     "psn.unknown": {"en": "unknown", "id": "belum pasti"},
+    "text.fallback.id": {
+        "en": "[ID] not available in English; shown in Indonesian",
+        "id": "[ID] ditampilkan dalam bahasa Indonesia",
+    },
+    "text.fallback.en": {
+        "en": "[EN] shown in English",
+        "id": "[EN] tidak tersedia dalam bahasa Indonesia; ditampilkan dalam bahasa Inggris",
+    },
     "precision.site": {"en": "site", "id": "tapak"},
     "precision.area": {"en": "near the site", "id": "sekitar kawasan"},
     "precision.town": {"en": "town centre", "id": "pusat kota"},
@@ -199,6 +219,118 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "Kendala terbuka menurut instansi yang harus bertindak",
     },
     "status.stale": {"en": "Stale or unsourced", "id": "Belum diperbarui atau tanpa sumber"},
+    # the meeting cycle: open decisions and what changed since the last meeting
+    "col.agency": {"en": "Agency", "id": "Instansi"},
+    "col.meeting": {"en": "Meeting", "id": "Rapat"},
+    "col.decision": {"en": "Decision", "id": "Keputusan"},
+    "col.days_left": {"en": "Days", "id": "Hari"},
+    "col.carried_from": {"en": "Carried from", "id": "Lanjutan dari"},
+    "noun.day": {"en": "day|days", "id": "hari"},
+    "cycle.decisions": {"en": "Open decisions", "id": "Keputusan yang belum selesai"},
+    "cycle.closed": {
+        "en": "Decisions closed since then: {done} done, {dropped} dropped",
+        "id": "Keputusan yang ditutup sejak itu: {done} selesai, {dropped} dibatalkan",
+    },
+    "cycle.left": {"en": "{days} left", "id": "sisa {days}"},
+    "cycle.late": {"en": "{days} late", "id": "terlambat {days}"},
+    "cycle.today": {"en": "due today", "id": "tenggat hari ini"},
+    "cycle.since.meeting": {"en": "Since the last meeting ({date})", "id": "Sejak rapat terakhir ({date})"},
+    "cycle.since.date": {"en": "Since {date}", "id": "Sejak {date}"},
+    "cycle.since.revision": {"en": "Since git revision `{rev}`", "id": "Sejak revisi git `{rev}`"},
+    "cycle.nothing": {"en": "nothing changed", "id": "tidak ada yang berubah"},
+    "since.record-added": {"en": "New record: {name} (`{record}`).", "id": "Data baru: {name} (`{record}`)."},
+    "since.report.one": {
+        "en": "{name}: a new report ({date}): {figures}.",
+        "id": "{name}: satu laporan baru ({date}): {figures}.",
+    },
+    "since.report.many": {
+        "en": "{name}: {count} new reports, the latest {date}: {figures}.",
+        "id": "{name}: {count} laporan baru, terakhir {date}: {figures}.",
+    },
+    "agenda.wrote": {"en": "Wrote {path} (the agenda of {date})", "id": "Berkas ditulis: {path} (agenda rapat {date})"},
+    "agenda.title": {
+        "en": "Draft agenda: coordination meeting of {date}",
+        "id": "Rancangan agenda: rapat koordinasi {date}",
+    },
+    "agenda.draft": {
+        "en": "Drafted by kitrack from the data as of {as_of}; {since}. A draft: edit it before it goes round.",
+        "id": "Disusun kitrack dari data per {as_of}; {since}. Ini rancangan: sunting sebelum diedarkan.",
+    },
+    "agenda.since.meeting": {
+        "en": "the last meeting was `{meeting}` ({date})",
+        "id": "rapat terakhir `{meeting}` ({date})",
+    },
+    "agenda.since.date": {"en": "compared with {date}", "id": "dibandingkan dengan {date}"},
+    "agenda.opening": {"en": "Opening; the minutes of the last meeting", "id": "Pembukaan; notulen rapat sebelumnya"},
+    "agenda.decisions": {
+        "en": "Decisions due or overdue, by owner",
+        "id": "Keputusan yang sampai tenggat atau terlambat, menurut penanggung jawab",
+    },
+    "agenda.late": {
+        "en": "Projects at risk, with slipped targets or past them",
+        "id": "Proyek berisiko terlambat, targetnya mundur atau terlewati",
+    },
+    "agenda.issues": {
+        "en": "Open issues, by the agency that must act",
+        "id": "Kendala terbuka, menurut instansi yang harus bertindak",
+    },
+    "agenda.silent": {
+        "en": "No report since the last meeting: whom to ask",
+        "id": "Belum ada laporan sejak rapat terakhir: siapa yang ditanya",
+    },
+    "agenda.other": {"en": "Other business", "id": "Lain-lain"},
+    "agenda.close": {"en": "Decisions of this meeting and closing", "id": "Keputusan rapat ini dan penutup"},
+    "agenda.minutes": {"en": "Minutes:", "id": "Catatan:"},
+    "agenda.no_owner": {"en": "No owner named", "id": "Tanpa penanggung jawab"},
+    "agenda.decision_item": {"en": "{text} (`{decision}`){due}", "id": "{text} (`{decision}`){due}"},
+    "agenda.due": {"en": ", due {date} ({days})", "id": ", tenggat {date} ({days})"},
+    "agenda.at_risk_item": {
+        "en": "{name} (`{id}`): {percent}; at this pace done {projected}, target {target}",
+        "id": "{name} (`{id}`): {percent}; dengan laju ini selesai {projected}, target {target}",
+    },
+    "agenda.slipped_item": {"en": "{name} (`{id}`): {slip}", "id": "{name} (`{id}`): {slip}"},
+    "agenda.target_item": {
+        "en": "{name} (`{id}`): target {target} passed {days} ago",
+        "id": "{name} (`{id}`): target {target} terlewati {days} lalu",
+    },
+    "agenda.issue_item": {
+        "en": "{title} (`{record}/{id}`, raised {raised}){due}",
+        "id": "{title} (`{record}/{id}`, dilaporkan {raised}){due}",
+    },
+    "agenda.issue_due": {"en": ", due {date}", "id": ", tenggat {date}"},
+    "agenda.never_item": {
+        "en": "{name} (`{record}`): no report yet", "id": "{name} (`{record}`): belum pernah ada laporan",
+    },
+    "agenda.silent_item": {
+        "en": "{name} (`{record}`): latest report {date}",
+        "id": "{name} (`{record}`): laporan terakhir {date}",
+    },
+    "since.report.edited": {
+        "en": "{name}: a report edited ({date}): {figures}.", "id": "{name}: laporan diubah ({date}): {figures}.",
+    },
+    "since.also_edited": {"en": "An earlier report was edited too.", "id": "Laporan sebelumnya juga diubah."},
+    "since.section": {"en": "{name}, {section}", "id": "{name}, {section}"},
+    "since.no_figures": {"en": "no figure changed", "id": "tidak ada angka yang berubah"},
+    "since.moved": {"en": "{figure} {old} → {new}", "id": "{figure} {old} → {new}"},
+    "since.first": {"en": "{figure} {new} (first figure)", "id": "{figure} {new} (angka pertama)"},
+    "since.stage": {"en": "{name}: stage {old} → {new}.", "id": "{name}: tahap {old} → {new}."},
+    "since.stage_first": {
+        "en": "{name}: stage {new} (first reported).", "id": "{name}: tahap {new} (laporan pertama).",
+    },
+    "since.target_first": {
+        "en": "{name}: target {new} (first reported).", "id": "{name}: target {new} (laporan pertama).",
+    },
+    "since.target": {"en": "{name}: target {old} → {new}.", "id": "{name}: target {old} → {new}."},
+    "since.milestone-done": {
+        "en": "{name}: milestone “{item}” reached ({date}).", "id": "{name}: tahapan “{item}” tercapai ({date}).",
+    },
+    "since.issue-raised": {
+        "en": "{name}: issue `{item}` raised ({date}): {text}.",
+        "id": "{name}: kendala `{item}` dilaporkan ({date}): {text}.",
+    },
+    "since.issue-resolved": {
+        "en": "{name}: issue `{item}` resolved ({date}).", "id": "{name}: kendala `{item}` selesai ({date}).",
+    },
     "status.none": {"en": "none", "id": "tidak ada"},
     "check.scope": {
         "en": "Checked {scope}; {errors} and {warnings} in the rest of the data are not listed (run `kitrack check`).",
@@ -230,7 +362,31 @@ LABELS: dict[str, dict[str, str]] = {
     "show.referenced_by": {"en": "Referenced by", "id": "Dirujuk oleh"},
     "show.regencies": {"en": "Regencies and cities", "id": "Kabupaten dan kota"},
     "show.decisions": {"en": "Decisions", "id": "Keputusan"},
+    "show.agenda": {"en": "Agenda", "id": "Agenda"},
     "show.notes": {"en": "Notes", "id": "Catatan"},
+    "show.sections": {"en": "Sections", "id": "Seksi"},
+    "show.section": {"en": "section", "id": "seksi"},
+    "show.progress_derived": {
+        "en": "Progress ≈{value} (derived from {count} sections, weighted by length; oldest input {date})",
+        "id": "Progres ≈{value} (diturunkan dari {count} seksi, dibobot menurut panjang; masukan tertua {date})",
+    },
+    "show.progress_reported": {"en": "Progress {value} (reported {date})", "id": "Progres {value} (laporan {date})"},
+    "show.progress_none": {"en": "Progress —", "id": "Progres —"},
+    "show.not_derived": {"en": "(not derived: {why})", "id": "(tidak diturunkan: {why})"},
+    "show.blocked.no-percent": {
+        "en": "`{section}` has no progress figure and its stage does not imply one",
+        "id": "`{section}` tidak punya angka progres dan tahapnya tidak menyiratkannya",
+    },
+    "show.blocked.no-length": {"en": "`{section}` has no length", "id": "`{section}` tidak punya panjang"},
+    "show.blocked.no-stage": {"en": "`{section}` has no stage", "id": "`{section}` tidak punya tahap"},
+    "show.blocked.partial": {
+        "en": "the sections cover less than 95% of the project's length",
+        "id": "seksi mencakup kurang dari 95% panjang proyek",
+    },
+    "show.blocked.no-sections": {"en": "no sections", "id": "tidak ada seksi"},
+    "change.status": {"en": "stage", "id": "tahap"},
+    "change.target": {"en": "target", "id": "target"},
+    "change.funding": {"en": "funding", "id": "pendanaan"},
     "show.unknown": {"en": "no record has the id `{id}`", "id": "tidak ada data dengan id `{id}`"},
     "show.closest": {"en": "closest: {ids}", "id": "yang mirip: {ids}"},
     "show.broken": {
@@ -388,11 +544,17 @@ LABELS: dict[str, dict[str, str]] = {
     "p.region": {"en": "region `{region}`", "id": "wilayah `{region}`"},
     "p.line": {"en": "line {line}", "id": "baris {line}"},
     "p.decision": {"en": "decision", "id": "keputusan"},
+    "p.decision_done": {"en": "done", "id": "selesai"},
+    "p.decision_dropped": {"en": "dropped", "id": "dibatalkan"},
     "p.milestone": {"en": "milestone `{name}`", "id": "tahapan `{name}`"},
     "p.target": {"en": "target", "id": "target"},
     "p.one_list": {"en": "the file holds one list, `{key}:`", "id": "berkas ini berisi satu daftar, `{key}:`"},
     "p.add_source": {"en": "add it to the record's `sources`", "id": "tambahkan ke `sources` data ini"},
     "p.section": {"en": "section", "id": "seksi"},
+    "p.text_empty": {
+        "en": "give the text in at least one language, under `id:` or `en:`",
+        "id": "tulis teksnya dalam sekurang-kurangnya satu bahasa, di bawah `id:` atau `en:`",
+    },
     "p.regency_code": {"en": "regency code", "id": "kode wilayah"},
     "p.regency_named": {"en": "regency `{id}`", "id": "kabupaten/kota `{id}`"},
     "p.the_section_itself": {"en": "the section itself", "id": "seksi itu sendiri"},
@@ -548,6 +710,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "cannot sort by `{field}`; columns: {choices}",
         "id": "tidak bisa mengurutkan menurut `{field}`; kolom: {choices}",
     },
+    "error.psn_filters": {
+        "en": "give one of `--psn`, `--no-psn` and `--psn-unknown`",
+        "id": "pilih salah satu dari `--psn`, `--no-psn` dan `--psn-unknown`",
+    },
     "error.bad_filter": {
         "en": "`--{option}` does not apply to {table}",
         "id": "`--{option}` tidak berlaku untuk {table}",
@@ -701,6 +867,9 @@ LABELS: dict[str, dict[str, str]] = {
     "export.sheet.table": {"en": "Sheet", "id": "Lembar"},
     "export.sheet.rows": {"en": "Rows", "id": "Baris"},
     "export.sheet.unlocated": {"en": "Estates without a location", "id": "Kawasan tanpa lokasi"},
+    "export.sheet.projects_unlocated": {
+        "en": "Infrastructure projects without a location", "id": "Proyek infrastruktur tanpa lokasi",
+    },
     "export.sheet.no_locations": {
         "en": "no source has given coordinates yet",
         "id": "belum ada sumber yang memberi koordinat",
@@ -796,7 +965,14 @@ class Language:
             return self.figure(value.value)
         if isinstance(value, Date):
             return self.date(value.value)
+        if text.is_local(value):
+            return self.text(value)
         return str(value)
+
+    def text(self, value: TextValue) -> str:
+        """Free text in this language, or in the other one marked ` [ID]` / ` [EN]`."""
+        picked = text.pick(value, self.code)
+        return f"{picked.text} [{picked.shown.upper()}]" if picked.fallback and picked.shown else picked.text
 
 
 ENGLISH = Language("en")
@@ -836,6 +1012,11 @@ def number(value: float | None, decimals: int = 0) -> str:
 
 def figure(value: float | None) -> str:
     return current().figure(value)
+
+
+def text_of(value: TextValue) -> str:
+    """Free text in the current language (a fallback marked)."""
+    return current().text(value)
 
 
 def percent(value: float | None) -> str:

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from urllib.parse import quote_from_bytes
 
 from kitrack import __version__
+from kitrack.domain import text as texts
 from kitrack.domain.codes import CODES, ERROR, wording
 from kitrack.domain.problems import Date, Number, Param, Problem, Summary, Term
 from kitrack.output import inert
@@ -99,6 +100,8 @@ def _plain(value: Param) -> Any:
         return value.value
     if isinstance(value, Date):
         return str(value)
+    if texts.is_local(value):
+        return texts.shape(value)
     return value
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from kitrack.output import i18n, inert, render
+from kitrack.output import i18n, inert, meetings, render
 from kitrack.views.status import SECTIONS, Since, StatusReport
 from kitrack.views.table import Column, Row, Table
 
@@ -114,8 +114,13 @@ def _readable(table: Table, terminal: bool) -> Table:
         "change": lambda row, key: _change(row[key]),
         "stale-reasons": lambda row, key: _reasons(row),
         "derived-status": _stage,
+        "stage": lambda row, key: i18n.label("status", row[key]) if row[key] else i18n.t("status.stage_unknown"),
         "slip-history": lambda row, key: slip_line(row[key], row["slip_months"]),
     }, hidden=["unsourced_reports", "status_derived", "percent_derived", "section", "slip_months"])
+
+
+def _has_derived(table: Table) -> bool:
+    return any(row.get("status_derived") or row.get("percent_derived") for row in table.rows)
 
 
 def _unit_id(row: Row) -> str:
@@ -135,6 +140,8 @@ def render_table(report: StatusReport, out: TextIO) -> None:
     console.print(Text(headline(report.headline), style="bold cyan"))
     if report.errors:
         console.print(Text(_data_problems(report, inert.terminal), style="red"))
+    if report.cycle is not None:
+        meetings.print_cycle(report.cycle, report.since, out)
     for key in SECTIONS:
         table, title = report.sections[key], i18n.t(SECTION_TITLES[key])
         console.print()
@@ -142,9 +149,15 @@ def render_table(report: StatusReport, out: TextIO) -> None:
             console.print(Text(f"{title}: {i18n.t('status.none')}", style="bold"))
         else:
             render.print_table(_readable(table, terminal), out, title=title)
+        if _has_derived(table):
+            console.print(Text(i18n.t("status.derived_legend"), style="dim"))
         if key == "at_risk" and report.too_few.rows:
             names = ", ".join(f"{_unit_id(row)} ({row['reports']})" for row in report.too_few.rows)
             console.print(Text(f"{i18n.t('status.too_few')}: {names}", style="dim"))
+    legend = render.fallback_legend([*report.sections.values(), report.too_few])
+    if legend:
+        console.print()
+        console.print(Text(legend, style="dim"))
 
 
 def render_markdown(report: StatusReport, out: TextIO) -> None:
@@ -155,13 +168,20 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
     lines += [f"**{headline(report.headline)}**", ""]
     if report.errors:
         lines += [f"> {_data_problems(report, lambda text: f'`{inert.markdown_code(text)}`')}", ""]
+    if report.cycle is not None:
+        lines += meetings.markdown_lines(report.cycle, report.since)
     for key in SECTIONS:
         table = report.sections[key]
         lines += [f"### {i18n.t(SECTION_TITLES[key])}", ""]
         lines += [render.markdown(_readable(table, terminal=False)) if table.rows else f"_{i18n.t('status.none')}_", ""]
+        if _has_derived(table):
+            lines += [f"_{i18n.t('status.derived_legend')}_", ""]
         if key == "at_risk" and report.too_few.rows:
             names = ", ".join(f"`{_unit_id(row)}` ({row['reports']})" for row in report.too_few.rows)
             lines += [f"{i18n.t('status.too_few')}: {names}", ""]
+    legend = render.fallback_legend([*report.sections.values(), report.too_few])
+    if legend:
+        lines += [f"_{legend}_", ""]
     out.write("\n".join(lines))
 
 
@@ -193,6 +213,7 @@ def render_json(report: StatusReport, out: TextIO) -> None:
         "left_out": [{"id": record_id, "file": file} for record_id, file in report.left_out],
         **{key: render.as_json(report.sections[key]) for key in SECTIONS},
         "too_few_reports": render.as_json(report.too_few),
+        **(meetings.as_json(report.cycle) if report.cycle is not None else {}),
     }
     inert.write_json(document, out)
 

@@ -14,14 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from kitrack.domain import board
+from kitrack.domain import board, decisions
 from kitrack.domain.board import Record
 from kitrack.domain.defaults import DEFAULT_STALE_DAYS
 from kitrack.domain.figures import PROGRESS
 from kitrack.domain.kinds import ESTATE, INFRASTRUCTURE
 from kitrack.domain.models import Estate, Project, Psn, Status
 from kitrack.load.dataset import Dataset
-from kitrack.views import tables
+from kitrack.views import meetings, tables
 from kitrack.views.table import Column, Table
 from kitrack.views.tables import Filters
 
@@ -39,16 +39,15 @@ class Since:
 
 
 def default_since(data: Dataset, as_of: dt.date) -> Since:
-    """The latest meeting before --as-of, or 30 days before it."""
-    meetings = [m for m in data.meetings.values() if m.date.end < as_of]
-    if meetings:
-        latest = max(meetings, key=lambda m: (m.date.end, m.id))
+    """The last meeting (the latest on or before --as-of), or 30 days before it."""
+    latest = meetings.last_meeting(data, as_of)
+    if latest is not None:
         return Since(latest.date.end, "meeting", latest.id)
     return Since(as_of - dt.timedelta(days=DEFAULT_SINCE_DAYS), "default")
 
 
 COUNT_COLUMNS = [
-    Column("status", "status"), Column("estates", "count", ESTATE.heading),
+    Column("status", "stage"), Column("estates", "count", ESTATE.heading),
     Column("infrastructure", "count", INFRASTRUCTURE.heading),
 ]
 REGION_COUNT_COLUMNS = [
@@ -105,6 +104,7 @@ class StatusReport:
     too_few: Table = field(default_factory=lambda: Table("too_few", TOO_FEW_COLUMNS))
     errors: int = 0
     left_out: list[tuple[str, str]] = field(default_factory=list)  # (id, file) of each record that failed to load
+    cycle: meetings.Cycle | None = None  # open decisions and what changed since the last meeting
 
 
 def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None, baseline: Dataset | None = None,
@@ -156,6 +156,8 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None
     issues.rows.sort(key=lambda row: (row["owner"], row["raised"].start, row["record"]))
     report.sections["issues"] = issues.select(ISSUE_KEYS)
     report.sections["stale"] = _stale([*estates, *projects], as_of, stale_days)
+    then = meetings.Then(baseline, as_of) if baseline is not None else meetings.Then(data, since.date)
+    report.cycle = meetings.build(data, then, as_of, [*estates, *projects], region)
     return report
 
 
@@ -218,8 +220,9 @@ def _overdue(data: Dataset, estates: Sequence[Estate], projects: Sequence[Projec
     records: list[Record] = [*estates, *projects]
     items = [item for record in records for item in board.overdue_of(record, as_of)]
     in_view = {record.id for record in records}
+    carried = decisions.carried(data.meetings.values(), as_of)
     for meeting in data.meetings.values():
-        for item in board.overdue_of_meeting(meeting, as_of):
+        for item in board.overdue_of_meeting(meeting, as_of, carried):
             related = meeting.decisions[int(item.path[1])].related
             # With --region, a decision belongs to the view when it names a record in the region.
             if region is None or any(rid in in_view for rid in related):
