@@ -151,3 +151,13 @@ def test_status_names_the_records_it_leaves_out(data_copy: Path) -> None:
         f"the data has {check['errors']} error(s); run `kitrack check` — figures below leave out "
         f"kementerian-pupr ({files['agencies']}), jiipe ({files['jiipe']}), kig ({files['kig']})"
     )
+
+
+def test_a_broken_meeting_still_has_its_references_and_dates_checked(data_copy: Path) -> None:
+    meeting = "meetings/2026-10-27-rakor-ki.yaml"
+    replace_in(data_copy / meeting, "chair: disperindag-jatim", "chair: disperindag-jatim-x\ncolour: red")
+    assert problems_of(data_copy, meeting) == [
+        ("overdue", "decisions[0].due"),  # as the valid meeting has
+        ("unknown-agency", "chair"),
+        ("unknown-field", "colour"),
+    ]
