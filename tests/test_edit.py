@@ -216,7 +216,7 @@ def test_an_edit_that_adds_an_error_is_refused_and_nothing_is_written(data_copy:
     result = invoke("log", "tol-klbm", "--data", data_copy, "--date", "2027-01-05", "--source", "global-news-2020-02", "--percent", "40")
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.startswith("kitrack: refused: the change would add 1 error; nothing was written\n")
-    assert "future-report" in result.stderr and "report dated 2027-01-05 is after the as-of date 2026-11-29" in result.stderr
+    assert "future-report" in result.stderr and "report dated 5 January 2027 is after the as-of date 29 November 2026" in result.stderr
     assert snapshot(data_copy) == before
 
 

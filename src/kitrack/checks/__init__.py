@@ -32,14 +32,47 @@ RULES: list[Callable[[Dataset, Context], Iterator[Problem]]] = [
     check_plausibility,
 ]
 
+# A part left out of a salvaged record was reported by the schema check; the rules must not report
+# its absence as another fault (a source left out makes its citations unknown, a stage left out
+# leaves the record without one, a `done` left out makes a milestone overdue). Each code that can
+# report an absence -> the names of the parts whose leaving out can cause it (a field's name, or a
+# list's for an item of it).
+ABSENCES: dict[str, frozenset[str]] = {
+    "unknown-source": frozenset({"sources"}),
+    "unsourced": frozenset({"sources", "source"}),
+    "missing-stage": frozenset({"progress", "sections", "status"}),
+    "stale": frozenset({"progress", "sections", "date"}),
+    "sections-length": frozenset({"progress", "sections", "length_km"}),
+    "unknown-section": frozenset({"sections", "id"}),
+    "operating-unfinished": frozenset({"progress", "sections", "status", "percent", "date"}),
+    "occupied-exceeds-area": frozenset({"progress", "area_ha", "date"}),
+    "psn-unsupported": frozenset({"basis", "sources"}),
+    "overdue": frozenset({"milestones", "decisions", "done", "status", "progress", "date"}),
+    "issue-overdue": frozenset({"issues", "status", "resolved"}),
+    "blog-only": frozenset({"sources", "source", "kind"}),
+    "dropped-without-reason": frozenset({"reason"}),
+}
+
 
 def run(dataset: Dataset, context: Context) -> list[Problem]:
     """Every problem in the data set: the loader's and schema's, then each rule's; sorted. Every one
     counts; `cap_per_file` shortens the list shown."""
     problems = list(dataset.problems)
+    blind = _absences(dataset)
     for rule in RULES:
-        problems.extend(rule(dataset, context))
+        problems.extend(p for p in rule(dataset, context) if not blind or (p.file, p.code) not in blind)
     return sorted(problems)
+
+
+def _absences(dataset: Dataset) -> set[tuple[str, str]]:
+    """(file, code) of what the rules would report only because a salvaged record lacks a part."""
+    blind = set()
+    for entry in dataset.salvaged.values():
+        names = {next(part for part in reversed(path) if isinstance(part, str)) for path in entry.pruned}
+        for code, causes in ABSENCES.items():
+            if names & causes:
+                blind.add((entry.origin.file.name, code))
+    return blind
 
 
 def error_count(dataset: Dataset, context: Context) -> int:

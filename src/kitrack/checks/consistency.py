@@ -12,7 +12,7 @@ from kitrack.checks.context import Context
 from kitrack.domain import board
 from kitrack.domain.board import Unit
 from kitrack.domain.models import Estate, Project, Status
-from kitrack.domain.problems import Problem, Term
+from kitrack.domain.problems import Date, Problem, Term
 from kitrack.load.dataset import Dataset
 
 PERCENT_FIELDS = ("percent", "land_percent", "occupancy_percent")
@@ -34,7 +34,7 @@ def _fmt(value: float) -> str:
 
 
 def check_consistency(data: Dataset, context: Context) -> Iterator[Problem]:
-    for record in data.records():
+    for record in data.checked_records():
         for unit in board.units(record):
             yield from _history(data, unit, context.as_of)
         if isinstance(record, Estate):
@@ -63,12 +63,12 @@ def _history(data: Dataset, unit: Unit, as_of: dt.date) -> Iterator[Problem]:
         # Out of order only where the periods cannot overlap: `2017` then `2017-05` is fine.
         if previous is not None and report.date.end < previous.start:
             yield data.problem(
-                "record", record.id, (*path, "date"), "progress-order", date=str(report.date), previous=str(previous)
+                "record", record.id, (*path, "date"), "progress-order", date=Date(report.date), previous=Date(previous)
             )
         previous = report.date
         if not board.is_visible(report, as_of):
             yield data.problem(
-                "record", record.id, (*path, "date"), "future-report", date=str(report.date), as_of=as_of.isoformat()
+                "record", record.id, (*path, "date"), "future-report", date=Date(report.date), as_of=Date(as_of)
             )
         for name in _percent_fields(report.__class__):
             value = getattr(report, name)
@@ -78,7 +78,7 @@ def _history(data: Dataset, unit: Unit, as_of: dt.date) -> Iterator[Problem]:
             if last_stage is not None and order.index(report.status) < order.index(last_stage[0]):
                 yield data.problem(
                     "record", record.id, (*path, "status"), "stage-decrease", value=report.status.value,
-                    previous=last_stage[0].value, previous_date=str(last_stage[1]),
+                    previous=last_stage[0].value, previous_date=Date(last_stage[1]),
                 )
             last_stage = (report.status, report.date)
         percent = getattr(report, "percent", None)
@@ -92,7 +92,7 @@ def _history(data: Dataset, unit: Unit, as_of: dt.date) -> Iterator[Problem]:
                     field="percent",
                     value=_fmt(percent),
                     previous=_fmt(last_percent[0]),
-                    previous_date=str(last_percent[1]),
+                    previous_date=Date(last_percent[1]),
                 )
             last_percent = (percent, report.date)
 
@@ -123,13 +123,13 @@ def _project_state(data: Dataset, unit: Unit, as_of: dt.date) -> Iterator[Proble
     if stage.value is not Status.operating:
         return
     percent, reported = board.latest_value(unit, "percent", as_of)
-    if percent is not None and percent < 100:
+    if percent is not None and reported is not None and percent < 100:
         yield data.problem(
             "record",
             unit.record.id,
             stage.path or (*unit.prefix, "progress"),
             "operating-unfinished",
-            date=str(reported),
+            date=Date(reported),
             percent=_fmt(percent),
         )
 
@@ -145,13 +145,13 @@ def _sections_length(data: Dataset, project: Project, as_of: dt.date) -> Iterato
         return
     length, date = board.latest_value(project, "length_km", as_of)
     lengths = [board.latest_value(child, "length_km", as_of)[0] for child in top]
-    if length is None or not length:
+    if not length or date is None:
         return
     total = sum(value for value in lengths if value is not None)
     if abs(total - length) > 0.05 * length:
         yield data.problem(
             "record", project.id, ("sections",), "sections-length", sections=_fmt(round(total, 3)),
-            length=_fmt(length), date=str(date),
+            length=_fmt(length), date=Date(date),
         )
 
 
@@ -159,13 +159,13 @@ def _due_dates(data: Dataset, record: Estate | Project, as_of: dt.date) -> Itera
     for item in board.overdue_of(record, as_of):
         if item.item == "issue":
             issue = board.issue_at(record, item.path)
-            yield data.problem("record", record.id, item.path, "issue-overdue", id=issue.id, due=str(item.due))
+            yield data.problem("record", record.id, item.path, "issue-overdue", id=issue.id, due=Date(item.due))
         elif item.item == "milestone":
             yield data.problem(
-                "record", record.id, item.path, "overdue", what=Term("p.milestone", name=item.what), due=str(item.due)
+                "record", record.id, item.path, "overdue", what=Term("p.milestone", name=item.what), due=Date(item.due)
             )
         else:
-            yield data.problem("record", record.id, item.path, "overdue", what=Term("p.target"), due=str(item.due))
+            yield data.problem("record", record.id, item.path, "overdue", what=Term("p.target"), due=Date(item.due))
 
 
 def _staleness(data: Dataset, record: Estate | Project, as_of: dt.date, stale_days: int) -> Iterator[Problem]:
@@ -174,7 +174,7 @@ def _staleness(data: Dataset, record: Estate | Project, as_of: dt.date, stale_da
         return
     if newest is None:
         yield data.problem(
-            "record", record.id, (), "stale", days=stale_days, as_of=as_of.isoformat(), latest=Term("diff.none")
+            "record", record.id, (), "stale", days=stale_days, as_of=Date(as_of), latest=Term("diff.none")
         )
     else:
         yield data.problem(
@@ -183,8 +183,8 @@ def _staleness(data: Dataset, record: Estate | Project, as_of: dt.date, stale_da
             ("progress", len(record.progress) - 1, "date") if record.progress else (),
             "stale",
             days=stale_days,
-            as_of=as_of.isoformat(),
-            latest=str(newest),
+            as_of=Date(as_of),
+            latest=Date(newest),
         )
 
 
@@ -193,4 +193,4 @@ def _sourcing(data: Dataset, kind: str, record: Estate | Project) -> Iterator[Pr
         yield data.problem(kind, record.id, (), "unsourced", what=Term("p.record_named", id=record.id))
     for path in board.unsourced_reports(record):
         report = board.report_at(record, path)
-        yield data.problem(kind, record.id, path, "unsourced", what=Term("p.report_dated", date=str(report.date)))
+        yield data.problem(kind, record.id, path, "unsourced", what=Term("p.report_dated", date=Date(report.date)))

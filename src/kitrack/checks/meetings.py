@@ -9,7 +9,7 @@ from kitrack.checks.context import Context
 from kitrack.checks.references import Refs
 from kitrack.domain import board, decisions
 from kitrack.domain.models import Decision, Meeting
-from kitrack.domain.problems import FieldPath, Param, Problem, Term
+from kitrack.domain.problems import Date, FieldPath, Param, Problem, Term
 from kitrack.domain.suggestions import did_you_mean
 from kitrack.load.dataset import Dataset
 
@@ -19,13 +19,13 @@ def check_meetings(data: Dataset, context: Context) -> Iterator[Problem]:
     # Every decision by its key, with its meeting: carried_from must name one of an earlier meeting.
     made = {
         decisions.key(meeting, decision): meeting
-        for meeting in data.meetings.values() for decision in meeting.decisions
+        for meeting in data.checked_meetings() for decision in meeting.decisions
     }
-    carried = decisions.carried(data.meetings.values(), context.as_of)
-    for meeting in data.meetings.values():
+    carried = decisions.carried(data.checked_meetings(), context.as_of)
+    for meeting in data.checked_meetings():
         yield from _Meeting(data, refs, meeting).check(made)
         for item in board.overdue_of_meeting(meeting, context.as_of, carried):
-            yield data.problem("meeting", meeting.id, item.path, "overdue", what=Term("p.decision"), due=str(item.due))
+            yield data.problem("meeting", meeting.id, item.path, "overdue", what=Term("p.decision"), due=Date(item.due))
 
 
 class _Meeting:
@@ -38,7 +38,7 @@ class _Meeting:
     def check(self, made: dict[str, Meeting]) -> Iterator[Problem]:
         meeting, refs, mid = self.meeting, self.refs, self.meeting.id
         if not mid.startswith(f"{meeting.date}-"):
-            yield self.problem(("date",), "meeting-date-mismatch", id=mid, date=str(meeting.date))
+            yield self.problem(("date",), "meeting-date-mismatch", id=mid, date=Date(meeting.date))
         yield from refs.check("meeting", mid, ("chair",), "agency", meeting.chair)
         yield from refs.check_all("meeting", mid, ("attendees",), "agency", meeting.attendees)
         yield from self.unique("sources", [source.id for source in meeting.sources], Term("p.source"))
@@ -74,11 +74,11 @@ class _Meeting:
         for name, date in (("done", decision.done), ("dropped", decision.dropped)):
             if date is not None and date.end < held.start:
                 yield self.problem((*path, name), "decision-before-meeting", field=Term(f"p.decision_{name}"),
-                                   date=str(date), meeting_date=str(held))
+                                   date=Date(date), meeting_date=Date(held))
         if decision.due is not None and decision.due.end < held.start:
-            yield self.problem((*path, "due"), "due-before-meeting", due=str(decision.due), meeting_date=str(held))
+            yield self.problem((*path, "due"), "due-before-meeting", due=Date(decision.due), meeting_date=Date(held))
         if decision.dropped is not None and decision.reason is None:
             yield self.problem((*path, "dropped"), "dropped-without-reason", id=decision.id)
         if decision.done is not None and decision.dropped is not None:
-            yield self.problem((*path, "dropped"), "done-and-dropped", id=decision.id, done=str(decision.done),
-                               dropped=str(decision.dropped))
+            yield self.problem((*path, "dropped"), "done-and-dropped", id=decision.id, done=Date(decision.done),
+                               dropped=Date(decision.dropped))

@@ -74,7 +74,7 @@ class Refs:
 
 def check_references(data: Dataset, context: Context) -> Iterator[Problem]:
     refs = Refs(data)
-    for record in data.records():
+    for record in data.checked_records():
         yield from _record(data, refs, record)
 
 

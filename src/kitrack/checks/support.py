@@ -22,7 +22,7 @@ FIELDS = tuple(dated.field for dated in DATED_FIELDS) + tuple(figure.field for f
 
 
 def check_support(data: Dataset, context: Context) -> Iterator[Problem]:
-    for record in data.records():
+    for record in data.checked_records():
         if record.psn is Psn.YES and not board.psn_supported(record):
             yield data.problem("record", record.id, ("psn",), "psn-unsupported")
         blogs = {source.id for source in record.sources if source.kind is SourceKind.blog}

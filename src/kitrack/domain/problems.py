@@ -1,7 +1,8 @@
 """A problem is a value: what is wrong (a code and its parameters) and where (its place in a file).
 
 Nothing here is worded. A parameter that is itself words (`record`, `a symbolic link that leads back
-to itself`) is a `Term`, and a figure that each language writes its own way is a `Number`; the
+to itself`) is a `Term`, and a figure or a date that each language writes its own way is a
+`Number` or a `Date`; the
 reporters in kitrack.output word the problem late, in the reader's language, from the code's
 wording in kitrack.domain.codes.
 """
@@ -38,6 +39,31 @@ class Number:
     value: float
 
 
+class Dated(Protocol):
+    """A datetime.date, or a PartialDate (kitrack.domain.dates, which imports this module)."""
+
+    @property
+    def year(self) -> int: ...
+
+    @property
+    def month(self) -> int | None: ...
+
+    @property
+    def day(self) -> int | None: ...
+
+
+@dataclass(frozen=True)
+class Date:
+    """A date inside a message, written as the reader's language writes dates (29 November 2026,
+    29 November 2026 with Indonesian month names); a partial date keeps its precision (2025-08 is
+    August 2025). In JSON it stays ISO, as `str` gives it."""
+
+    value: Dated
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+
 class Bilingual(Protocol):
     """Free text in two languages, as the models' LocalText holds it (named here by its shape: the
     models import this module)."""
@@ -50,7 +76,7 @@ class Bilingual(Protocol):
 
 
 # A free-text parameter (a milestone's name) may be in two languages: the reporter picks one.
-Param = str | int | float | Term | Number | Bilingual
+Param = str | int | float | Term | Number | Date | Bilingual
 FieldPath = tuple[str | int, ...]  # keys and list positions inside a file: ("progress", 2, "percent")
 
 

@@ -20,6 +20,7 @@ from kitrack.domain.problems import FieldPath, Param, Problem, Term, TermError, 
 from kitrack.domain.suggestions import did_you_mean
 from kitrack.load.limits import DEFAULT_LIMITS, Limits
 from kitrack.load.loader import SourceFile, from_bytes, read, read_many, too_big
+from kitrack.load.salvage import salvage
 from kitrack.load.schema import describe, problems_from
 
 RecordModel = type[Estate] | type[Project] | type[Meeting]
@@ -38,6 +39,16 @@ class Origin:
     prefix: FieldPath = ()
 
 
+@dataclass(frozen=True)
+class Salvaged:
+    """A record whose file failed validation, read without the parts that failed
+    (kitrack.load.salvage): the rules check it, no view shows it."""
+
+    record: Estate | Project | Meeting
+    origin: Origin
+    pruned: list[FieldPath]  # the parts left out, each already reported by the schema check
+
+
 @dataclass
 class Dataset:
     root: Path
@@ -54,9 +65,15 @@ class Dataset:
     broken_ids: dict[str, set[str]] = field(
         default_factory=lambda: {k: set() for k in ("regency", *(kind.id_space for kind in RECORD_KINDS))}
     )
+    # (id, file) of each record that failed to load, as read: every view leaves it out, and `status`
+    # names it (a list entry without a readable id by its place, `agencies[3]`).
+    left_out: list[tuple[str, str]] = field(default_factory=list)
     # Kinds whose list file could not be read at all: references to them cannot be checked.
     unreadable: set[str] = field(default_factory=set)
     origins: dict[tuple[str, str], Origin] = field(default_factory=dict)
+    # (id space, id) -> a record salvaged from a file that failed validation; kept apart from the
+    # indexes above, which every view reads. No key is also in `origins`.
+    salvaged: dict[tuple[str, str], Salvaged] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -71,6 +88,19 @@ class Dataset:
     def records(self) -> Iterator[Estate | Project]:
         yield from self.estates.values()
         yield from self.projects.values()
+
+    def checked_records(self) -> Iterator[Estate | Project]:
+        """The records the rules check: the valid ones and those salvaged from broken files."""
+        yield from self.records()
+        for entry in self.salvaged.values():
+            if not isinstance(entry.record, Meeting):
+                yield entry.record
+
+    def checked_meetings(self) -> Iterator[Meeting]:
+        yield from self.meetings.values()
+        for entry in self.salvaged.values():
+            if isinstance(entry.record, Meeting):
+                yield entry.record
 
     def index(self, kind: RecordKind) -> dict[str, Any]:
         """The records of one kind, by id."""
@@ -92,7 +122,7 @@ class Dataset:
         **params: Param,
     ) -> Problem:
         """A problem at `path` inside a record, placed at its line and column."""
-        origin = self.origins[(kind, record_id)]
+        origin = self.origins.get((kind, record_id)) or self.salvaged[(kind, record_id)].origin
         full = origin.prefix + tuple(path)
         line, column = origin.file.locate(full, key=key)
         return origin.file.problem(code, line, column, format_path(full), hint, **params)
@@ -201,6 +231,7 @@ def load_files(
             lambda path: any(PurePosixPath(n).suffix in (".yaml", ".yml") for n in folders[path.name]),
             lambda path: str(shown / path.name),
         )
+        _drop_taken(data)
         for file in data.files:
             data.problems.extend(file.problems)
         return data
@@ -281,9 +312,11 @@ def _load(root: Path, limits: Limits, keep_data: bool) -> Dataset:
         if path in refused:
             _refuse(data, path, refused[path])
             data.broken_ids[kind.id_space].add(path.stem)
+            data.left_out.append((path.stem, data.files[-1].name))
             continue
         _add_record(data, next(sources), kind, keep_data)
     _find_strays(data, [(path, path.is_dir()) for path in sorted(root.iterdir())], _holds_yaml, display_path)
+    _drop_taken(data)
     for source in data.files:
         data.problems.extend(source.problems)
     return data
@@ -336,6 +369,7 @@ def _add_record(data: Dataset, source: SourceFile, kind: FolderKind, keep_data: 
         _load_record(data, source, kind, keep_data)
     else:  # unreadable as YAML: references to it are not reported as unknown too
         data.broken_ids[kind.id_space].add(source.path.stem)
+        data.left_out.append((source.path.stem, source.name))
 
 
 def _link_problem(base: Path, path: Path) -> Term | None:
@@ -409,6 +443,10 @@ def _load_record(data: Dataset, source: SourceFile, kind: FolderKind, keep_data:
         source.problems.extend(problems_from([(error, ())], model, source))
         data.broken_ids[kind.id_space].add(record_id)
         data.broken_ids[kind.id_space].add(source.path.stem)
+        data.left_out.append((record_id, source.name))
+        salvaged, pruned = salvage(model, raw, error)
+        if isinstance(salvaged, (Estate, Project, Meeting)):
+            data.salvaged.setdefault((kind.id_space, salvaged.id), Salvaged(salvaged, Origin(source), pruned))
         return
     if record.id != source.path.stem:
         line, column = source.locate(("id",))
@@ -417,11 +455,18 @@ def _load_record(data: Dataset, source: SourceFile, kind: FolderKind, keep_data:
         first = data.origins[(kind.id_space, record.id)].file
         line, column = source.locate(("id",))
         source.add("duplicate-id", line, column, "id", what=Term("p.record"), id=record.id, first=first.name)
+        data.left_out.append((record.id, source.name))
         return
     data.index(kind)[record.id] = record
     data.origins[(kind.id_space, record.id)] = Origin(source)
     if not keep_data:
         source.data = None  # the model holds it now; the plain copy doubled the memory of a data set
+
+
+def _drop_taken(data: Dataset) -> None:
+    """Salvaged records whose id a valid record has: the valid one is the record by that id."""
+    for key in [key for key in data.salvaged if key in data.origins]:
+        del data.salvaged[key]
 
 
 def _load_list(data: Dataset, source: SourceFile, kind: ListKind) -> None:
@@ -456,7 +501,9 @@ def _load_list(data: Dataset, source: SourceFile, kind: ListKind) -> None:
             record = model.model_validate(item)
         except ValidationError as error:
             failures.append((error, prefix))
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
+            readable = isinstance(item, dict) and isinstance(item.get("id"), str)
+            data.left_out.append((item["id"] if readable else format_path(prefix), source.name))
+            if readable:
                 data.broken_ids[kind.id_space].add(item["id"])
                 if model is Region:
                     for regency in item.get("regencies") or []:
@@ -476,6 +523,7 @@ def _load_list(data: Dataset, source: SourceFile, kind: ListKind) -> None:
                 id=record.id,
                 first=Term("p.line", line=first_line),
             )
+            data.left_out.append((record.id, source.name))
             continue
         index[record.id] = record
         data.origins[(kind.id_space, record.id)] = Origin(source, prefix)

@@ -80,7 +80,7 @@ def annotation_at(model: type[BaseModel], loc: FieldPath) -> Any:
     return current
 
 
-def _model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
+def model_at(model: type[BaseModel], loc: FieldPath) -> type[BaseModel] | None:
     found = [t for t in _unwrap(annotation_at(model, loc)) if isinstance(t, type) and issubclass(t, BaseModel)]
     return found[0] if found else None
 
@@ -126,10 +126,24 @@ def problems_from(
             p for p in found
             if not (p.code == "missing-field" and (p.path.rpartition(".")[0], p.params["field"]) in renamed)
         ]
+    # A misspelt required field (`regncy:`) is one fault: the unknown key says which field it means,
+    # so the field is not also reported missing.
+    unknown: dict[str, list[str]] = {}  # parent path -> the unknown keys in it
+    for p in found:
+        if p.code == "unknown-field":
+            unknown.setdefault(p.path.rpartition(".")[0], []).append(str(p.params["field"]))
+    if unknown:
+        found = [p for p in found if not (p.code == "missing-field" and _misspelt(p, unknown))]
     replaced = {id(noted[p.line, p.column]) for p in found if (p.line, p.column) in noted}
     if replaced:
         source.problems[:] = [p for p in source.problems if id(p) not in replaced]
     return found
+
+
+def _misspelt(missing: Problem, unknown: dict[str, list[str]]) -> bool:
+    """Whether an unknown key beside a missing field is likely that field misspelt."""
+    field = str(missing.params["field"])
+    return any(did_you_mean(key, [field]) for key in unknown.get(missing.path.rpartition(".")[0], []))
 
 
 def _place(kind: str, full: FieldPath, source: SourceFile) -> tuple[int, int]:
@@ -163,7 +177,7 @@ def _problem(
         if loc[0] in MOVED_TO_REPORT:
             return at("moved-to-report", field=loc[0], value=_plain(value))
     if kind == "extra_forbidden":
-        parent = _model_at(model, loc[:-1])
+        parent = model_at(model, loc[:-1])
         fields = list(parent.model_fields) if parent else []
         hint = did_you_mean(str(loc[-1]), fields) if suggest else None
         if hint is None and fields:

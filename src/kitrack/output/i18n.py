@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from kitrack.domain import text
-from kitrack.domain.problems import Number, Param, Term
+from kitrack.domain.problems import Date, Number, Param, Term
 from kitrack.output.languages import LANGUAGES, Code, detect_language
 
 if TYPE_CHECKING:
@@ -212,6 +212,7 @@ LABELS: dict[str, dict[str, str]] = {
     "status.infrastructure": {"en": "Infrastructure", "id": "Infrastruktur"},
     "status.overdue": {"en": "Overdue", "id": "Lewat tenggat"},
     "status.at_risk": {"en": "At risk", "id": "Berisiko terlambat"},
+    "status.left_out_more": {"en": "and {count} more", "id": "dan {count} lainnya"},
     "status.too_few": {"en": "Too few reports to project", "id": "Laporan terlalu sedikit untuk proyeksi"},
     "status.issues": {
         "en": "Open issues by the agency that must act",
@@ -1094,6 +1095,10 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "data memiliki {errors} kesalahan; jalankan `kitrack check` — angka di bawah tidak memuat data yang "
         "rusak",
     },
+    "error.data_problems_left_out": {
+        "en": "the data has {errors} error(s); run `kitrack check` — figures below leave out {records}",
+        "id": "data memiliki {errors} kesalahan; jalankan `kitrack check` — angka di bawah tidak memuat {records}",
+    },
 }
 
 
@@ -1164,7 +1169,8 @@ class Language:
         return self.t(f"{prefix}.{raw}")
 
     def render(self, value: Param) -> str:
-        """A parameter of a message as words: a Term as its label, a Number as a figure, the rest as it is."""
+        """A parameter of a message as words: a Term as its label, a Number as a figure, a Date as
+        the language writes dates, the rest as it is."""
         if isinstance(value, Term):
             count = value.params.get("count")
             if value.key.startswith("noun.") and isinstance(count, int):
@@ -1173,6 +1179,8 @@ class Language:
             return self.t(value.key, **{name: self.render(param) for name, param in value.params.items()})
         if isinstance(value, Number):
             return self.figure(value.value)
+        if isinstance(value, Date):
+            return self.date(value.value)
         if text.is_local(value):
             return self.text(value)
         return str(value)

@@ -17,7 +17,7 @@ from urllib.parse import quote_from_bytes
 from kitrack import __version__
 from kitrack.domain import text as texts
 from kitrack.domain.codes import CODES, ERROR, wording
-from kitrack.domain.problems import Number, Param, Problem, Summary, Term
+from kitrack.domain.problems import Date, Number, Param, Problem, Summary, Term
 from kitrack.output import inert
 from kitrack.output.i18n import Language
 
@@ -93,11 +93,13 @@ def text(problems: list[Problem], summary: Summary, out: TextIO, language: Langu
 
 def _plain(value: Param) -> Any:
     """A parameter as JSON, the same in every language: a Term as `{"term": its label, ...its
-    parameters}`, a Number as the number."""
+    parameters}`, a Number as the number, a Date in ISO form (2026-11-29, 2025-08)."""
     if isinstance(value, Term):
         return {"term": value.key, **{name: _plain(param) for name, param in value.params.items()}}
     if isinstance(value, Number):
         return value.value
+    if isinstance(value, Date):
+        return str(value)
     if texts.is_local(value):
         return texts.shape(value)
     return value

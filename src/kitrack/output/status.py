@@ -142,7 +142,7 @@ def render_table(report: StatusReport, out: TextIO) -> None:
     console.print(Text(_since_text(report.since, inert.terminal), style="dim"))
     console.print(Text(headline(report.headline), style="bold cyan"))
     if report.errors:
-        console.print(Text(i18n.t("error.data_problems", errors=report.errors), style="red"))
+        console.print(Text(_data_problems(report, inert.terminal), style="red"))
     if report.cycle is not None:
         meetings.print_cycle(report.cycle, report.since, out)
     for key in SECTIONS:
@@ -170,7 +170,7 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
     lines += [f"*{_since_text(report.since, inert.markdown_code)}*", ""]
     lines += [f"**{headline(report.headline)}**", ""]
     if report.errors:
-        lines += [f"> {i18n.t('error.data_problems', errors=report.errors)}", ""]
+        lines += [f"> {_data_problems(report, lambda text: f'`{inert.markdown_code(text)}`')}", ""]
     if report.cycle is not None:
         lines += meetings.markdown_lines(report.cycle, report.since)
     for key in SECTIONS:
@@ -188,6 +188,23 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
     out.write("\n".join(lines))
 
 
+# Records named under the headline; the rest are counted, `kitrack check` lists them all.
+LEFT_OUT_SHOWN = 5
+
+
+def _data_problems(report: StatusReport, shown: Callable[[str], str]) -> str:
+    """How many errors check reports, and the records every figure below misses by name and file
+    (`tol-x (data/infrastructure/tol-x.yaml)`), each id and file made safe by `shown` for where it
+    is written."""
+    records = report.left_out
+    if not records:
+        return i18n.t("error.data_problems", errors=report.errors)
+    names = [f"{shown(record_id)} ({shown(file)})" for record_id, file in records[:LEFT_OUT_SHOWN]]
+    if len(records) > LEFT_OUT_SHOWN:
+        names.append(i18n.t("status.left_out_more", count=len(records) - LEFT_OUT_SHOWN))
+    return i18n.t("error.data_problems_left_out", errors=report.errors, records=", ".join(names))
+
+
 def render_json(report: StatusReport, out: TextIO) -> None:
     since = report.since
     document: dict[str, Any] = {
@@ -196,6 +213,7 @@ def render_json(report: StatusReport, out: TextIO) -> None:
         "region": report.region,
         "headline": report.headline,
         "data_errors": report.errors,
+        "left_out": [{"id": record_id, "file": file} for record_id, file in report.left_out],
         **{key: render.as_json(report.sections[key]) for key in SECTIONS},
         "too_few_reports": render.as_json(report.too_few),
         **(meetings.as_json(report.cycle) if report.cycle is not None else {}),

@@ -106,6 +106,7 @@ class StatusReport:
     # Unfinished projects with too few reports to project, shown below the projects at risk.
     too_few: Table = field(default_factory=lambda: Table("too_few", TOO_FEW_COLUMNS))
     errors: int = 0
+    left_out: list[tuple[str, str]] = field(default_factory=list)  # (id, file) of each record that failed to load
     cycle: meetings.Cycle | None = None  # open decisions and what changed since the last meeting
 
 
@@ -120,7 +121,7 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None
     project_stage = {p.id: board.stage(p, as_of) for p in projects}
     planned = [e for e in estates if estate_stage[e.id] not in (None, Status.operating)]
     report = StatusReport(
-        as_of=as_of, since=since, region=region, errors=errors,
+        as_of=as_of, since=since, region=region, errors=errors, left_out=data.left_out,
         headline={
             "estates": {
                 "operating": sum(1 for e in estates if estate_stage[e.id] is Status.operating),
