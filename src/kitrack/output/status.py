@@ -114,8 +114,13 @@ def _readable(table: Table, terminal: bool) -> Table:
         "change": lambda row, key: _change(row[key]),
         "stale-reasons": lambda row, key: _reasons(row),
         "derived-status": _stage,
+        "stage": lambda row, key: i18n.label("status", row[key]) if row[key] else i18n.t("status.stage_unknown"),
         "slip-history": lambda row, key: slip_line(row[key], row["slip_months"]),
     }, hidden=["unsourced_reports", "status_derived", "percent_derived", "section", "slip_months"])
+
+
+def _has_derived(table: Table) -> bool:
+    return any(row.get("status_derived") or row.get("percent_derived") for row in table.rows)
 
 
 def _unit_id(row: Row) -> str:
@@ -142,6 +147,8 @@ def render_table(report: StatusReport, out: TextIO) -> None:
             console.print(Text(f"{title}: {i18n.t('status.none')}", style="bold"))
         else:
             render.print_table(_readable(table, terminal), out, title=title)
+        if _has_derived(table):
+            console.print(Text(i18n.t("status.derived_legend"), style="dim"))
         if key == "at_risk" and report.too_few.rows:
             names = ", ".join(f"{_unit_id(row)} ({row['reports']})" for row in report.too_few.rows)
             console.print(Text(f"{i18n.t('status.too_few')}: {names}", style="dim"))
@@ -159,6 +166,8 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
         table = report.sections[key]
         lines += [f"### {i18n.t(SECTION_TITLES[key])}", ""]
         lines += [render.markdown(_readable(table, terminal=False)) if table.rows else f"_{i18n.t('status.none')}_", ""]
+        if _has_derived(table):
+            lines += [f"_{i18n.t('status.derived_legend')}_", ""]
         if key == "at_risk" and report.too_few.rows:
             names = ", ".join(f"`{_unit_id(row)}` ({row['reports']})" for row in report.too_few.rows)
             lines += [f"{i18n.t('status.too_few')}: {names}", ""]
