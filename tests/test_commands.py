@@ -46,8 +46,8 @@ def test_status_figures_agree_with_the_yaml():
 
 
 def test_status_text_in_both_languages_and_piped_output_is_plain():
-    english = invoke("status", "--data", SAMPLE)
-    indonesian = invoke("status", "--data", SAMPLE, "--lang", "id")
+    english = invoke("status", "--data", SAMPLE, "--full")
+    indonesian = invoke("status", "--data", SAMPLE, "--lang", "id", "--full")
     assert english.exit_code == indonesian.exit_code == 0
     assert "18 estates: 10 operating" in english.stdout and "Open issues by the agency that must act" in english.stdout
     assert "18 kawasan: 10 beroperasi" in indonesian.stdout and "29 November 2026" in indonesian.stdout
@@ -59,7 +59,7 @@ def test_status_text_in_both_languages_and_piped_output_is_plain():
 
 def test_status_language_from_environment():
     result = invoke("status", "--data", SAMPLE, env={"KITRACK_LANG": "id"})
-    assert "Kendala terbuka" in result.stdout
+    assert "Lewat tenggat" in result.stdout
 
 
 def test_status_markdown_brief():

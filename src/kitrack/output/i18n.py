@@ -199,6 +199,10 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "status.stale": {"en": "Stale or unsourced", "id": "Belum diperbarui atau tanpa sumber"},
     "status.none": {"en": "none", "id": "tidak ada"},
+    "status.none_projected": {
+        "en": "none could be projected: {count} projects have fewer than two reports",
+        "id": "tidak ada yang dapat diproyeksikan: {count} proyek memiliki kurang dari dua laporan",
+    },
     "check.scope": {
         "en": "Checked {scope}; {errors} and {warnings} in the rest of the data are not listed (run `kitrack check`).",
         "id": "Yang diperiksa: {scope}; {errors} dan {warnings} di bagian data lainnya tidak ditampilkan "
@@ -218,9 +222,9 @@ LABELS: dict[str, dict[str, str]] = {
     "overdue.issue": {"en": "issue", "id": "kendala"},
     "overdue.decision": {"en": "decision", "id": "keputusan"},
     "stale.no_report": {"en": "no report at all", "id": "belum ada laporan"},
-    "stale.latest": {"en": "latest report {date}", "id": "laporan terakhir {date}"},
+    "stale.latest": {"en": "no report in {days} days", "id": "tidak ada laporan dalam {days} hari terakhir"},
     "stale.unsourced": {"en": "no source", "id": "tanpa sumber"},
-    "stale.unsourced_reports": {"en": "{count} report(s) without a source", "id": "{count} laporan tanpa sumber"},
+    "stale.unsourced_reports": {"en": "reports without a source", "id": "laporan tanpa sumber"},
     # show
     "show.reports": {"en": "Reports", "id": "Laporan"},
     "show.milestones": {"en": "Milestones", "id": "Tahapan"},
@@ -577,6 +581,10 @@ LABELS: dict[str, dict[str, str]] = {
     "error.bad_value": {
         "en": "`{value}` is not a valid {option}; one of: {choices}",
         "id": "`{value}` bukan {option} yang sah; salah satu dari: {choices}",
+    },
+    "error.bad_section": {
+        "en": "`--section {section}` is not a section of the board; choose from {choices}",
+        "id": "`--section {section}` bukan bagian dari papan; pilih dari {choices}",
     },
     "error.bad_since": {
         "en": "`--since {since}` is neither a date nor a git revision: {detail}",
