@@ -88,9 +88,15 @@ def test_default_since_is_the_latest_meeting_before_as_of(data):
     assert (since.date, since.reason, since.meeting) == (dt.date(2026, 11, 1), "meeting", "2026-11-01-rakor")
 
 
+def test_default_since_counts_a_meeting_on_the_as_of_day(data):
+    # On the day of a meeting, "the last meeting" is that one: nothing has changed since it yet.
+    since = status.default_since(data, dt.date(2026, 11, 1))
+    assert (since.date, since.reason, since.meeting) == (dt.date(2026, 11, 1), "meeting", "2026-11-01-rakor")
+
+
 def test_default_since_without_an_earlier_meeting_is_30_days_before(data):
-    since = status.default_since(data, dt.date(2026, 11, 1))  # the meeting is not *before* its own day
-    assert (since.date, since.reason) == (dt.date(2026, 10, 2), "default")
+    since = status.default_since(data, dt.date(2026, 10, 31))
+    assert (since.date, since.reason) == (dt.date(2026, 10, 1), "default")
 
 
 @pytest.mark.parametrize(

@@ -152,6 +152,31 @@ def test_diff(diff_repo, golden, fmt, lang):
     golden(f"diff-{fmt}-{lang}", output("diff", "HEAD~1", "HEAD", "--format", fmt, "--lang", lang, cwd=diff_repo))
 
 
+# --- the meeting cycle: since the last meeting, open decisions, the next agenda --------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_status_since_a_date(sample_cwd, golden, lang):
+    """New reports, figures that moved and issues raised since a date, in sentences."""
+    golden(f"status-since-md-{lang}", output("status", "--since", "2024-01-01", "--format", "md", "--lang", lang,
+                                              cwd=sample_cwd))
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_status_since_a_revision(diff_repo, golden, fmt):
+    """Against a revision: a record added, a report with a figure from → to, a milestone done, an issue resolved."""
+    golden(f"status-revision-{fmt}-en", output("status", "--since", "HEAD~1", "--format", fmt, cwd=diff_repo))
+
+
+AGENDA = [("md", "en"), ("md", "id"), ("json", "en")]
+
+
+@pytest.mark.parametrize("fmt, lang", AGENDA)
+def test_agenda(sample_cwd, golden, fmt, lang):
+    golden(f"agenda-{fmt}-{lang}", output("agenda", "--meeting", "2026-12-10", "--format", fmt, "--lang", lang,
+                                          cwd=sample_cwd))
+
+
 # --- the Rich table, on a terminal -----------------------------------------------------------------
 
 
@@ -196,6 +221,8 @@ def test_every_golden_file_belongs_to_a_test():
     names |= {f"show-{kind}" for kind in SHOWN} | {"show-estate-id", "list-regions-terminal-80"}
     names |= {f"status-terminal-80-{lang}" for lang in ("en", "id")}
     names |= {f"check-{fmt}-{lang}" for fmt, lang in CHECK} | {f"diff-{fmt}-{lang}" for fmt, lang in DIFF}
+    names |= {"status-since-md-en", "status-since-md-id", "status-revision-md-en", "status-revision-json-en"}
+    names |= {f"agenda-{fmt}-{lang}" for fmt, lang in AGENDA}
     assert sorted(path.stem for path in GOLDEN.glob("*.txt")) == sorted(names)
 
 

@@ -66,7 +66,7 @@ def valued_data(root: Path) -> Path:
     edit("estates/ki-alpha.yaml", "sectors: [logistics, chemicals]", 'sectors: ["##[error]sector", chemicals]')
     edit("infrastructure/tol-alpha.yaml", "  - name: Section 1 open to traffic", f"  - name: {json.dumps(FORGED)}")
     edit("infrastructure/tol-alpha.yaml", "\nname: ", f"\nname: {json.dumps(LINKS)} #")
-    edit("meetings/2026-11-01-rakor.yaml", "  - text: PUPR to report", "  - text: \"::warning::x ##[error]y\" #")
+    edit("meetings/2026-11-01-rakor.yaml", "    text: PUPR to report", "    text: \"::warning::x ##[error]y\" #")
     return root
 
 
@@ -115,7 +115,7 @@ def test_file_names_are_inert_in_every_check_format(tmp_path: Path, monkeypatch,
 
 @pytest.mark.parametrize("args", [
     ["status"], ["status", "-f", "md"], ["list", "infrastructure"], ["list", "estates", "-f", "csv"],
-    ["show", "ki-alpha"], ["show", "tol-alpha"], ["show", "2026-11-01-rakor"],
+    ["show", "ki-alpha"], ["show", "tol-alpha"], ["show", "2026-11-01-rakor"], ["agenda", "-f", "md"],
 ], ids=" ".join)
 def test_values_are_inert_as_text(tmp_path: Path, args: list[str]):
     root = valued_data(tmp_path / "data")

@@ -65,6 +65,7 @@ WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 def commands(out: Path) -> list[list[str]]:
     runs = [["check", "-f", f] for f in ("text", "json", "github", "sarif")]
     runs += [["status", "--full", "-f", f] for f in ("table", "md", "json")]
+    runs += [["agenda", "-f", f] for f in ("md", "json")] + [["agenda", "-o", str(out / "agenda.md")]]
     runs += [["list", what, "-f", f] for what in ("estates", "infrastructure", "issues", "regions", "agencies") for f in ("table", "csv", "tsv", "json")]
     runs += [["show", i] for i in ("ki-alpha", "tol-alpha", "gerbangkertosusila", "2026-11-01-rakor", "nothing")]
     runs += [["diff", "-f", f] for f in ("text", "md", "json")]

@@ -52,9 +52,6 @@ def check_consistency(data: Dataset, context: Context) -> Iterator[Problem]:
     for region in data.regions.values():
         if not region.sources:
             yield data.problem("region", region.id, (), "unsourced", what=Term("p.region", region=region.id))
-    for meeting in data.meetings.values():
-        for item in board.overdue_of_meeting(meeting, context.as_of):
-            yield data.problem("meeting", meeting.id, item.path, "overdue", what=Term("p.decision"), due=str(item.due))
 
 
 def _history(data: Dataset, unit: Unit, as_of: dt.date) -> Iterator[Problem]:

@@ -9,13 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 
 from kitrack.checks.context import Context
-from kitrack.domain.models import Estate, Issue, Meeting, Milestone, Project, Report
+from kitrack.domain.models import Estate, Issue, Milestone, Project, Report
 from kitrack.domain.problems import FieldPath, Problem, Term, format_path
 from kitrack.domain.suggestions import did_you_mean
 from kitrack.load.dataset import Dataset
 
 
-class _Refs:
+class Refs:
     def __init__(self, data: Dataset):
         self.data = data
         self.known = {
@@ -73,14 +73,12 @@ class _Refs:
 
 
 def check_references(data: Dataset, context: Context) -> Iterator[Problem]:
-    refs = _Refs(data)
+    refs = Refs(data)
     for record in data.records():
         yield from _record(data, refs, record)
-    for meeting in data.meetings.values():
-        yield from _meeting(refs, meeting)
 
 
-def _record(data: Dataset, refs: _Refs, record: Estate | Project) -> Iterator[Problem]:
+def _record(data: Dataset, refs: Refs, record: Estate | Project) -> Iterator[Problem]:
     rid = record.id
     if isinstance(record, Estate):
         yield from refs.check("record", rid, ("region",), "region", record.region)
@@ -153,7 +151,7 @@ def _record(data: Dataset, refs: _Refs, record: Estate | Project) -> Iterator[Pr
             yield from cited((*path, "source"), issue.source)
 
 
-def _sections(data: Dataset, refs: _Refs, project: Project) -> Iterator[Problem]:
+def _sections(data: Dataset, refs: Refs, project: Project) -> Iterator[Problem]:
     rid = project.id
     places: dict[str, int] = {}
     for position, section in enumerate(project.sections):
@@ -188,7 +186,7 @@ def _sections(data: Dataset, refs: _Refs, project: Project) -> Iterator[Problem]
 
 
 def _regency(
-    data: Dataset, refs: _Refs, rid: str, path: FieldPath, regency: str, regions: list[str]
+    data: Dataset, refs: Refs, rid: str, path: FieldPath, regency: str, regions: list[str]
 ) -> Iterator[Problem]:
     unknown = list(refs.check("record", rid, path, "regency", regency))
     if unknown:
@@ -208,13 +206,3 @@ def _regency(
             hint=Term("p.set_region", actual=actual, region=regions[0]) if path == ("regency",)
             else Term("p.add_region", actual=actual),
         )
-
-
-def _meeting(refs: _Refs, meeting: Meeting) -> Iterator[Problem]:
-    mid = meeting.id
-    yield from refs.check("meeting", mid, ("chair",), "agency", meeting.chair)
-    yield from refs.check_all("meeting", mid, ("attendees",), "agency", meeting.attendees)
-    for position, decision in enumerate(meeting.decisions):
-        path = ("decisions", position)
-        yield from refs.check("meeting", mid, (*path, "owner"), "agency", decision.owner)
-        yield from refs.related("meeting", mid, (*path, "related"), decision.related)

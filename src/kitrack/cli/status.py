@@ -19,7 +19,7 @@ from kitrack.views import status as board
 from kitrack.views.tables import FilterError, Filters
 
 command = one_command()
-SECTION_HELP = f"Show this section (repeatable): {', '.join(board.SECTIONS)}."
+SECTION_HELP = f"Show this section (repeatable): {', '.join(board.SHOWABLE)}."
 
 
 @command.command()
@@ -50,10 +50,10 @@ def status(
     ),
 ) -> None:
     """The meeting view: where every estate and project stands, what changed, what is late."""
-    unknown = [name for name in section if name not in board.SECTIONS]
+    unknown = [name for name in section if name not in board.SHOWABLE]
     if unknown:
-        raise fail(settings, Term("error.bad_section", section=unknown[0], choices=", ".join(board.SECTIONS)))
-    shown = board.SECTIONS if full else section or board.COMPACT
+        raise fail(settings, Term("error.bad_section", section=unknown[0], choices=", ".join(board.SHOWABLE)))
+    shown = board.SHOWABLE if full else section or board.COMPACT
     dataset = load_data(settings)
     try:
         Filters(region=region).validate_region(dataset.regions)

@@ -20,10 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
+from kitrack.domain import decisions
 from kitrack.domain.dates import PartialDate
 from kitrack.domain.models import (
     Estate,
@@ -360,9 +361,12 @@ def overdue_of(record: Record, as_of: dt.date) -> Iterator[Overdue]:
                 yield Overdue(record.id, "issue", issue.title, issue.due, issue.owner, path, unit.section_id)
 
 
-def overdue_of_meeting(meeting: Meeting, as_of: dt.date) -> Iterator[Overdue]:
+def overdue_of_meeting(meeting: Meeting, as_of: dt.date, carried_keys: Collection[str] = ()) -> Iterator[Overdue]:
+    """`carried_keys`: the decisions carried forward (`decisions.carried`), overdue in their later meeting only."""
     for position, decision in enumerate(meeting.decisions):
-        if decision.due is not None and decision.due.end < as_of and not done_by(decision.done, as_of):
+        if decision.due is not None and decision.due.end < as_of and (
+            decisions.state(meeting, decision, as_of, carried_keys) == "open"
+        ):
             path: Path = ("decisions", position, "due")
             yield Overdue(meeting.id, "decision", decision.text, decision.due, decision.owner, path)
 

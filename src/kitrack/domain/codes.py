@@ -363,6 +363,53 @@ _code(
 )
 
 
+# --- Meetings: decisions and their dates (kitrack.checks.meetings) ------------------------------
+_code(
+    "meeting-date-mismatch", ERROR, SCHEMA,
+    "A meeting's id (its file name) starts with its date: `2026-10-27-rakor-ki` is dated `2026-10-27`.",
+    "the meeting id `{id}` does not start with its date {date}",
+    "# meetings/2026-10-27-rakor-ki.yaml\nid: 2026-10-27-rakor-ki\ndate: 2026-10-28",
+    "# meetings/2026-10-28-rakor-ki.yaml\nid: 2026-10-28-rakor-ki\ndate: 2026-10-28",
+    hint="correct `date`, or rename the file and its id to `{date}-...`",
+)
+_code(
+    "unknown-decision", ERROR, REFERENCES,
+    "`carried_from` names a decision (`MEETING/DECISION`) that no earlier meeting holds.",
+    "`{id}` is not a decision of an earlier meeting",
+    "# meetings/2026-11-26-rakor.yaml\ndecisions:\n  - id: land-s4\n    carried_from: 2026-10-27-rakor/land-s5",
+    "# meetings/2026-11-26-rakor.yaml\ndecisions:\n  - id: land-s4\n    carried_from: 2026-10-27-rakor/land-s4",
+)
+_code(
+    "decision-before-meeting", ERROR, CONSISTENCY,
+    "A decision done or dropped before the meeting that made it: done before it was made.",
+    "the decision is {field} {date}, before the meeting of {meeting_date} made it",
+    "date: 2026-10-27\ndecisions:\n  - {id: mou, done: 2026-10-20, ...}",
+    "date: 2026-10-27\ndecisions:\n  - {id: mou, done: 2026-11-02, ...}",
+    hint="check the date; a decision already done when the meeting met is recorded with `done` on the meeting date",
+)
+_code(
+    "due-before-meeting", ERROR, CONSISTENCY, "A decision due before the meeting that made it.",
+    "due {due} is before the meeting of {meeting_date}",
+    "date: 2026-10-27\ndecisions:\n  - {id: mou, due: 2026-09, ...}",
+    "date: 2026-10-27\ndecisions:\n  - {id: mou, due: 2026-12, ...}",
+)
+_code(
+    "dropped-without-reason", ERROR, CONSISTENCY,
+    "A decision `dropped` without a `reason`; the next meeting will ask why.",
+    "decision `{id}` is dropped without a reason",
+    "decisions:\n  - {id: mou, dropped: 2027-01, ...}",
+    "decisions:\n  - {id: mou, dropped: 2027-01, reason: the estate moved to another regency, ...}",
+    hint="add `reason:` next to `dropped:`",
+)
+_code(
+    "done-and-dropped", ERROR, CONSISTENCY, "A decision is either `done` or `dropped`, not both.",
+    "decision `{id}` is both done ({done}) and dropped ({dropped})",
+    "decisions:\n  - {id: mou, done: 2027-01, dropped: 2027-02, ...}",
+    "decisions:\n  - {id: mou, done: 2027-01, ...}",
+    hint="keep the one that happened",
+)
+
+
 # Indonesian wording of each message and hint, with the same {placeholders} (a test compares them).
 INDONESIAN: dict[str, tuple[str, str | None]] = {
     "yaml-syntax": (
@@ -449,6 +496,21 @@ INDONESIAN: dict[str, tuple[str, str | None]] = {
     "issue-overdue": ("kendala terbuka `{id}` melewati tenggat {due}", None),
     "stale": ("tidak ada laporan dalam {days} hari sebelum {as_of} (laporan terakhir: {latest})", None),
     "unsourced": ("{what} tidak punya sumber", None),
+    "meeting-date-mismatch": (
+        "id rapat `{id}` tidak diawali tanggalnya {date}",
+        "perbaiki `date`, atau ganti nama berkas dan id-nya menjadi `{date}-...`",
+    ),
+    "unknown-decision": ("`{id}` bukan keputusan rapat sebelumnya", None),
+    "decision-before-meeting": (
+        "keputusan {field} {date}, sebelum rapat tanggal {meeting_date} memutuskannya",
+        "periksa tanggalnya; keputusan yang sudah selesai saat rapat dicatat dengan `done` pada tanggal rapat",
+    ),
+    "due-before-meeting": ("tenggat {due} sebelum rapat tanggal {meeting_date}", None),
+    "dropped-without-reason": ("keputusan `{id}` dibatalkan tanpa alasan", "tambahkan `reason:` di samping `dropped:`"),
+    "done-and-dropped": (
+        "keputusan `{id}` selesai ({done}) sekaligus dibatalkan ({dropped})",
+        "simpan yang benar-benar terjadi",
+    ),
 }
 
 

@@ -313,12 +313,23 @@ class Agency(Strict):
     notes: Text | None = None
 
 
+# A decision of a meeting: `2026-10-27-rakor-ki/land-klbm-s4`.
+DecisionRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$", max_length=129)]
+
+
 class Decision(Strict):
+    """An action agreed at a meeting: open until it is `done`, or `dropped` with a `reason`."""
+
+    id: Slug
     text: Text
     owner: Slug | None = None
     due: PartialDate | None = None
     done: PartialDate | None = None
+    dropped: PartialDate | None = None
+    reason: Text | None = None
     related: list[RecordRef] = []
+    source: Slug | None = None
+    carried_from: DecisionRef | None = None
 
 
 class Meeting(Strict):
@@ -327,6 +338,7 @@ class Meeting(Strict):
     title: Text
     chair: Slug | None = None
     attendees: list[Slug] = []
+    agenda: list[Text] = []
     sources: list[Source] = []
     decisions: list[Decision] = []
     notes: Text | None = None

@@ -43,6 +43,7 @@ def console(out: TextIO = sys.stdout) -> Console:
 # Formats shown by the label of their value: `<prefix>.<value>` in the label catalogue.
 LABELLED: dict[CellFormat, str] = {
     "status": "status", "project-kind": "projkind", "issue-status": "issue", "overdue-item": "overdue",
+    "decision-state": "decision",
 }
 
 

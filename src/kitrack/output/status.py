@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from kitrack.output import i18n, inert, render
+from kitrack.output import i18n, inert, meetings, render
 from kitrack.views.status import SECTIONS, Since, StatusReport
 from kitrack.views.table import Column, Row, Table
 
@@ -180,6 +180,10 @@ def render_table(report: StatusReport, out: TextIO) -> None:
     if report.errors:
         console.print(Text(i18n.t("error.data_problems", errors=report.errors), style="red"))
     for key in report.shown:
+        if key == "meeting":
+            if report.cycle is not None:
+                meetings.print_cycle(report.cycle, report.since, out)
+            continue
         table, title = report.sections[key], i18n.t(SECTION_TITLES[key])
         console.print()
         if not table.rows:
@@ -212,6 +216,9 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
     if report.errors:
         lines += [f"> {i18n.t('error.data_problems', errors=report.errors)}", ""]
     for key in report.shown:
+        if key == "meeting":
+            lines += meetings.markdown_lines(report.cycle, report.since) if report.cycle is not None else []
+            continue
         table = report.sections[key]
         lines += [f"### {i18n.t(SECTION_TITLES[key])}", ""]
         if key == "stale" and table.rows:
@@ -239,6 +246,7 @@ def render_json(report: StatusReport, out: TextIO) -> None:
         "data_errors": report.errors,
         **{key: render.as_json(report.sections[key]) for key in SECTIONS},
         "too_few_reports": render.as_json(report.too_few),
+        **(meetings.as_json(report.cycle) if report.cycle is not None else {}),
     }
     inert.write_json(document, out)
 

@@ -27,8 +27,7 @@ Action = Literal[
     "milestone-added", "milestone-done", "milestone-removed",
     "source-added", "source-removed", "regency-added", "regency-removed", "decision-added", "decision-removed",
 ]
-# The items inside a record that a change can be in, keyed by an id (a milestone by its name, a
-# decision by its text).
+# The items inside a record that a change can be in, keyed by an id (a milestone by its name).
 PartKind = Literal["issue", "milestone", "source", "regency", "decision"]
 PlainData = dict[str, Any]
 # The fields of a progress report that are not figures.
@@ -227,7 +226,7 @@ def _in_order(after: PlainData, before: PlainData) -> Iterator[str]:
 
 # Each item of a record by the key it is found by, and its actions when added and removed.
 _ITEM_KEYS: dict[PartKind, str] = {
-    "issue": "id", "milestone": "name", "source": "id", "regency": "id", "decision": "text",
+    "issue": "id", "milestone": "name", "source": "id", "regency": "id", "decision": "id",
 }
 _ITEM_ACTIONS: dict[PartKind, tuple[Action, Action]] = {
     "issue": ("issue-added", "issue-removed"),

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, Literal
 
-from kitrack.domain import board
+from kitrack.domain import board, decisions
 from kitrack.domain.board import Record
 from kitrack.domain.codes import ERROR
 from kitrack.domain.dates import PartialDate
@@ -51,9 +51,10 @@ HISTORY_COLUMNS = [
     Column("date", "date"), Column("source"), Column("figures", "figure-changes"), Column("note", "text", "show.notes"),
 ]
 DECISION_COLUMNS = [
-    Column("text", "text", "col.what"), Column("owner"), Column("due", "date"), Column("done", "date"),
-    Column("related", "list"),
+    Column("id"), Column("text", "text", "col.what"), Column("owner"), Column("due", "date"),
+    Column("state", "decision-state"), Column("done", "date", "col.closed"), Column("related", "list"),
 ]
+AGENDA_COLUMNS = [Column("position", "count", "col.number"), Column("item", label="col.item")]
 REFERENCE_COLUMNS = [Column("record"), Column("what", "mention")]
 
 # How another record names this one: the `ref.<how>` labels.
@@ -237,8 +238,15 @@ def view(data: Dataset, record: Found, as_of: dt.date) -> RecordView:
     if isinstance(record, Region):
         shown.sections.append(("show.regencies", tables.regencies_of(record).select(["id", "name"])))
     if isinstance(record, Meeting):
+        if record.agenda:
+            shown.sections.append(("show.agenda", Table("agenda", AGENDA_COLUMNS, [
+                {"position": position, "item": item} for position, item in enumerate(record.agenda, 1)
+            ])))
+        carried = decisions.carried(data.meetings.values(), as_of)
         shown.sections.append(("show.decisions", Table("decisions", DECISION_COLUMNS, [
-            {"text": d.text, "owner": d.owner, "due": d.due, "done": d.done, "related": list(d.related)}
+            {"id": d.id, "text": d.text, "owner": d.owner, "due": d.due,
+             "state": decisions.state(record, d, as_of, carried), "done": decisions.closed_on(d),
+             "related": list(d.related)}
             for d in record.decisions
         ])))
     sources = [] if isinstance(record, Agency) else record.sources

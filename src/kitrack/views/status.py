@@ -14,14 +14,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
-from kitrack.domain import board
+from kitrack.domain import board, decisions
 from kitrack.domain.board import Record
 from kitrack.domain.defaults import DEFAULT_STALE_DAYS
 from kitrack.domain.figures import PROGRESS
 from kitrack.domain.kinds import ESTATE, INFRASTRUCTURE
 from kitrack.domain.models import Estate, Project, Psn, Status
 from kitrack.load.dataset import Dataset
-from kitrack.views import tables
+from kitrack.views import meetings, tables
 from kitrack.views.table import Column, Table
 from kitrack.views.tables import Filters
 
@@ -39,10 +39,9 @@ class Since:
 
 
 def default_since(data: Dataset, as_of: dt.date) -> Since:
-    """The latest meeting before --as-of, or 30 days before it."""
-    meetings = [m for m in data.meetings.values() if m.date.end < as_of]
-    if meetings:
-        latest = max(meetings, key=lambda m: (m.date.end, m.id))
+    """The last meeting (the latest on or before --as-of), or 30 days before it."""
+    latest = meetings.last_meeting(data, as_of)
+    if latest is not None:
         return Since(latest.date.end, "meeting", latest.id)
     return Since(as_of - dt.timedelta(days=DEFAULT_SINCE_DAYS), "default")
 
@@ -92,8 +91,11 @@ STALE_COLUMNS = [
 
 # The sections of the board, in the order they are shown.
 SECTIONS = ("counts", "by_region", "estates", "infrastructure", "overdue", "at_risk", "slipped", "issues", "stale")
-# What needs attention: shown by default, below the headline; `--full` shows every section.
-COMPACT = ("overdue", "at_risk", "slipped")
+# What a person can ask to see (`--section`): the meeting cycle (what changed since the last meeting
+# and the open decisions), then the tables. What needs attention is shown by default, below the
+# headline; `--full` shows everything.
+SHOWABLE = ("meeting", *SECTIONS)
+COMPACT = ("meeting", "overdue", "at_risk", "slipped")
 
 # On a narrow terminal, per section: the columns dropped first to last (the others always stay),
 # and the names cut with an ellipsis before any column is dropped.
@@ -133,12 +135,13 @@ class StatusReport:
     # Unfinished projects with too few reports to project, shown below the projects at risk.
     too_few: Table = field(default_factory=lambda: Table("too_few", TOO_FEW_COLUMNS))
     errors: int = 0
+    cycle: meetings.Cycle | None = None  # open decisions and what changed since the last meeting
 
 
 def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None, baseline: Dataset | None = None,
           stale_days: int = DEFAULT_STALE_DAYS, errors: int = 0, shown: Sequence[str] = COMPACT) -> StatusReport:
     """`baseline` is the data to compare with (the data at a git revision); by default the same data
-    at the `since` date. `shown`: the sections a person sees, in any order (shown in SECTIONS')."""
+    at the `since` date. `shown`: the sections a person sees, in any order (shown in SHOWABLE's)."""
     filters = Filters(region=region)
     estates = [e for e in data.estates.values() if region in (None, e.region)]
     projects = [p for p in data.projects.values() if region in (None, *p.regions)]
@@ -147,7 +150,7 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None
     planned = [e for e in estates if estate_stage[e.id] not in (None, Status.operating)]
     report = StatusReport(
         as_of=as_of, since=since, region=region, errors=errors, stale_days=stale_days,
-        shown=tuple(key for key in SECTIONS if key in shown),
+        shown=tuple(key for key in SHOWABLE if key in shown),
         agencies={agency.id: agency.short or agency.id for agency in data.agencies.values()},
         headline={
             "estates": {
@@ -186,6 +189,8 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None
     issues.rows.sort(key=lambda row: (row["owner"], row["raised"].start, row["record"]))
     report.sections["issues"] = issues.select(ISSUE_KEYS)
     report.sections["stale"] = _stale([*estates, *projects], as_of, stale_days)
+    then = meetings.Then(baseline, as_of) if baseline is not None else meetings.Then(data, since.date)
+    report.cycle = meetings.build(data, then, as_of, [*estates, *projects], region)
     report.sections = {key: _narrowable(table) for key, table in report.sections.items()}
     return report
 
@@ -263,8 +268,9 @@ def _overdue(data: Dataset, estates: Sequence[Estate], projects: Sequence[Projec
     records: list[Record] = [*estates, *projects]
     items = [item for record in records for item in board.overdue_of(record, as_of)]
     in_view = {record.id for record in records}
+    carried = decisions.carried(data.meetings.values(), as_of)
     for meeting in data.meetings.values():
-        for item in board.overdue_of_meeting(meeting, as_of):
+        for item in board.overdue_of_meeting(meeting, as_of, carried):
             related = meeting.decisions[int(item.path[1])].related
             # With --region, a decision belongs to the view when it names a record in the region.
             if region is None or any(rid in in_view for rid in related):

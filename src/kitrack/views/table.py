@@ -16,12 +16,12 @@ from kitrack.domain.dates import PartialDate
 
 # How a renderer shows a cell. Labelled values (a status, a project kind, an issue's state, an
 # overdue item) are shown by their label in the language of the output; `bar`, `change`,
-# `stale-reasons`, `figure-changes` and `mention` are the status and show views' own cells.
+# `stale-reasons`, `days-left`, `figure-changes` and `mention` are the status and show views' own cells.
 CellFormat = Literal[
     "text", "number", "percent", "count", "date", "bool", "list",
-    "status", "project-kind", "issue-status", "overdue-item",
-    "bar", "change", "stale-reasons", "figure-changes", "mention", "slip-history", "derived-status", "location",
-    "stage",
+    "status", "project-kind", "issue-status", "overdue-item", "decision-state",
+    "bar", "change", "stale-reasons", "days-left", "figure-changes", "mention", "slip-history", "derived-status",
+    "location", "stage",
 ]
 Row = dict[str, Any]
 
