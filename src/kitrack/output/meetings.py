@@ -150,7 +150,8 @@ def markdown_lines(cycle: Cycle, since: Since) -> list[str]:
 def change_json(change: Change) -> dict[str, Any]:
     return {
         "kind": change.kind, "record": change.record, "section": change.section, "date": render.raw(change.date),
-        "item": change.item, "text": change.text, "count": change.count, "edited": change.edited,
+        "item": render.raw(change.item), "text": render.raw(change.text), "count": change.count,
+        "edited": change.edited,
         "figures": [{"field": m.field, "from": render.raw(m.old), "to": render.raw(m.new)} for m in change.figures],
         "from": render.raw(change.old), "to": render.raw(change.new),
     }
