@@ -185,7 +185,7 @@ def test_csv_and_xlsx_neutralise_formulas(tmp_path: Path):
     assert ",'=1+2," in listed
     out = tmp_path / "x.xlsx"
     assert invoke("export", "-f", "xlsx", "-o", out, "--data", root, cwd=root.parent).exit_code == 0
-    sheet = load_workbook(out)["estates"]
+    sheet = load_workbook(out)["Estates"]
     names = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}
     assert names["ki-beta"].value == "=1+2" and names["ki-beta"].data_type == "s"
     # Text stays text; XML cannot hold control characters, so the workbook writes them as _x001B_.
