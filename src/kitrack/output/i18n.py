@@ -114,6 +114,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col.tenants": {"en": "Tenants", "id": "Tenant"},
     "col.investment_idr_bn": {"en": "Investment (Rp bn)", "id": "Investasi (Rp miliar)"},
     "col.latest_report": {"en": "Latest report", "id": "Laporan terakhir"},
+    "col.area_reported": {"en": "Area reported", "id": "Luas dilaporkan"},
     "col.percent": {"en": "Progress", "id": "Progres"},
     "col.land_percent": {"en": "Land", "id": "Lahan"},
     "col.change": {"en": "Change", "id": "Perubahan"},

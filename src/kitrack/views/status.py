@@ -101,7 +101,10 @@ COMPACT = ("meeting", "overdue", "at_risk", "slipped")
 # and the names cut with an ellipsis before any column is dropped.
 DROP_FIRST: dict[str, tuple[str, ...]] = {
     "by_region": ("region",),
-    "estates": ("basis", "occupied_ha", "regency", "tenants", "psn", "occupancy_percent", "name", "area_ha"),
+    "estates": (
+        "basis", "occupied_ha", "regency", "tenants", "psn", "occupancy_percent", "name", "latest_report",
+        "area_reported", "area_ha",
+    ),
     "infrastructure": ("kind", "target", "latest_report", "owner", "name", "change"),
     "overdue": ("due", "owner"),
     "at_risk": ("latest_report", "pace", "percent", "name"),
@@ -180,7 +183,7 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None
         {"region": r.id, "name": r.name, "estates": estates_in[r.id], "infrastructure": projects_in[r.id]}
         for r in data.regions.values() if region in (None, r.id)
     ])
-    report.sections["estates"] = tables.estates(data, as_of, filters).select(ESTATE_KEYS)
+    report.sections["estates"] = _estates(data, as_of, filters)
     report.sections["infrastructure"] = _projects(data, as_of, since, baseline, filters)
     report.sections["overdue"] = _overdue(data, estates, projects, as_of, region)
     report.sections["at_risk"], report.too_few, report.projected = _at_risk(projects, as_of)
@@ -193,6 +196,21 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None
     report.cycle = meetings.build(data, then, as_of, [*estates, *projects], region)
     report.sections = {key: _narrowable(table) for key, table in report.sections.items()}
     return report
+
+
+AREA_REPORTED = Column("area_reported", "date")
+
+
+def _estates(data: Dataset, as_of: dt.date, filters: Filters) -> Table:
+    """The estates of `kitrack list`, with the date of the report that gave each area: the latest
+    report as of the date that gives one, as `show` takes it, which need not be the latest report."""
+    listed = tables.estates(data, as_of, filters).select(ESTATE_KEYS)
+    columns = list(listed.columns)
+    columns.insert(ESTATE_KEYS.index("area_ha") + 1, AREA_REPORTED)
+    return Table("estates", columns, [
+        {**row, "area_reported": board.latest_value(data.estates[row["id"]], "area_ha", as_of)[1]}
+        for row in listed.rows
+    ])
 
 
 def _psn_counts(records: Sequence[Record]) -> dict[str, int]:
