@@ -9,16 +9,7 @@ import typer
 
 from kitrack import checks
 from kitrack import export as exporter
-from kitrack.cli.options import (
-    Settings,
-    as_code,
-    choices,
-    fail,
-    global_options,
-    load_data,
-    one_command,
-    psn_filter,
-)
+from kitrack.cli.options import Settings, as_code, choices, fail, global_options, load_data, one_command, psn_filter
 from kitrack.domain.problems import Term
 from kitrack.views.tables import FilterError, Filters
 

@@ -8,16 +8,7 @@ from typing import TextIO
 
 import typer
 
-from kitrack.cli.options import (
-    Settings,
-    as_code,
-    choices,
-    fail,
-    global_options,
-    load_data,
-    one_command,
-    psn_filter,
-)
+from kitrack.cli.options import Settings, as_code, choices, fail, global_options, load_data, one_command, psn_filter
 from kitrack.domain.problems import Term
 from kitrack.output import i18n, inert, render
 from kitrack.views import tables
