@@ -3,6 +3,7 @@
 import datetime as dt
 import io
 import json
+import re
 import shutil
 
 import pytest
@@ -13,7 +14,6 @@ from kitrack.cli import app
 from kitrack.domain import board
 from kitrack.domain.models import Project
 from kitrack.load.dataset import load
-from kitrack.output import i18n
 from kitrack.output import status as status_output
 from kitrack.views import status
 
@@ -102,9 +102,9 @@ def test_default_since_without_an_earlier_meeting_is_30_days_before(data):
 @pytest.mark.parametrize(
     "as_of, since, change",
     [
-        (dt.date(2026, 11, 29), dt.date(2026, 11, 1), 0),
+        (dt.date(2026, 11, 29), dt.date(2026, 11, 1), None),  # no report since then: no change to show
         (dt.date(2026, 11, 29), dt.date(2026, 6, 1), 15),
-        (dt.date(2026, 6, 1), dt.date(2026, 5, 2), 0),
+        (dt.date(2026, 6, 1), dt.date(2026, 5, 2), None),
         (dt.date(2026, 5, 1), dt.date(2026, 4, 1), "new"),
         (dt.date(2026, 4, 1), dt.date(2026, 3, 1), None),
     ],
@@ -167,11 +167,14 @@ def test_status_json_is_the_same_in_every_language(unsourced):
 
 
 def test_stale_reasons_are_put_in_words_by_the_renderers(unsourced):
-    report = status.build(load(unsourced), dt.date(2028, 6, 1), status.Since(dt.date(2028, 1, 1), "given"))
+    """One line per reason naming its records, the date said once (not in a Why column as well)."""
+    report = status.build(load(unsourced), dt.date(2028, 6, 1), status.Since(dt.date(2028, 1, 1), "given"),
+                          shown=["stale"])
     out = io.StringIO()
     status_output.render_markdown(report, out)
-    reasons = "latest report June 2026; no source; 1 report(s) without a source"
-    assert f"| ki-beta | Kawasan Industri Beta | {reasons} | June 2026 |" in out.getvalue()
+    assert "`ki-beta` (June 2026), `tol-alpha` (31 October 2026)\n" in out.getvalue()
+    assert "- no source: `ki-beta`" in out.getvalue() and "- reports without a source: `ki-beta` (1)" in out.getvalue()
+    assert out.getvalue().count("June 2026") == 1
 
 
 # --- v2: sections, derived values, target history (design model-v2 §4.3, §2.4) --------------------
@@ -292,3 +295,62 @@ def test_stage_as_of_a_date_is_the_stage_then():
 def test_psn_unknown_is_counted_as_unconfirmed(data):
     report = status.build(data, AS_OF, status.Since(dt.date(2026, 11, 1), "given"))
     assert report.headline["planned_psn"] == {"confirmed": 0, "unconfirmed": 1, "not": 0}  # ki-beta
+
+
+# --- the board on a terminal: sections, colour, narrow columns (issue 15) ---------------------------
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_default_board_shows_what_needs_attention_and_full_shows_every_section(data):
+    runner = CliRunner()
+    base = ["--data", str(REPO / "tests" / "fixtures" / "base"), "--as-of", "2027-04-15", "status"]
+    compact, full = runner.invoke(app, base), runner.invoke(app, [*base, "--full"])
+    chosen = runner.invoke(app, [*base, "--section", "issues", "--section", "counts"])
+    assert compact.exit_code == full.exit_code == chosen.exit_code == 0
+    assert "Overdue" in compact.stdout and "Counts by status" not in compact.stdout
+    assert "Counts by status" in full.stdout and "Stale or unsourced" in full.stdout
+    assert chosen.stdout.index("Counts by status") < chosen.stdout.index("Open issues")  # the board's order
+    assert "Overdue" not in chosen.stdout
+    wrong = runner.invoke(app, [*base, "--section", "risks"])
+    assert wrong.exit_code == 2 and "`--section risks` is not a section" in wrong.stderr
+
+
+def test_all_zero_count_rows_are_hidden_but_kept_in_json(data):
+    report = status.build(data, AS_OF, status.Since(dt.date(2026, 11, 1), "given"), shown=["counts"])
+    out = io.StringIO()
+    status_output.render_markdown(report, out)
+    assert "| transaction |" not in out.getvalue() and "| construction |" in out.getvalue()
+    assert "transaction" in {row["status"] for row in report.sections["counts"].rows}
+
+
+@pytest.mark.parametrize("no_color", [False, True])
+def test_overdue_and_at_risk_are_highlighted_on_a_terminal_unless_no_color(data, monkeypatch, no_color):
+    if no_color:
+        monkeypatch.setenv("NO_COLOR", "1")
+    else:
+        monkeypatch.delenv("NO_COLOR", raising=False)
+    report = status.build(data, dt.date(2027, 4, 15), status.Since(dt.date(2027, 1, 1), "given"))
+    assert report.sections["overdue"].rows
+    out = Terminal()
+    status_output.render_table(report, out)
+    assert ("\x1b[31mtol-alpha" in out.getvalue()) is not no_color
+    # NO_COLOR takes the colours away (bold may stay, as the convention has it)
+    assert bool(re.search(r"\x1b\[[0-9;]*3[0-7]m", out.getvalue())) is not no_color
+
+
+def test_the_widths_keep_every_number_whole_and_fit_by_dropping_then_shortening():
+    from kitrack.output.render import fit
+    from kitrack.views.table import Column
+
+    columns = [Column("id"), Column("name", shorten=True), Column("note", drop=2), Column("area", "number", drop=1)]
+    headers = ["ID", "Name", "Note", "Area (ha)"]
+    cells = [["jiipe", "Java Integrated Industrial and Port Estate", "x" * 30, "3,000"]]
+    assert fit(columns, headers, cells, 200) == ([0, 1, 2, 3], [5, 42, 30, 9])
+    kept, widths = fit(columns, headers, cells, 60)  # the note goes; the name is cut to what is left
+    assert kept == [0, 1, 3] and widths[0] == 5 and widths[2] == 9 and sum(widths) + 3 * 2 == 60
+    kept, widths = fit(columns, headers, cells, 20)  # nothing else to drop: the name at its shortest
+    assert kept == [0, 1] and widths == [5, 12]

@@ -46,8 +46,8 @@ def test_status_figures_agree_with_the_yaml():
 
 
 def test_status_text_in_both_languages_and_piped_output_is_plain():
-    english = invoke("status", "--data", SAMPLE)
-    indonesian = invoke("status", "--data", SAMPLE, "--lang", "id")
+    english = invoke("status", "--data", SAMPLE, "--full")
+    indonesian = invoke("status", "--data", SAMPLE, "--lang", "id", "--full")
     assert english.exit_code == indonesian.exit_code == 0
     assert "18 estates: 10 operating" in english.stdout and "Open issues by the agency that must act" in english.stdout
     assert "18 kawasan: 10 beroperasi" in indonesian.stdout and "29 November 2026" in indonesian.stdout
@@ -59,7 +59,7 @@ def test_status_text_in_both_languages_and_piped_output_is_plain():
 
 def test_status_language_from_environment():
     result = invoke("status", "--data", SAMPLE, env={"KITRACK_LANG": "id"})
-    assert "Kendala terbuka" in result.stdout
+    assert "Lewat tenggat" in result.stdout
 
 
 def test_status_markdown_brief():
@@ -272,12 +272,12 @@ def test_status_lists_slipped_targets_with_their_history():
         "record": "tol-alpha", "section": None, "name": "Jalan Tol Alpha", "history": ["2027-06", "2027-12"],
         "target": "2027-12", "slip_months": 6, "stage": "construction", "owner": "kementerian-pupr",
     }]
-    text = invoke("status", "--data", BASE, "--as-of", "2026-11-29").stdout
+    text = invoke("status", "--data", BASE, "--as-of", "2026-11-29", "--full").stdout
     assert "target June 2027 → December 2027, +6 months" in text
     assert "December 2027 (the project's)" in text  # a section without a target of its own
     sections = [row for row in report["infrastructure"] if row["section"]]
     assert [row["target_inherited"] for row in sections] == [True, True]
-    indonesian = invoke("status", "--data", BASE, "--as-of", "2026-11-29", "--lang", "id").stdout
+    indonesian = invoke("status", "--data", BASE, "--as-of", "2026-11-29", "--lang", "id", "--full").stdout
     assert "target Juni 2027 → Desember 2027, mundur 6 bulan" in indonesian
 
 

@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 
 from conftest import AS_OF, FIXTURES, REPO, SAMPLE, invoke, replace_in
+from kitrack.export.tables import gather
+from kitrack.load.dataset import load
+from kitrack.output.i18n import ENGLISH
 
 BASE = FIXTURES / "base"
 TABLES = ["estates", "infrastructure", "sections", "progress", "milestones", "issues", "sources", "regions", "regencies", "agencies"]
@@ -118,19 +121,24 @@ def test_xlsx_round_trip(fixture_data, tmp_path):
     result = export(fixture_data, "xlsx", out)
     assert result.exit_code == 0, result.stderr
     book = openpyxl.load_workbook(out)
-    assert book.sheetnames == ["summary", *TABLES]
+    named = dict(zip(["summary", *TABLES], ["Summary", "Estates", "Infrastructure", "Sections", "Progress reports",
+                                            "Milestones", "Issues", "Sources", "Regions", "Regencies", "Agencies"]))
+    assert book.sheetnames == list(named.values())
     counts = printed_counts(result.stdout)
+    built = gather(load(fixture_data), dt.date.fromisoformat(AS_OF)).tables
+    keys = {table: [column.key for column in built[table].columns] for table in TABLES}
     for table in TABLES:
-        sheet = book[table]
+        sheet = book[named[table]]
         header = [cell.value for cell in sheet[1]]
+        assert header == [ENGLISH.t(column.label_key) for column in built[table].columns]  # labels, not keys
         assert sheet.max_row - 1 == counts[table], table
         assert all(cell.font.bold for cell in sheet[1])
         assert sheet.freeze_panes == "A2"
         assert sheet.auto_filter.ref and sheet.auto_filter.ref.startswith("A1:")
         assert all((sheet.column_dimensions[c.column_letter].width or 0) >= 6 for c in sheet[1])
-        assert header[0] in ("id", "record_kind", "record")
-    estates = book["estates"]
-    header = [cell.value for cell in estates[1]]
+        assert keys[table][0] in ("id", "record_kind", "record")
+    estates = book["Estates"]
+    header = keys["estates"]
     rows = {row[0]: dict(zip(header, row)) for row in estates.iter_rows(min_row=2, values_only=True)}
     beta = next(row for row in estates.iter_rows(min_row=2) if row[0].value == "ki-beta")
     name = beta[header.index("name")]
@@ -139,18 +147,28 @@ def test_xlsx_round_trip(fixture_data, tmp_path):
     assert alpha["area_ha"] == 100 and alpha["tenants"] == 15 and alpha["psn"] is True
     assert alpha["latest_report"] == dt.datetime(2026, 9, 15)
     # partial dates: a real date at the end of the period, shown with the source's precision
-    progress = book["progress"]
-    header = [cell.value for cell in progress[1]]
+    progress = book["Progress reports"]
+    header = keys["progress"]
     beta_report = next(row for row in progress.iter_rows(min_row=2) if row[1].value == "ki-beta")
     cell = beta_report[header.index("date")]
     assert cell.is_date and cell.value == dt.datetime(2026, 6, 30) and cell.number_format == "yyyy-mm"
-    tol = book["infrastructure"]
-    header = [cell.value for cell in tol[1]]
+    tol = book["Infrastructure"]
+    header = keys["infrastructure"]
     target = tol.cell(row=2, column=header.index("target") + 1)
     assert target.is_date and target.value == dt.datetime(2027, 12, 31) and target.number_format == "yyyy-mm"
-    summary = [row for row in book["summary"].iter_rows(values_only=True)]
-    assert any(row[0] == "estates" and row[1] == counts["estates"] for row in summary)
+    summary = [row for row in book["Summary"].iter_rows(values_only=True)]
+    assert any(row[0] == "Estates" and row[1] == counts["estates"] for row in summary)
     assert any(row[0] == "ki-beta" for row in summary)  # listed without a location
+
+
+def test_xlsx_sheets_and_headers_in_indonesian_with_csv_keys_unchanged(fixture_data, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    assert export(fixture_data, "xlsx", tmp_path / "lap_id.xlsx", "--lang", "id").exit_code == 0
+    book = openpyxl.load_workbook(tmp_path / "lap_id.xlsx")
+    assert book.sheetnames[:3] == ["Ringkasan", "Kawasan industri", "Infrastruktur"]
+    assert [cell.value for cell in book["Kawasan industri"][1]][:3] == ["ID", "Nama", "Status"]
+    assert export(fixture_data, "csv", tmp_path / "csv", "--lang", "id").exit_code == 0
+    assert (tmp_path / "csv" / "estates.csv").read_text(encoding="utf-8").startswith("id,name,status,")
 
 
 # --- JSON ----------------------------------------------------------------------------------------

@@ -219,8 +219,18 @@ def test_every_golden_file_belongs_to_a_test():
     """A renamed or removed case must not leave its old golden file behind, unchecked."""
     names = {f"status-{fmt}-{lang}" for fmt, lang in STATUS} | {f"list-{what}-{fmt}" for what, fmt in LIST}
     names |= {f"show-{kind}" for kind in SHOWN} | {"show-estate-id", "list-regions-terminal-80"}
+    names |= {f"status-terminal-80-{lang}" for lang in ("en", "id")}
     names |= {f"check-{fmt}-{lang}" for fmt, lang in CHECK} | {f"diff-{fmt}-{lang}" for fmt, lang in DIFF}
     names |= {"status-since-md-en", "status-since-md-id", "status-revision-md-en", "status-revision-json-en"}
     names |= {f"agenda-{fmt}-{lang}" for fmt, lang in AGENDA}
     names |= {"edit-log-dry-run", "edit-session-git-diff"}  # tests/test_edit.py
     assert sorted(path.stem for path in GOLDEN.glob("*.txt")) == sorted(names)
+
+
+@pytest.mark.parametrize("lang", ["en", "id"])
+def test_status_on_an_80_column_terminal(sample_cwd, golden, lang):
+    """The full board fits 80 columns: columns dropped by priority, names cut with an ellipsis, and
+    no number, date or header split across lines (the golden file shows each whole)."""
+    text = on_terminal("status", "--full", "--lang", lang, "--as-of", AS_OF, cwd=sample_cwd)
+    assert max(len(line.rstrip()) for line in text.splitlines()) <= 80
+    golden(f"status-terminal-80-{lang}", text)

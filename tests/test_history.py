@@ -82,9 +82,9 @@ def kitrack_in(repo: Path, *args: str):
 # --- diff ------------------------------------------------------------------------------------------
 
 EXPECTED_LINES = [
-    "jiipe: tenants 21 → 25 (report 2023-11-13, edited)",
-    "tol-klbm: new progress report 2026-10-15 (suarasurabaya-2020-11), 75% → 82%",
-    "tol-klbm: issue akses-tol-manyar resolved (2026-10)",
+    "jiipe: tenants 21 → 25 (report 13 November 2023, edited)",
+    "tol-klbm: new progress report 15 October 2026 (suarasurabaya-2020-11), 75% → 82%",
+    "tol-klbm: issue akses-tol-manyar resolved (October 2026)",
     "ki-baru: added: Kawasan Industri Baru — planning, gerbangkertosusila, kab-gresik",
     "kig: removed: Kawasan Industri Gresik (KIG) — operating, gerbangkertosusila, kab-gresik",
 ]
@@ -110,9 +110,9 @@ def test_diff_md_is_a_pull_request_comment(repo):
     out = result.stdout
     assert out.startswith("### kitrack diff: `HEAD` → the working tree\n")
     assert "**Estates**" in out and "**Infrastructure**" in out
-    assert "- **jiipe**: tenants 21 → 25 (report 2023-11-13, edited)" in out
-    assert "- **tol-klbm**: new progress report 2026-10-15 (suarasurabaya-2020-11), 75% → 82%" in out
-    assert "- **tol-klbm**: issue akses-tol-manyar resolved (2026-10)" in out
+    assert "- **jiipe**: tenants 21 → 25 (report 13 November 2023, edited)" in out
+    assert "- **tol-klbm**: new progress report 15 October 2026 (suarasurabaya-2020-11), 75% → 82%" in out
+    assert "- **tol-klbm**: issue akses-tol-manyar resolved (October 2026)" in out
     assert "- ➕ **ki-baru**: added: Kawasan Industri Baru" in out
     assert "- ➖ **kig**: removed: Kawasan Industri Gresik (KIG)" in out
     assert "- ⚠️ data/estates/ki-ngawi.yaml in the working tree: YAML syntax error" in out
@@ -143,7 +143,7 @@ def test_diff_between_two_revisions_and_from_one(repo):
     two = kitrack_in(repo, "diff", "HEAD~1", "HEAD")
     assert two.exit_code == 0
     assert "Changes to data from HEAD~1 to HEAD:" in two.stdout
-    assert "tol-klbm: new progress report 2026-09-01 (suarasurabaya-2020-11), 75%\n" in two.stdout
+    assert "tol-klbm: new progress report 1 September 2026 (suarasurabaya-2020-11), 75%\n" in two.stdout
     assert "1 change to 1 record" in two.stdout
     one = kitrack_in(repo, "diff", "HEAD~1", "--format", "json")
     reports = [c for c in json.loads(one.stdout)["changes"] if c["action"] == "report-added"]
@@ -325,8 +325,8 @@ def test_compare_names_every_kind_of_change_and_md_escapes_data(data_copy):
         ("agency", "bpjt", "added", "added: Badan Pengatur Jalan Tol — ministry"),
         ("estate", "jiipe", "source-added", "new source antara-2026: https://example.org/a"),
         ("infrastructure", "tol-klbm", "changed", "serves: + pier; − maspion-industrial-estate"),
-        ("infrastructure", "tol-klbm", "report-changed", "budget_idr_bn 3510 → 3600.5 (report 2020-02, edited)"),
-        ("infrastructure", "tol-klbm", "milestone-done", "milestone “Section 4 Bunder–Manyar open” done (2026-11)"),
+        ("infrastructure", "tol-klbm", "report-changed", "budget_idr_bn 3510 → 3600.5 (report February 2020, edited)"),
+        ("infrastructure", "tol-klbm", "milestone-done", "milestone “Section 4 Bunder–Manyar open” done (November 2026)"),
         ("infrastructure", "tol-klbm", "issue-added", "new issue banjir: Flooding <b>*bad*</b> | x (owner kementerian-pupr)"),
     ]
     out = io.StringIO()
@@ -339,15 +339,15 @@ def test_diff_in_indonesian(repo):
     assert result.exit_code == 0
     out = result.stdout
     assert out.startswith("Perubahan pada data dari HEAD ke salinan kerja:")
-    assert "kendala akses-tol-manyar selesai (2026-10)" in out
-    assert "laporan progres baru 2026-10-15" in out and "Kawasan industri" in out
+    assert "kendala akses-tol-manyar selesai (Oktober 2026)" in out
+    assert "laporan progres baru 15 Oktober 2026" in out and "Kawasan industri" in out
     assert "5 perubahan pada 4 data (1 ditambahkan, 1 dihapus)" in out
 
 
 def test_a_figure_removed_from_a_report_is_none_not_none_percent():
     change = diff.Change("infrastructure", "tol-klbm", "f.yaml", "report-changed", field="progress.percent", old=82,
                          new=None, date="2026-10-15")
-    assert diff_output.words(change) == "percent 82% → none (report 2026-10-15, edited)"
+    assert diff_output.words(change) == "percent 82% → none (report 15 October 2026, edited)"
 
 
 def test_compare_names_the_section_of_each_change(data_copy):
@@ -361,6 +361,6 @@ def test_compare_names_the_section_of_each_change(data_copy):
     result = diff.compare(load(SAMPLE, keep_data=True), load(data_copy, keep_data=True), "HEAD", diff.WORKTREE_LABEL)
     changes = [(c.section, c.action, diff_output.words(c)) for c in result.changes]
     assert changes == [
-        ("tahap-1", "report-added", "new progress report 2026-01-09 (bisnis-2025-08-19), target 2026-03, 86.43% → 92%"),
+        ("tahap-1", "report-added", "new progress report 9 January 2026 (bisnis-2025-08-19), target 2026-03, 86.43% → 92%"),
         ("tahap-2", "section-added", "added: Tahap II Besuki–Banyuwangi"),
     ]

@@ -193,7 +193,7 @@ def test_agenda_usage_errors_exit_2(args, said):
 def test_agenda_through_the_real_entry_point():
     result = run_kitrack("agenda", "--data", str(BASE), "--as-of", AS_OF, "--lang", "id")
     assert result.returncode == 0 and result.stderr == ""
-    assert "## 2. Keputusan yang sampai tenggat atau terlambat" in result.stdout
+    assert "## 2. Keputusan yang mencapai atau melewati tenggat" in result.stdout
 
 
 def test_a_region_keeps_the_decisions_that_name_its_records(tmp_path):

@@ -64,7 +64,7 @@ WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
 
 def commands(out: Path) -> list[list[str]]:
     runs = [["check", "-f", f] for f in ("text", "json", "github", "sarif")]
-    runs += [["status", "-f", f] for f in ("table", "md", "json")]
+    runs += [["status", "--full", "-f", f] for f in ("table", "md", "json")]
     runs += [["agenda", "-f", f] for f in ("md", "json")] + [["agenda", "-o", str(out / "agenda.md")]]
     runs += [["list", what, "-f", f] for what in ("estates", "infrastructure", "issues", "regions", "agencies") for f in ("table", "csv", "tsv", "json")]
     runs += [["show", i] for i in ("ki-alpha", "tol-alpha", "gerbangkertosusila", "2026-11-01-rakor", "nothing")]
@@ -146,7 +146,7 @@ def on_terminal(*args: str, cwd: Path) -> str:
     return b"".join(chunks).decode("utf-8", "replace")
 
 
-@pytest.mark.parametrize("args", [["status"], ["list", "estates"], ["list", "estates", "-f", "csv"], ["show", "ki-alpha"], ["check"]], ids=" ".join)
+@pytest.mark.parametrize("args", [["status", "--full"], ["list", "estates"], ["list", "estates", "-f", "csv"], ["show", "ki-alpha"], ["check"]], ids=" ".join)
 def test_terminal_output_is_inert(tmp_path: Path, args):
     root = evil_data(tmp_path)
     text = on_terminal(*args, "--data", str(root), "--as-of", AS_OF, cwd=root.parent)
@@ -159,7 +159,7 @@ def test_terminal_output_is_inert(tmp_path: Path, args):
 
 def test_markdown_escapes_html_and_markdown(tmp_path: Path):
     root = evil_data(tmp_path)
-    text = invoke("status", "-f", "md", "--data", root, cwd=root.parent).stdout
+    text = invoke("status", "--full", "-f", "md", "--data", root, cwd=root.parent).stdout
     assert "<b>" not in text and "\\<b\\>bold\\</b\\>" in text
     assert "\\[red\\]" in text and "\x1b" not in text
 
@@ -185,7 +185,7 @@ def test_csv_and_xlsx_neutralise_formulas(tmp_path: Path):
     assert ",'=1+2," in listed
     out = tmp_path / "x.xlsx"
     assert invoke("export", "-f", "xlsx", "-o", out, "--data", root, cwd=root.parent).exit_code == 0
-    sheet = load_workbook(out)["estates"]
+    sheet = load_workbook(out)["Estates"]
     names = {row[0].value: row[1] for row in sheet.iter_rows(min_row=2)}
     assert names["ki-beta"].value == "=1+2" and names["ki-beta"].data_type == "s"
     # Text stays text; XML cannot hold control characters, so the workbook writes them as _x001B_.

@@ -19,6 +19,7 @@ from kitrack.views import status as board
 from kitrack.views.tables import FilterError, Filters
 
 command = one_command()
+SECTION_HELP = f"Show this section (repeatable): {', '.join(board.SHOWABLE)}."
 
 
 @command.command()
@@ -42,8 +43,17 @@ def status(
     stale_days: int = typer.Option(
         DEFAULT_STALE_DAYS, "--stale-days", min=1, help="A record with no report in this many days is stale."
     ),
+    full: bool = typer.Option(False, "--full", help="Show every section, not only what needs attention."),
+    section: list[str] = typer.Option(
+        [], "--section", "-s", help=SECTION_HELP,
+        show_default=False,
+    ),
 ) -> None:
     """The meeting view: where every estate and project stands, what changed, what is late."""
+    unknown = [name for name in section if name not in board.SHOWABLE]
+    if unknown:
+        raise fail(settings, Term("error.bad_section", section=unknown[0], choices=", ".join(board.SHOWABLE)))
+    shown = board.SHOWABLE if full else section or board.COMPACT
     dataset = load_data(settings)
     try:
         Filters(region=region).validate_region(dataset.regions)
@@ -74,5 +84,6 @@ def status(
         baseline=baseline,
         stale_days=stale_days,
         errors=checks.error_count(dataset, checks.Context(as_of=settings.as_of, stale_days=stale_days)),
+        shown=shown,
     )
     RENDERERS[format](report, sys.stdout)

@@ -1,6 +1,8 @@
-"""XLSX: one workbook, a summary sheet first, then one sheet per table named by its table key.
+"""XLSX: one workbook, a summary sheet first, then one sheet per table, named in the language of the
+output (`export.table.<key>`).
 
-Each table sheet has its column keys as a bold, frozen header row, an autofilter over all rows and
+Each table sheet has its column labels in that language as a bold, frozen header row (CSV and JSON
+keep the keys, for scripts), an autofilter over all rows and
 columns sized to their contents. Numbers are number cells and booleans are boolean cells. Dates are
 real date cells: a full date (`2026-11-29`) is shown `yyyy-mm-dd`; a partial date holds the *end* of
 its period, as kitrack compares it (`2027-06` holds 2027-06-30, `2027` holds 2027-12-31), and is
@@ -65,10 +67,11 @@ def _fill(workbook: Workbook, bundle: Bundle) -> None:
     dates = {precision: workbook.add_format({"num_format": fmt}) for precision, fmt in DATE_FORMATS.items()}
     _summary(workbook, bundle, bold, dates["day"])
     for name, table in bundle.tables.items():
-        sheet = workbook.add_worksheet(name)
-        widths = [len(column.key) for column in table.columns]
-        for number, column in enumerate(table.columns):
-            sheet.write_string(0, number, column.key, bold)
+        sheet = workbook.add_worksheet(sheet_name(name))
+        headers = [i18n.t(column.label_key) for column in table.columns]
+        widths = [len(header) for header in headers]
+        for number, header in enumerate(headers):
+            sheet.write_string(0, number, header, bold)
         for line, row in enumerate(table.rows, start=1):
             for number, column in enumerate(table.columns):
                 value = row[column.key]
@@ -99,8 +102,13 @@ def _cell(sheet: Worksheet, line: int, number: int, value: Any, dates: dict[str,
     return len(text)
 
 
+def sheet_name(table: str) -> str:
+    """A table's sheet, named in the language of the output (`summary` for the summary)."""
+    return i18n.t(f"export.table.{table}")
+
+
 def _summary(workbook: Workbook, bundle: Bundle, bold: Format, day: Format) -> None:
-    sheet = workbook.add_worksheet("summary")
+    sheet = workbook.add_worksheet(sheet_name("summary"))
     sheet.write_string(0, 0, i18n.t("export.sheet.title"), workbook.add_format({"bold": True, "font_size": 14}))
     sheet.write_string(1, 0, i18n.t("export.sheet.as_of"), bold)
     sheet.write_datetime(1, 1, dt.datetime.combine(bundle.as_of, dt.time()), day)
@@ -112,7 +120,7 @@ def _summary(workbook: Workbook, bundle: Bundle, bold: Format, day: Format) -> N
     sheet.write_string(5, 1, i18n.t("export.sheet.rows"), bold)
     line = 6
     for name, table in bundle.tables.items():
-        sheet.write_url(line, 0, f"internal:'{name}'!A1", string=name)
+        sheet.write_url(line, 0, f"internal:'{sheet_name(name)}'!A1", string=sheet_name(name))
         sheet.write_number(line, 1, len(table.rows))
         line += 1
     line += 1

@@ -106,8 +106,13 @@ def problems_from(
     placed: list[tuple[tuple[int, int], ErrorDetails, FieldPath, FieldPath]] = []
     for error, prefix in failures:
         for item in error.errors(include_url=False):
-            # A text's shape ([text] or [id/en]) is pydantic's, not a place in the file.
-            loc = tuple(part for part in item["loc"] if part not in TEXT_SHAPES)
+            # A text's shape ([text] or [id/en]) is pydantic's, not a place in the file; but a key
+            # the file itself names `[text]` is one (the last part of an unknown field's place).
+            whole = item["loc"]
+            loc = tuple(
+                part for place, part in enumerate(whole)
+                if part not in TEXT_SHAPES or (item["type"] == "extra_forbidden" and place == len(whole) - 1)
+            )
             place = _place(item["type"], prefix + loc, source)
             if place not in refused:
                 placed.append((place, item, loc, prefix))

@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterator
 from typing import Any, TextIO
 
 from kitrack.domain import figures, kinds
-from kitrack.output import inert
+from kitrack.domain.dates import DateError, PartialDate
+from kitrack.output import i18n, inert
 from kitrack.output.i18n import current, plural, t
 from kitrack.output.reporters import message
 from kitrack.views.diff import (
@@ -48,6 +49,19 @@ def _fmt(value: Any, limit: int = 80) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _date(value: Any) -> str:
+    """A date from the data in the language's format (`15 Oktober 2026`); anything else as it is."""
+    try:
+        return i18n.date(PartialDate.parse(value))
+    except DateError:
+        return _fmt(value)
+
+
+def _stage(value: Any) -> str:
+    """A stage code in words (`perencanaan`); a value that is no stage as it is."""
+    return i18n.label("status", value) if isinstance(value, str) and f"status.{value}" in i18n.LABELS else _fmt(value)
+
+
 def _figure(name: str, value: Any) -> str:
     registered = figures.BY_FIELD.get(name)
     if registered is not None and registered.format == "percent" and value is not None:
@@ -77,7 +91,9 @@ def _describe(data: PlainData | None) -> str:
             data["status"] = stages[-1]
     if isinstance(data.get("regions"), list) and is_slug_list(data["regions"]):
         data["region"] = ", ".join(data["regions"])
-    details = [_fmt(data[k]) for k in ("status", "kind", "type", "region", "regency", "date") if is_plain(data.get(k))]
+    shown = {"status": _stage, "date": _date}
+    keys = ("status", "kind", "type", "region", "regency", "date")
+    details = [shown.get(k, _fmt)(data[k]) for k in keys if is_plain(data.get(k))]
     return f"{name} — {', '.join(details)}" if details and name else name or ", ".join(details)
 
 
@@ -106,9 +122,13 @@ def _field(lead: str, before: Any, after: Any) -> str:
     return f"{lead} {_fmt(before)} → {_fmt(after)}"
 
 
+DATE_KEYS = {"due", "done", "raised", "resolved", "dropped", "date"}
+
+
 def _facts(data: PlainData, *names: str) -> str:
     """` (owner x, due 2027-01)`: the facts an added issue or milestone has."""
-    facts = [t(f"diff.{name}", **{name: _fmt(data[name])}) for name in names if data.get(name)]
+    facts = [t(f"diff.{name}", **{name: _date(data[name]) if name in DATE_KEYS else _fmt(data[name])})
+             for name in names if data.get(name)]
     return f" ({', '.join(facts)})" if facts else ""
 
 
@@ -120,23 +140,23 @@ def _report_added(change: Change) -> str:
         if f.old is not None and f.old != f.new else f"{_label(f.field)}{_figure(f.field, f.new)}"
         for f in change.figures
     )
-    text = t("diff.new_report", date=change.date) + (f" ({source})" if source else "")
+    text = t("diff.new_report", date=_date(change.date)) + (f" ({source})" if source else "")
     return text + (f", {described}" if described else "")
 
 
 def _report_changed(change: Change) -> str:
     name = (change.field or "").removeprefix("progress.")
     if name == "note" and change.new is None:
-        return t("diff.note_removed", date=change.date)
+        return t("diff.note_removed", date=_date(change.date))
     if name == "note":
-        return t("diff.note_changed", date=change.date, new=_fmt(change.new))
+        return t("diff.note_changed", date=_date(change.date), new=_fmt(change.new))
     old, new = _figure(name, change.old), _figure(name, change.new)
-    return t("diff.report_edited", figure=_label(name) or t("diff.percent"), old=old, new=new, date=change.date)
+    return t("diff.report_edited", figure=_label(name) or t("diff.percent"), old=old, new=new, date=_date(change.date))
 
 
 def _report_removed(change: Change) -> str:
     said = ", ".join(f"{_label(k)}{_figure(k, v)}" for k, v in (change.data or {}).items() if k not in REPORT_FIELDS)
-    return t("diff.report_removed", date=change.date) + (" " + t("diff.it_said", figures=said) if said else "")
+    return t("diff.report_removed", date=_date(change.date)) + (" " + t("diff.it_said", figures=said) if said else "")
 
 
 def words(change: Change) -> str:
@@ -160,14 +180,14 @@ def words(change: Change) -> str:
         resolved = " " + t("diff.already_resolved") if data.get("status") == "resolved" else ""
         return t("diff.new_issue", id=key, title=_fmt(data.get("title"))) + _facts(data, "owner", "due") + resolved
     if action == "issue-resolved":
-        return t("diff.issue_resolved", id=key) + (f" ({_fmt(data['resolved'])})" if data.get("resolved") else "")
+        return t("diff.issue_resolved", id=key) + (f" ({_date(data['resolved'])})" if data.get("resolved") else "")
     if action in ("issue-reopened", "issue-removed"):
         return t(f"diff.{action.replace('-', '_')}", id=key)
     assert part is not None  # every other action is about an item of the record
     if action == "milestone-added":
         return t("diff.new", what=_part(part)) + _facts(data, "due", "done")
     if action == "milestone-done":
-        return t("diff.milestone_done", what=_part(part), done=_fmt(change.new))
+        return t("diff.milestone_done", what=_part(part), done=_date(change.new))
     if action.endswith("-added"):
         described = _fmt(next((data[k] for k in _DESCRIBED_BY[part.what] if data.get(k)), ""))
         return t("diff.new", what=_part(part)) + (f": {described}" if described else "")

@@ -114,6 +114,7 @@ LABELS: dict[str, dict[str, str]] = {
     "col.tenants": {"en": "Tenants", "id": "Tenant"},
     "col.investment_idr_bn": {"en": "Investment (Rp bn)", "id": "Investasi (Rp miliar)"},
     "col.latest_report": {"en": "Latest report", "id": "Laporan terakhir"},
+    "col.area_reported": {"en": "Area reported", "id": "Luas dilaporkan"},
     "col.percent": {"en": "Progress", "id": "Progres"},
     "col.land_percent": {"en": "Land", "id": "Lahan"},
     "col.change": {"en": "Change", "id": "Perubahan"},
@@ -264,7 +265,7 @@ LABELS: dict[str, dict[str, str]] = {
     "agenda.opening": {"en": "Opening; the minutes of the last meeting", "id": "Pembukaan; notulen rapat sebelumnya"},
     "agenda.decisions": {
         "en": "Decisions due or overdue, by owner",
-        "id": "Keputusan yang sampai tenggat atau terlambat, menurut penanggung jawab",
+        "id": "Keputusan yang mencapai atau melewati tenggat, menurut penanggung jawab",
     },
     "agenda.late": {
         "en": "Projects at risk, with slipped targets or past them",
@@ -332,6 +333,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "{name}: issue `{item}` resolved ({date}).", "id": "{name}: kendala `{item}` selesai ({date}).",
     },
     "status.none": {"en": "none", "id": "tidak ada"},
+    "status.none_projected": {
+        "en": "none could be projected: {count} projects have fewer than two reports",
+        "id": "tidak ada yang dapat diproyeksikan: {count} proyek memiliki kurang dari dua laporan",
+    },
     "check.scope": {
         "en": "Checked {scope}; {errors} and {warnings} in the rest of the data are not listed (run `kitrack check`).",
         "id": "Yang diperiksa: {scope}; {errors} dan {warnings} di bagian data lainnya tidak ditampilkan "
@@ -351,9 +356,9 @@ LABELS: dict[str, dict[str, str]] = {
     "overdue.issue": {"en": "issue", "id": "kendala"},
     "overdue.decision": {"en": "decision", "id": "keputusan"},
     "stale.no_report": {"en": "no report at all", "id": "belum ada laporan"},
-    "stale.latest": {"en": "latest report {date}", "id": "laporan terakhir {date}"},
+    "stale.latest": {"en": "no report in {days} days", "id": "tidak ada laporan dalam {days} hari terakhir"},
     "stale.unsourced": {"en": "no source", "id": "tanpa sumber"},
-    "stale.unsourced_reports": {"en": "{count} report(s) without a source", "id": "{count} laporan tanpa sumber"},
+    "stale.unsourced_reports": {"en": "reports without a source", "id": "laporan tanpa sumber"},
     # show
     "show.reports": {"en": "Reports", "id": "Laporan"},
     "show.milestones": {"en": "Milestones", "id": "Tahapan"},
@@ -938,6 +943,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "`{value}` is not a valid {option}; one of: {choices}",
         "id": "`{value}` bukan {option} yang sah; salah satu dari: {choices}",
     },
+    "error.bad_section": {
+        "en": "`--section {section}` is not a section of the board; choose from {choices}",
+        "id": "`--section {section}` bukan bagian dari papan; pilih dari {choices}",
+    },
     "error.bad_since": {
         "en": "`--since {since}` is neither a date nor a git revision: {detail}",
         "id": "`--since {since}` bukan tanggal maupun revisi git: {detail}",
@@ -1076,6 +1085,18 @@ LABELS: dict[str, dict[str, str]] = {
         "id": "--excel hanya berlaku untuk --format csv",
     },
     "export.write_failed": {"en": "could not write `{path}`: {reason}", "id": "gagal menulis `{path}`: {reason}"},
+    # the workbook's sheets (at most 31 characters, none of []:*?/\)
+    "export.table.summary": {"en": "Summary", "id": "Ringkasan"},
+    "export.table.estates": {"en": "Estates", "id": "Kawasan industri"},
+    "export.table.infrastructure": {"en": "Infrastructure", "id": "Infrastruktur"},
+    "export.table.sections": {"en": "Sections", "id": "Seksi"},
+    "export.table.progress": {"en": "Progress reports", "id": "Laporan progres"},
+    "export.table.milestones": {"en": "Milestones", "id": "Tahapan"},
+    "export.table.issues": {"en": "Issues", "id": "Kendala"},
+    "export.table.sources": {"en": "Sources", "id": "Sumber"},
+    "export.table.regions": {"en": "Regions", "id": "Wilayah"},
+    "export.table.regencies": {"en": "Regencies", "id": "Kabupaten dan kota"},
+    "export.table.agencies": {"en": "Agencies", "id": "Instansi"},
     "export.sheet.title": {"en": "kitrack export", "id": "Ekspor kitrack"},
     "export.sheet.as_of": {"en": "As of", "id": "Per tanggal"},
     "export.sheet.generated": {"en": "Made by", "id": "Dibuat oleh"},

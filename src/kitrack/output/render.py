@@ -11,7 +11,8 @@ import datetime as dt
 import os
 import re
 import sys
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TextIO
 
 from kitrack.domain import text as texts
@@ -120,15 +121,20 @@ def worded(table: Table, words: Mapping[CellFormat, Callable[[Row, str], str]], 
     if not any(column.format in words or column.key in hidden for column in table.columns):
         return table
     shown = [column for column in table.columns if column.key not in hidden]
-    columns = [Column(c.key, "text", c.label) if c.format in words else c for c in shown]
+    columns = [replace(c, format="text") if c.format in words else c for c in shown]
     rows = [
         {c.key: words[c.format](row, c.key) if c.format in words else row[c.key] for c in shown} for row in table.rows
     ]
     return Table(table.name, columns, rows)
 
 
-def rich_table(table: Table, title: str | None = None, show_header: bool = True) -> RichTable:
-    """A Rich table for a terminal: box drawing, bold header, columns that fit the screen."""
+def rich_table(
+    table: Table, title: str | None = None, show_header: bool = True, width: int | None = None,
+    styles: Sequence[str | None] = (),
+) -> RichTable:
+    """A Rich table for a terminal: box drawing, bold header. Within `width` no number, date or header
+    is ever split across lines: columns are dropped by their `drop` priority and `shorten` columns cut
+    with an ellipsis instead (`fit`). `styles`: a style per row (None for none)."""
     from rich import box  # lazy: start-up
     from rich import table as rich
 
@@ -136,13 +142,63 @@ def rich_table(table: Table, title: str | None = None, show_header: bool = True)
         title=title, title_justify="left", box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False,
         header_style="bold", show_header=show_header,
     )
-    for column in table.columns:
+    headers = [i18n.t(column.label_key) if show_header else "" for column in table.columns]
+    cells = [[cell(column, row[column.key]) for column in table.columns] for row in table.rows]
+    narrowable = any(column.drop or column.shorten for column in table.columns)
+    # A table that says nothing of how to narrow it is left to Rich, which folds long cells.
+    kept, widths = fit(table.columns, headers, cells, width if narrowable else None)
+    for place, shown_width in zip(kept, widths, strict=True):
+        column = table.columns[place]
         result.add_column(
-            i18n.t(column.label_key), justify="right" if column.format in NUMERIC else "left", overflow="fold",
+            headers[place], justify="right" if column.format in NUMERIC else "left",
+            **({"width": shown_width, "no_wrap": True, "overflow": "ellipsis"} if narrowable else {"overflow": "fold"}),
         )
-    for row in table.rows:
-        result.add_row(*(cell(column, row[column.key]) for column in table.columns))
+    for number, row in enumerate(cells):
+        style = styles[number] if number < len(styles) else None
+        result.add_row(*(row[place] for place in kept), style=style)
     return result
+
+
+GAP = 3  # between two columns of a SIMPLE_HEAD table without edges: padding, rule, padding
+SHORTEST = 12  # a shortened name keeps this much, or its header if longer
+
+
+def fit(
+    columns: Sequence[Column], headers: Sequence[str], cells: Sequence[Sequence[str]], width: int | None,
+) -> tuple[list[int], list[int]]:
+    """The columns to show (their places) and their widths within `width`: each at its natural width
+    (widest cell or header), `shorten` columns cut down to SHORTEST first, then whole columns dropped,
+    highest `drop` first (the rightmost of equals), until the table fits or only undroppable columns
+    remain."""
+    from rich.cells import cell_len  # lazy: start-up
+
+    natural = [
+        max([cell_len(headers[i]), *(cell_len(row[i]) for row in cells)]) for i in range(len(columns))
+    ]
+    least = [
+        min(natural[i], max(SHORTEST, cell_len(headers[i]))) if c.shorten else natural[i]
+        for i, c in enumerate(columns)
+    ]
+    kept = list(range(len(columns)))
+    if width is None:
+        return kept, [natural[i] for i in kept]
+
+    def needed(sizes: Sequence[int]) -> int:
+        return sum(sizes[i] for i in kept) + GAP * (len(kept) - 1)
+
+    while needed(least) > width and any(columns[i].drop for i in kept):
+        kept.remove(max((i for i in kept if columns[i].drop), key=lambda i: (columns[i].drop, i)))
+    widths = {i: natural[i] for i in kept}
+    excess = needed(natural) - width
+    # Cut the widest shortened column a character at a time, so names share what room is left.
+    while excess > 0:
+        over = [i for i in kept if widths[i] > least[i]]
+        if not over:
+            break
+        widest = max(over, key=lambda i: (widths[i], -i))
+        widths[widest] -= 1
+        excess -= 1
+    return kept, [widths[i] for i in kept]
 
 
 def plain_lines(table: Table, title: str | None = None, show_header: bool = True) -> list[str]:
@@ -167,9 +223,13 @@ def plain_lines(table: Table, title: str | None = None, show_header: bool = True
     return lines
 
 
-def print_table(table: Table, out: TextIO = sys.stdout, title: str | None = None, show_header: bool = True) -> None:
+def print_table(
+    table: Table, out: TextIO = sys.stdout, title: str | None = None, show_header: bool = True,
+    styles: Sequence[str | None] = (),
+) -> None:
     if is_terminal(out):
-        console(out).print(rich_table(table, title, show_header))
+        screen = console(out)
+        screen.print(rich_table(table, title, show_header, screen.width, styles))
     else:
         out.write("\n".join(plain_lines(table, title, show_header)) + "\n")
 

@@ -21,7 +21,7 @@ SECTION_TITLES = {
     "issues": "status.issues", "stale": "status.stale", "slipped": "status.slipped",
 }
 assert set(SECTION_TITLES) == set(SECTIONS)
-# The reasons a record is stale or unsourced, in words; `{date}` and `{count}` come from its row.
+# The reasons a record is stale or unsourced, in words: one line each, naming the records.
 STALE_REASONS = {
     "no-report": "stale.no_report", "latest-report": "stale.latest", "unsourced": "stale.unsourced",
     "unsourced-reports": "stale.unsourced_reports",
@@ -57,11 +57,34 @@ def _change(value: float | str | None) -> str:
     return i18n.t("status.points", change=f"{sign}{i18n.figure(abs(value))}")
 
 
-def _reasons(row: Row) -> str:
-    return "; ".join(
-        i18n.t(STALE_REASONS[reason], date=i18n.date(row["latest_report"]), count=row["unsourced_reports"])
-        for reason in row["reasons"]
-    )
+def stale_lines(table: Table, stale_days: int, code: Callable[[str], str]) -> list[tuple[str, list[str]]]:
+    """The stale list in its compact form: per reason, its words and the records it names, with the
+    latest report's date or the count of unsourced reports in brackets. `code` shows an id
+    (backticks in Markdown)."""
+    def named(row: Row, reason: str) -> str:
+        if reason == "latest-report":
+            return f"{code(row['record'])} ({i18n.date(row['latest_report'])})"
+        if reason == "unsourced-reports":
+            return f"{code(row['record'])} ({i18n.figure(row['unsourced_reports'])})"
+        return code(row["record"])
+
+    return [
+        (i18n.t(label, days=i18n.figure(stale_days)), [named(row, r) for row in table.rows if r in row["reasons"]])
+        for r, label in STALE_REASONS.items() if any(r in row["reasons"] for row in table.rows)
+    ]
+
+
+def wrapped(head: str, items: list[str], width: int | None) -> list[str]:
+    """`head: a, b, c` in lines of at most `width` (None: one line), broken between items only, so
+    that no date is split; the lines after the first indented."""
+    lines = [f"{head}:"]
+    for number, item in enumerate(items):
+        text = item + ("," if number < len(items) - 1 else "")
+        if width is not None and len(lines[-1]) + 1 + len(text) > width and lines[-1].strip():
+            lines.append("  " + text)
+        else:
+            lines[-1] += " " + text
+    return lines
 
 
 def headline(values: dict[str, Any]) -> str:
@@ -98,10 +121,16 @@ def _stage(row: Row, key: str) -> str:
     return _derived(row, "status", text)
 
 
-def _readable(table: Table, terminal: bool) -> Table:
-    """The board's own cells in words: a progress bar, a change in points, the reasons a record is
-    stale (which put its count of unsourced reports in words, so that count's column is not shown),
-    a derived stage or progress marked `≈`, and a section shown under its project."""
+def _readable(table: Table, terminal: bool, agencies: dict[str, str]) -> Table:
+    """The board's own cells in words: a progress bar, a change in points, a derived stage or
+    progress marked `≈`, a section shown under its project, and agencies by their
+    short names. All-zero count rows are left out."""
+    if table.name == "counts":
+        table = Table(table.name, table.columns, [row for row in table.rows if row["estates"] or row["infrastructure"]])
+    if any(column.key == "owner" for column in table.columns):
+        table = Table(table.name, table.columns, [
+            {**row, "owner": agencies.get(row["owner"], row["owner"])} for row in table.rows
+        ])
     if any(column.key == "status_derived" for column in table.columns):
         table = Table(table.name, [
             Column(c.key, "derived-status", c.label) if c.key == "status" else c for c in table.columns
@@ -112,7 +141,6 @@ def _readable(table: Table, terminal: bool) -> Table:
     return render.worded(table, {
         "bar": lambda row, key: _derived(row, "percent", _bar(row[key], terminal)),
         "change": lambda row, key: _change(row[key]),
-        "stale-reasons": lambda row, key: _reasons(row),
         "derived-status": _stage,
         "stage": lambda row, key: i18n.label("status", row[key]) if row[key] else i18n.t("status.stage_unknown"),
         "slip-history": lambda row, key: slip_line(row[key], row["slip_months"]),
@@ -131,6 +159,17 @@ def _unit_id(row: Row) -> str:
     return record if row.get("section") is None else f"{record}/{row['section']}"
 
 
+# Rows a terminal highlights, by section (plain when piped or with NO_COLOR).
+HIGHLIGHT = {"overdue": "red", "at_risk": "yellow"}
+
+
+def _at_risk_none(report: StatusReport) -> str:
+    """`none`, or why there is none to show: no unit could be projected."""
+    if report.projected == 0 and report.too_few.rows:
+        return i18n.t("status.none_projected", count=len(report.too_few.rows))
+    return i18n.t("status.none")
+
+
 def render_table(report: StatusReport, out: TextIO) -> None:
     from rich.text import Text  # lazy: start-up
 
@@ -143,18 +182,30 @@ def render_table(report: StatusReport, out: TextIO) -> None:
     console.print(Text(headline(report.headline), style="bold cyan"))
     if report.errors:
         console.print(Text(_data_problems(report, inert.terminal), style="red"))
-    if report.cycle is not None:
-        meetings.print_cycle(report.cycle, report.since, out)
-    for key in SECTIONS:
+    for key in report.shown:
+        if key == "meeting":
+            if report.cycle is not None:
+                meetings.print_cycle(report.cycle, report.since, out)
+            continue
         table, title = report.sections[key], i18n.t(SECTION_TITLES[key])
         console.print()
         if not table.rows:
-            console.print(Text(f"{title}: {i18n.t('status.none')}", style="bold"))
+            none = _at_risk_none(report) if key == "at_risk" else i18n.t("status.none")
+            console.print(Text(f"{title}: {none}", style="bold"))
+        elif key == "stale":
+            console.print(Text(title, style="italic"))
+            width = console.width if render.is_terminal(out) else None
+            for head, items in stale_lines(table, report.stale_days, inert.terminal):
+                for line in wrapped(head, items, width):
+                    console.print(Text(line))
         else:
-            render.print_table(_readable(table, terminal), out, title=title)
+            style = HIGHLIGHT.get(key)
+            render.print_table(
+                _readable(table, terminal, report.agencies), out, title=title, styles=[style] * len(table.rows),
+            )
         if _has_derived(table):
             console.print(Text(i18n.t("status.derived_legend"), style="dim"))
-        if key == "at_risk" and report.too_few.rows:
+        if key == "at_risk" and report.too_few.rows and report.projected:
             names = ", ".join(f"{_unit_id(row)} ({row['reports']})" for row in report.too_few.rows)
             console.print(Text(f"{i18n.t('status.too_few')}: {names}", style="dim"))
     legend = render.fallback_legend([*report.sections.values(), report.too_few])
@@ -171,15 +222,22 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
     lines += [f"**{headline(report.headline)}**", ""]
     if report.errors:
         lines += [f"> {_data_problems(report, lambda text: f'`{inert.markdown_code(text)}`')}", ""]
-    if report.cycle is not None:
-        lines += meetings.markdown_lines(report.cycle, report.since)
-    for key in SECTIONS:
+    for key in report.shown:
+        if key == "meeting":
+            lines += meetings.markdown_lines(report.cycle, report.since) if report.cycle is not None else []
+            continue
         table = report.sections[key]
         lines += [f"### {i18n.t(SECTION_TITLES[key])}", ""]
-        lines += [render.markdown(_readable(table, terminal=False)) if table.rows else f"_{i18n.t('status.none')}_", ""]
+        if key == "stale" and table.rows:
+            stale = stale_lines(table, report.stale_days, lambda text: f"`{inert.markdown_code(text)}`")
+            lines += [*(f"- {head}: {', '.join(items)}" for head, items in stale), ""]
+        elif table.rows:
+            lines += [render.markdown(_readable(table, False, report.agencies)), ""]
+        else:
+            lines += [f"_{_at_risk_none(report) if key == 'at_risk' else i18n.t('status.none')}_", ""]
         if _has_derived(table):
             lines += [f"_{i18n.t('status.derived_legend')}_", ""]
-        if key == "at_risk" and report.too_few.rows:
+        if key == "at_risk" and report.too_few.rows and report.projected:
             names = ", ".join(f"`{_unit_id(row)}` ({row['reports']})" for row in report.too_few.rows)
             lines += [f"{i18n.t('status.too_few')}: {names}", ""]
     legend = render.fallback_legend([*report.sections.values(), report.too_few])

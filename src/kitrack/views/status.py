@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 from kitrack.domain import board, decisions
@@ -94,6 +94,37 @@ STALE_COLUMNS = [
 
 # The sections of the board, in the order they are shown.
 SECTIONS = ("counts", "by_region", "estates", "infrastructure", "overdue", "at_risk", "slipped", "issues", "stale")
+# What a person can ask to see (`--section`): the meeting cycle (what changed since the last meeting
+# and the open decisions), then the tables. What needs attention is shown by default, below the
+# headline; `--full` shows everything.
+SHOWABLE = ("meeting", *SECTIONS)
+COMPACT = ("meeting", "overdue", "at_risk", "slipped")
+
+# On a narrow terminal, per section: the columns dropped first to last (the others always stay),
+# and the names cut with an ellipsis before any column is dropped.
+DROP_FIRST: dict[str, tuple[str, ...]] = {
+    "by_region": ("region",),
+    "estates": (
+        "basis", "occupied_ha", "regency", "tenants", "psn", "occupancy_percent", "name", "latest_report",
+        "area_reported", "area_ha",
+    ),
+    "infrastructure": ("kind", "target", "latest_report", "owner", "name", "change"),
+    "overdue": ("due", "owner"),
+    "at_risk": ("latest_report", "pace", "percent", "name"),
+    "slipped": ("stage", "owner", "target", "name"),
+    "issues": ("id", "raised", "due", "record"),
+}
+SHORTENED = frozenset({"name", "what", "title"})
+
+
+def _narrowable(table: Table) -> Table:
+    """The table with its columns' `drop` priorities and `shorten` marks (DROP_FIRST, SHORTENED)."""
+    order = DROP_FIRST.get(table.name, ())
+    columns = [
+        replace(c, drop=len(order) - order.index(c.key) if c.key in order else 0, shorten=c.key in SHORTENED)
+        for c in table.columns
+    ]
+    return Table(table.name, columns, table.rows)
 
 
 @dataclass
@@ -103,6 +134,10 @@ class StatusReport:
     region: str | None
     headline: dict[str, Any]
     sections: dict[str, Table] = field(default_factory=dict)  # by SECTIONS
+    shown: tuple[str, ...] = COMPACT  # the sections a person sees (JSON has them all)
+    agencies: dict[str, str] = field(default_factory=dict)  # an agency's id -> its short name
+    stale_days: int = DEFAULT_STALE_DAYS
+    projected: int = 0  # units whose pace could be projected; with none, "at risk: none" says nothing
     # Unfinished projects with too few reports to project, shown below the projects at risk.
     too_few: Table = field(default_factory=lambda: Table("too_few", TOO_FEW_COLUMNS))
     errors: int = 0
@@ -111,9 +146,9 @@ class StatusReport:
 
 
 def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None, baseline: Dataset | None = None,
-          stale_days: int = DEFAULT_STALE_DAYS, errors: int = 0) -> StatusReport:
+          stale_days: int = DEFAULT_STALE_DAYS, errors: int = 0, shown: Sequence[str] = COMPACT) -> StatusReport:
     """`baseline` is the data to compare with (the data at a git revision); by default the same data
-    at the `since` date."""
+    at the `since` date. `shown`: the sections a person sees, in any order (shown in SHOWABLE's)."""
     filters = Filters(region=region)
     estates = [e for e in data.estates.values() if region in (None, e.region)]
     projects = [p for p in data.projects.values() if region in (None, *p.regions)]
@@ -121,7 +156,9 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None
     project_stage = {p.id: board.stage(p, as_of) for p in projects}
     planned = [e for e in estates if estate_stage[e.id] not in (None, Status.operating)]
     report = StatusReport(
-        as_of=as_of, since=since, region=region, errors=errors, left_out=data.left_out,
+        as_of=as_of, since=since, region=region, errors=errors, left_out=data.left_out, stale_days=stale_days,
+        shown=tuple(key for key in SHOWABLE if key in shown),
+        agencies={agency.id: agency.short or agency.id for agency in data.agencies.values()},
         headline={
             "estates": {
                 "operating": sum(1 for e in estates if estate_stage[e.id] is Status.operating),
@@ -150,10 +187,10 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None
         {"region": r.id, "name": r.name, "estates": estates_in[r.id], "infrastructure": projects_in[r.id]}
         for r in data.regions.values() if region in (None, r.id)
     ])
-    report.sections["estates"] = tables.estates(data, as_of, filters).select(ESTATE_KEYS)
+    report.sections["estates"] = _estates(data, as_of, filters)
     report.sections["infrastructure"] = _projects(data, as_of, since, baseline, filters)
     report.sections["overdue"] = _overdue(data, estates, projects, as_of, region)
-    report.sections["at_risk"], report.too_few = _at_risk(projects, as_of)
+    report.sections["at_risk"], report.too_few, report.projected = _at_risk(projects, as_of)
     report.sections["slipped"] = _slipped(projects, as_of)
     issues = tables.issues(data, as_of, Filters(region=region, status="open"))
     issues.rows.sort(key=lambda row: (row["owner"], row["raised"].start, row["record"]))
@@ -161,7 +198,23 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None
     report.sections["stale"] = _stale([*estates, *projects], as_of, stale_days)
     then = meetings.Then(baseline, as_of) if baseline is not None else meetings.Then(data, since.date)
     report.cycle = meetings.build(data, then, as_of, [*estates, *projects], region)
+    report.sections = {key: _narrowable(table) for key, table in report.sections.items()}
     return report
+
+
+AREA_REPORTED = Column("area_reported", "date")
+
+
+def _estates(data: Dataset, as_of: dt.date, filters: Filters) -> Table:
+    """The estates of `kitrack list`, with the date of the report that gave each area: the latest
+    report as of the date that gives one, as `show` takes it, which need not be the latest report."""
+    listed = tables.estates(data, as_of, filters).select(ESTATE_KEYS)
+    columns = list(listed.columns)
+    columns.insert(ESTATE_KEYS.index("area_ha") + 1, AREA_REPORTED)
+    return Table("estates", columns, [
+        {**row, "area_reported": board.latest_value(data.estates[row["id"]], "area_ha", as_of)[1]}
+        for row in listed.rows
+    ])
 
 
 def _psn_counts(records: Sequence[Record]) -> dict[str, int]:
@@ -186,7 +239,9 @@ def _projects(data: Dataset, as_of: dt.date, since: Since, baseline: Dataset | N
         project = data.projects[row["id"]]
         then_record = baseline.projects.get(row["id"]) if baseline is not None else project
         table.add(**{key: row.get(key) for key in PROJECT_KEYS if key != "section"}, section=None,
-                  change=_change(row[PROGRESS.field], _then(then_record, None, since.date)), target_inherited=False)
+                  change=_change(row[PROGRESS.field], _then(then_record, None, since.date),
+                                 _reported_between(board.Unit(project), since.date, as_of)),
+                  target_inherited=False)
         for unit in board.Unit(project).children():
             state = tables.unit_state(unit, as_of)
             table.add(
@@ -195,7 +250,8 @@ def _projects(data: Dataset, as_of: dt.date, since: Since, baseline: Dataset | N
                 **{key: state[key] for key in (
                     "status", "status_derived", "percent", "percent_derived", "target", "target_inherited",
                 )},
-                change=_change(state["percent"], _then(then_record, unit.section_id, since.date)),
+                change=_change(state["percent"], _then(then_record, unit.section_id, since.date),
+                               _reported_between(unit, since.date, as_of)),
             )
     return table
 
@@ -215,10 +271,22 @@ def _then(project: Project | None, section: str | None, date: dt.date) -> float 
     return value
 
 
-def _change(now: float | None, then: float | None) -> float | str | None:
+def _reported_between(unit: board.Unit, since: dt.date, as_of: dt.date) -> bool:
+    """A report of the unit or of its sections became visible after `since`, up to `as_of`."""
+    if any(board.is_visible(r, as_of) and not board.is_visible(r, since) for r in unit.progress):
+        return True
+    return any(_reported_between(child, since, as_of) for child in unit.children())
+
+
+def _change(now: float | None, then: float | None, reported: bool) -> float | str | None:
+    """The change in points, or "new"; None when there is no figure, and for no change without a
+    report in the period (a figure nobody reported on since then did not hold still: nobody looked)."""
     if now is None:
         return None
-    return "new" if then is None else round(now - then, 2)
+    if then is None:
+        return "new"
+    change = round(now - then, 2)
+    return change if change or reported else None
 
 
 def _overdue(data: Dataset, estates: Sequence[Estate], projects: Sequence[Project], as_of: dt.date,
@@ -240,13 +308,16 @@ def _overdue(data: Dataset, estates: Sequence[Estate], projects: Sequence[Projec
     return table
 
 
-def _at_risk(projects: Iterable[Project], as_of: dt.date) -> tuple[Table, Table]:
+def _at_risk(projects: Iterable[Project], as_of: dt.date) -> tuple[Table, Table, int]:
     """Per unit, project or section, on its own reported series and its target in force. A project
-    whose sections report is judged by them: its own empty series is not "too few"."""
+    whose sections report is judged by them: its own empty series is not "too few". With the two
+    tables, how many units had a pace to project."""
     at_risk, too_few = Table("at_risk", RISK_COLUMNS), Table("too_few", TOO_FEW_COLUMNS)
+    projected = 0
     for project in projects:
         for unit in board.units(project):
             projection = board.project(unit, as_of)
+            projected += projection.pace_per_month is not None
             if projection.state == "at-risk" and projection.pace_per_month is not None:
                 at_risk.add(
                     id=project.id, section=unit.section_id, name=unit.name, percent=projection.percent,
@@ -257,7 +328,7 @@ def _at_risk(projects: Iterable[Project], as_of: dt.date) -> tuple[Table, Table]
                 unit.section is not None or projection.reports or not project.sections
             ):
                 too_few.add(id=project.id, section=unit.section_id, name=unit.name, reports=projection.reports)
-    return at_risk, too_few
+    return at_risk, too_few, projected
 
 
 def _slipped(projects: Iterable[Project], as_of: dt.date) -> Table:

@@ -32,6 +32,10 @@ class Column:
     key: str  # the JSON and CSV key, and the name `--sort` takes
     format: CellFormat = "text"
     label: str | None = None  # label key; defaults to col.<key>
+    # On a narrow terminal: columns with the highest `drop` go first (0: never dropped), and a
+    # `shorten` column (a name, a title) is cut with an ellipsis before any column goes.
+    drop: int = 0
+    shorten: bool = False
 
     @property
     def label_key(self) -> str:
