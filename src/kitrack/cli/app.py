@@ -19,7 +19,7 @@ from typer.core import TyperGroup
 from kitrack import __version__
 from kitrack.cli.options import EXIT_USAGE, Settings, global_options
 
-COMMANDS = ("check", "status", "list", "show", "diff", "schema", "export")  # modules; in help's order
+COMMANDS = ("check", "status", "list", "show", "diff", "schema", "export", "report")  # modules; in help's order
 
 
 class _OnDemand(MutableMapping[str, Any]):

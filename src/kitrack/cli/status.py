@@ -44,6 +44,14 @@ def status(
 ) -> None:
     """The meeting view: where every estate and project stands, what changed, what is late."""
     dataset = load_data(settings)
+    report = build_board(settings, dataset, region, since, stale_days)
+    RENDERERS[format](report, sys.stdout)
+
+
+def build_board(settings: Settings, dataset: Dataset, region: str | None, since: str | None,
+                stale_days: int) -> board.StatusReport:
+    """The board of `status` (and of `report`): the region checked, `--since` resolved to a date or
+    to the data of a git revision."""
     try:
         Filters(region=region).validate_region(dataset.regions)
     except FilterError as exc:
@@ -61,13 +69,7 @@ def status(
         point = board.Since(settings.as_of, "revision", compared.name)
     else:
         point = board.Since(compared, "given")
-    report = board.build(
-        dataset,
-        settings.as_of,
-        point,
-        region=region,
-        baseline=baseline,
-        stale_days=stale_days,
+    return board.build(
+        dataset, settings.as_of, point, region=region, baseline=baseline, stale_days=stale_days,
         errors=dataset.error_count,
     )
-    RENDERERS[format](report, sys.stdout)

@@ -169,6 +169,139 @@ LABELS: dict[str, dict[str, str]] = {
     "stale.latest": {"en": "latest report {date}", "id": "laporan terakhir {date}"},
     "stale.unsourced": {"en": "no source", "id": "tanpa sumber"},
     "stale.unsourced_reports": {"en": "{count} report(s) without a source", "id": "{count} laporan tanpa sumber"},
+    # the meeting brief (kitrack report)
+    "brief.title": {"en": "Meeting brief — as of {as_of}", "id": "Bahan rapat koordinasi — per {as_of}"},
+    "brief.card.operating": {"en": "operating estates", "id": "kawasan beroperasi"},
+    "brief.card.planned": {"en": "planned estates", "id": "kawasan rencana"},
+    "brief.card.projects": {"en": "infrastructure projects", "id": "proyek infrastruktur"},
+    "brief.card.overdue": {"en": "items overdue", "id": "butir lewat tenggat"},
+    "brief.card.at_risk": {"en": "projects at risk", "id": "proyek berisiko terlambat"},
+    "brief.card.act": {"en": "open issues and decisions", "id": "kendala dan keputusan terbuka"},
+    "brief.map": {"en": "Where the estates and projects are", "id": "Lokasi kawasan dan proyek"},
+    "brief.map.caption": {
+        "en": "East Java: coastline from Natural Earth (public domain); colour: stage; shape: kind.",
+        "id": "Jawa Timur: garis pantai dari Natural Earth (domain publik); warna: tahap; bentuk: jenis.",
+    },
+    "brief.map.none": {
+        "en": "No record in this brief has a location yet: the map shows the coast only.",
+        "id": "Belum ada data dalam bahan ini yang memiliki lokasi: peta hanya menampilkan garis pantai.",
+    },
+    "brief.map.estate": {"en": "estate", "id": "kawasan industri"},
+    "brief.map.project": {"en": "infrastructure project", "id": "proyek infrastruktur"},
+    "brief.map.site": {"en": "solid: on the site itself", "id": "penuh: tepat di tapaknya"},
+    "brief.map.area": {
+        "en": "ringed: near the site (same village or district)",
+        "id": "bercincin: dekat tapak (desa atau kecamatan yang sama)",
+    },
+    "brief.map.centre": {
+        "en": "hollow, labelled: a town or regency centre standing for the place, not its site",
+        "id": "kosong, berlabel: pusat kota atau kabupaten sebagai pengganti, bukan tapaknya",
+    },
+    "brief.map.regions": {
+        "en": (
+            "shaded: around the located records of each priority region; no open regency boundaries exist, "
+            "so this is where the region's records are, not where the region ends"
+        ),
+        "id": (
+            "arsiran: sekitar data berlokasi di tiap wilayah prioritas; batas kabupaten terbuka tidak tersedia, "
+            "jadi ini letak data wilayah itu, bukan batas wilayahnya"
+        ),
+    },
+    "brief.map.unknown": {
+        "en": "These locations do not say how close they are to the site, so each is drawn as a centre, not a site.",
+        "id": "Lokasi ini tidak menyebut seberapa dekat dengan tapak, jadi digambar sebagai pusat, bukan tapak.",
+    },
+    "brief.map.unlocated": {
+        "en": "Not on the map (no location): {count} — {ids}",
+        "id": "Tidak di peta (tanpa lokasi): {count} — {ids}",
+    },
+    "brief.act": {"en": "Who must act", "id": "Siapa yang harus bertindak"},
+    "brief.act.note": {
+        "en": "Open issues and meeting decisions not yet done, by the agency responsible; overdue first.",
+        "id": (
+            "Kendala terbuka dan keputusan rapat yang belum selesai, menurut instansi penanggung jawab; yang lewat "
+            "tenggat lebih dulu."
+        ),
+    },
+    "brief.charts": {"en": "Progress against target", "id": "Progres terhadap target"},
+    "brief.charts.none": {
+        "en": "No project has a reported physical progress figure.",
+        "id": "Belum ada proyek dengan angka progres fisik yang dilaporkan.",
+    },
+    "brief.charts.more": {
+        "en": (
+            "{count} more projects with progress figures are not charted (at most {limit}: at risk, then slipped, then "
+            "changed, then the latest reported): {ids}"
+        ),
+        "id": (
+            "{count} proyek lain dengan angka progres tidak digambar (paling banyak {limit}: berisiko, lalu target "
+            "mundur, lalu berubah, lalu laporan terbaru): {ids}"
+        ),
+    },
+    "brief.reason.at-risk": {"en": "at risk", "id": "berisiko terlambat"},
+    "brief.reason.slipped": {"en": "target slipped", "id": "target mundur"},
+    "brief.reason.changed": {"en": "changed since the last meeting", "id": "berubah sejak rapat terakhir"},
+    "brief.reason.reported": {"en": "reported", "id": "dilaporkan"},
+    "brief.chart.latest": {"en": "{percent} on {date}", "id": "{percent} pada {date}"},
+    "brief.chart.targets": {"en": "target {targets}", "id": "target {targets}"},
+    "brief.timeline": {"en": "Milestones and targets", "id": "Tonggak dan target"},
+    "brief.timeline.caption": {
+        "en": (
+            "One row per record: overdue first, then the soonest due (at most 20 rows); the grey line is the date of "
+            "the brief."
+        ),
+        "id": (
+            "Satu baris per data: yang lewat tenggat lebih dulu, lalu tenggat terdekat (paling banyak 20 baris); garis "
+            "abu-abu adalah tanggal bahan ini."
+        ),
+    },
+    "brief.timeline.none": {
+        "en": "No milestone or target has a date.",
+        "id": "Tidak ada tonggak atau target yang bertanggal.",
+    },
+    "brief.changes": {"en": "What changed since {since}", "id": "Yang berubah sejak {since}"},
+    "brief.change.milestone": {"en": "milestone done", "id": "tonggak tercapai"},
+    "brief.change.raised": {"en": "issue raised", "id": "kendala diangkat"},
+    "brief.change.resolved": {"en": "issue resolved", "id": "kendala selesai"},
+    "brief.sources": {"en": "Sources", "id": "Sumber"},
+    "brief.sources.note": {
+        "en": "Every figure in this brief comes from a dated report that names one of these sources.",
+        "id": "Setiap angka dalam bahan ini berasal dari laporan bertanggal yang menyebut salah satu sumber ini.",
+    },
+    "brief.footer": {
+        "en": "Made by kitrack {version} from the data as of {as_of}. Missing figures are shown as —, never as 0.",
+        "id": "Dibuat oleh kitrack {version} dari data per {as_of}. Angka yang tidak ada ditampilkan —, bukan 0.",
+    },
+    "chart.reported": {"en": "reported progress", "id": "progres dilaporkan"},
+    "chart.projection": {"en": "at the recent pace", "id": "dengan laju terakhir"},
+    "chart.projected": {"en": "100% by {date}", "id": "100% pada {date}"},
+    "chart.target": {"en": "target {date}", "id": "target {date}"},
+    "chart.slip_years": {"en": "target +{years} yr", "id": "target mundur {years} th"},
+    "chart.slip_months": {"en": "target +{months} mo", "id": "target mundur {months} bln"},
+    "chart.item.done": {"en": "milestone done", "id": "tonggak tercapai"},
+    "chart.item.due": {"en": "milestone due", "id": "tonggak berjalan"},
+    "chart.item.overdue": {"en": "overdue", "id": "lewat tenggat"},
+    "chart.item.target": {"en": "target", "id": "target"},
+    "col.value": {"en": "Value", "id": "Nilai"},
+    "report.wrote": {"en": "wrote {path} ({format})", "id": "menulis {path} ({format})"},
+    "report.stdout_format": {
+        "en": "only html can go to standard output; give --output FILE for {format}",
+        "id": "hanya html yang dapat ke keluaran standar; berikan --output BERKAS untuk {format}",
+    },
+    "report.no_chromium": {
+        "en": (
+            "a PDF is printed by Chromium, which is not installed: install it (apt-get install chromium) or set "
+            "KITRACK_CHROMIUM to its path; html and docx need no browser"
+        ),
+        "id": (
+            "PDF dicetak oleh Chromium, yang belum terpasang: pasang (apt-get install chromium) atau isi "
+            "KITRACK_CHROMIUM dengan lokasinya; html dan docx tidak memerlukan peramban"
+        ),
+    },
+    "report.chromium_failed": {
+        "en": "Chromium could not print the PDF: {reason}",
+        "id": "Chromium gagal mencetak PDF: {reason}",
+    },
     # show
     "show.reports": {"en": "Reports", "id": "Laporan"},
     "show.milestones": {"en": "Milestones", "id": "Tonggak"},

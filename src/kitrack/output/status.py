@@ -13,7 +13,7 @@ from typing import Any, TextIO
 
 from kitrack.output import i18n, inert, render
 from kitrack.views.status import SECTIONS, Since, StatusReport
-from kitrack.views.table import Row, Table
+from kitrack.views.table import CellFormat, Row, Table
 
 SECTION_TITLES = {
     "counts": "status.counts", "by_region": "status.by_region", "estates": "status.estates",
@@ -28,7 +28,7 @@ STALE_REASONS = {
 }
 
 
-def _since_text(since: Since, escape: Callable[[str], str]) -> str:
+def since_text(since: Since, escape: Callable[[str], str]) -> str:
     """`escape` makes the meeting id or the revision, as the user gave it, inert for the destination
     (they are shown between backticks)."""
     if since.reason == "revision":
@@ -64,14 +64,18 @@ def _reasons(row: Row) -> str:
     )
 
 
-def _readable(table: Table, terminal: bool) -> Table:
+def words(terminal: bool) -> dict[CellFormat, Callable[[Row, str], str]]:
     """The board's own cells in words: a progress bar, a change in points, and the reasons a record is
     stale (which put its count of unsourced reports in words, so that count's column is not shown)."""
-    return render.worded(table, {
+    return {
         "bar": lambda row, key: _bar(row[key], terminal),
         "change": lambda row, key: _change(row[key]),
         "stale-reasons": lambda row, key: _reasons(row),
-    }, hidden=["unsourced_reports"])
+    }
+
+
+def _readable(table: Table, terminal: bool) -> Table:
+    return render.worded(table, words(terminal), hidden=["unsourced_reports"])
 
 
 def render_table(report: StatusReport, out: TextIO) -> None:
@@ -82,7 +86,7 @@ def render_table(report: StatusReport, out: TextIO) -> None:
     console.print(Text(i18n.t("status.title", as_of=i18n.date(report.as_of)), style="bold"))
     if report.region:
         console.print(Text(i18n.t("status.region", region=report.region)))
-    console.print(Text(_since_text(report.since, inert.terminal), style="dim"))
+    console.print(Text(since_text(report.since, inert.terminal), style="dim"))
     console.print(Text(i18n.t("status.headline", **report.headline), style="bold cyan"))
     if report.errors:
         console.print(Text(i18n.t("error.data_problems", errors=report.errors), style="red"))
@@ -102,7 +106,7 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
     lines = [f"## {i18n.t('status.title', as_of=i18n.date(report.as_of))}", ""]
     if report.region:
         lines += [i18n.t("status.region", region=report.region), ""]
-    lines += [f"*{_since_text(report.since, inert.markdown_code)}*", ""]
+    lines += [f"*{since_text(report.since, inert.markdown_code)}*", ""]
     lines += [f"**{i18n.t('status.headline', **report.headline)}**", ""]
     if report.errors:
         lines += [f"> {i18n.t('error.data_problems', errors=report.errors)}", ""]
