@@ -85,6 +85,11 @@ def png(figure: Figure, key: str) -> bytes:
     return out.getvalue()
 
 
+def plain(text: str) -> str:
+    """Text from the data as matplotlib shows it literally: `$` would start mathematical notation."""
+    return text.replace("$", r"\$")
+
+
 def _num(day: dt.date) -> float:
     from matplotlib.dates import date2num  # lazy: start-up
 
@@ -273,8 +278,7 @@ def _place(axes: Axes, place: Place) -> None:
     # A town or regency centre, or a point whose precision is not recorded: never drawn as a site.
     axes.plot(place.lon, place.lat, marker=marker, markersize=8, markerfacecolor="white", markeredgecolor=colour,
               markeredgewidth=1.8)
-    axes.annotate(place.name if len(place.name) <= 28 else place.id, (place.lon, place.lat),
-                  textcoords="offset points", xytext=(6, 3), fontsize=6, color=INK)
+    axes.annotate(place.id, (place.lon, place.lat), textcoords="offset points", xytext=(6, 3), fontsize=6, color=INK)
 
 
 def _regions(axes: Axes, brief: Brief) -> None:
@@ -294,7 +298,7 @@ def _regions(axes: Axes, brief: Brief) -> None:
                                    linewidth=22, joinstyle="round"))
         lon = sum(x for x, _ in hull) / len(hull)
         lat = max(y for _, y in hull)
-        axes.text(lon, lat + 0.12, region.name, ha="center", va="bottom", fontsize=7, color="#4D5656",
+        axes.text(lon, lat + 0.12, plain(region.name), ha="center", va="bottom", fontsize=7, color="#4D5656",
                   style="italic")
 
 

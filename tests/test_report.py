@@ -1,0 +1,182 @@
+"""`kitrack report`: the meeting brief as HTML, DOCX (and PDF, in test_report_browser.py), on the
+sample data as of 2026-11-29. The page in a real browser is tested in test_report_browser.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import AS_OF, SAMPLE, invoke, replace_in
+from kitrack.load.dataset import load
+from kitrack.views import brief as briefing
+from kitrack.views import status as board
+
+SVG = re.compile(r"<svg .*?</svg>", re.DOTALL)
+
+
+def html_of(*args: str, data: Path = SAMPLE) -> str:
+    result = invoke("--data", str(data), "report", "--output", "-", *args)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def brief_of(data: Path, region: str | None = None) -> briefing.Brief:
+    as_of = dt.date.fromisoformat(AS_OF)
+    dataset = load(data)
+    return briefing.build(dataset, board.build(dataset, as_of, board.default_since(dataset, as_of), region=region))
+
+
+@pytest.fixture(scope="module")
+def page() -> str:
+    return html_of()
+
+
+def test_html_is_one_self_contained_file(page):
+    assert page.count("<svg ") == 1 + 3 + 1  # the map, a chart per project with a progress series, the timeline
+    assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    assert not re.search(r"<script|<link|<img|<iframe|<object|@import|src=", page, re.IGNORECASE)
+    # A picture refers only to its own parts (`url(#clip)`, `href="#marker"`); every link is a web
+    # address, to a source.
+    assert all(ref.startswith("#") for ref in re.findall(r'url\(([^)]*)\)|xlink:href="([^"]*)"', page) for ref in ref if ref)
+    links = re.findall(r'<a href="([^"]*)"', page)
+    assert links and all(href.startswith(("http://", "https://")) for href in links)
+
+
+def test_html_in_indonesian_with_its_number_and_date_formats():
+    page = html_of("--lang", "id")
+    assert '<html lang="id">' in page
+    assert "Bahan rapat koordinasi — per 29 November 2026" in page
+    assert "Siapa yang harus bertindak" in page and "Januari 2027" in page
+    assert "1.192" in page and "86,43%" in page  # Ngawi's area, Probolinggo–Banyuwangi's progress
+    assert "1,192" not in page
+
+
+def test_a_hostile_value_stays_text(data_copy):
+    """Markup, a script address and matplotlib's `$` notation in the data are shown, never run."""
+    replace_in(data_copy / "estates" / "jiipe.yaml", "name: Java Integrated", "name: <script>alert(1)</script> Java Integrated")
+    replace_in(data_copy / "infrastructure" / "tol-klbm.yaml",
+               "url: http://global-news.co.id/2020/02/tol-krian-legundi-bunder-manyar-ditargetkan-beroperasi-akhir-2020/",
+               "url: javascript:alert(1)")
+    replace_in(data_copy / "regions.yaml", "name: Gerbangkertosusila", "name: Gerbang $\\frac{1}{0}$")
+    replace_in(data_copy / "estates" / "jiipe.yaml", "region: gerbangkertosusila",
+               "region: gerbangkertosusila\nlocation: {lat: -7.1, lon: 112.6}")
+    page = html_of(data=data_copy)
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; Java Integrated" in page
+    assert 'href="javascript' not in page and "javascript:alert(1)" in page  # shown as text, not a link
+    assert "Gerbang $\\frac{1}{0}$" in page  # drawn on the map as written
+
+
+def test_map_draws_a_v1_location_as_a_centre_never_as_a_site(data_copy):
+    replace_in(data_copy / "estates" / "pier.yaml", "region: bromo-tengger-semeru",
+               "region: bromo-tengger-semeru\nlocation: {lat: -7.64, lon: 112.9}")
+    brief = brief_of(data_copy)
+    assert [(p.id, p.precision) for p in brief.places] == [("pier", None)]
+    assert "pier" not in brief.unlocated and "jiipe" in brief.unlocated
+    page = html_of(data=data_copy)
+    assert "drawn as a centre, not a site" in page
+    map_svg = SVG.findall(page)[0]
+    assert ">pier<" in map_svg  # labelled, as a centre is
+    assert ">Bromo-Tengger-Semeru<" in map_svg  # its priority region shaded around it and named
+
+
+def test_projects_at_risk_are_charted_first_and_the_cap_names_the_rest(data_copy, monkeypatch):
+    replace_in(data_copy / "infrastructure" / "tol-klbm.yaml", "\nmilestones:\n",
+               "\n  - {date: 2025-06-30, source: suarasurabaya-2020-11, percent: 40}\n"
+               "  - {date: 2026-06-30, source: suarasurabaya-2020-11, percent: 50}\nmilestones:\n")
+    replace_in(data_copy / "infrastructure" / "tol-klbm.yaml", "length_km: 38.4\n", "length_km: 38.4\ntarget: 2027-06\n")
+    brief = brief_of(data_copy)
+    assert [(c.id, c.reason) for c in brief.charts][:2] == [("tol-klbm", "at-risk"), ("tol-probolinggo-banyuwangi", "reported")]
+    assert brief.charts[0].targets[-1].end == dt.date(2027, 6, 30)
+    monkeypatch.setattr(briefing, "CHART_LIMIT", 1)
+    capped = brief_of(data_copy)
+    assert [c.id for c in capped.charts] == ["tol-klbm"]
+    assert set(capped.not_charted) == {c.id for c in brief.charts[1:]}
+
+
+def test_who_must_act_lists_open_issues_and_open_decisions_by_agency():
+    brief = brief_of(SAMPLE)
+    rows = [(row["owner"], row["kind"], row["record"], row["overdue"]) for row in brief.act.rows]
+    assert ("kementerian-pupr", "decision", "2026-10-27-rakor-ki", True) in rows
+    assert ("bappeda-jatim", "decision", "2026-10-27-rakor-ki", False) in rows
+    assert not any(row[2] == "2026-10-27-rakor-ki" and row[0] == "pt-sier" for row in rows)  # done 2026-11-18
+    assert [row[0] for row in rows] == sorted(row[0] for row in rows)
+
+
+def test_what_changed_lists_reports_after_the_comparison_date(data_copy):
+    replace_in(data_copy / "infrastructure" / "tol-klbm.yaml", "\nmilestones:\n",
+               "\n  - {date: 2026-11-10, source: suarasurabaya-2020-11, percent: 55}\nmilestones:\n")
+    brief = brief_of(data_copy)
+    assert [(r["record"], r["item"], r["field"], r["value"]) for r in brief.changes.rows] == [
+        ("tol-klbm", "report", "percent", 55),
+    ]
+    assert "What changed since 27 October 2026" in html_of(data=data_copy)
+
+
+def test_region_narrows_the_brief():
+    brief = brief_of(SAMPLE, region="selingkar-wilis")
+    records = {row["id"] for row in brief.board.sections["estates"].rows} | set(brief.unlocated)
+    assert "ki-ngawi" in records and "jiipe" not in records
+    assert {row["record"] for row in brief.sources.rows} <= set(brief.unlocated)
+
+
+def test_docx_has_the_sections_as_tables_and_the_pictures(tmp_path):
+    import docx
+
+    output = tmp_path / "brief.docx"
+    result = invoke("--data", str(SAMPLE), "--lang", "id", "report", "--format", "docx", "--output", str(output))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == f"menulis {output} (DOCX)\n"
+    document = docx.Document(str(output))
+    headers = [[cell.text for cell in table.rows[0].cells] for table in document.tables]
+    assert ["Penanggung jawab", "Jenis", "Data", "Apa", "Tenggat", "Lewat tenggat"] in headers
+    assert any(row[:2] == ["Nama", "Status"] for row in headers)  # the estates
+    # The headline figures, then every table of the page but the two that are empty on the sample
+    # (at risk, what changed), which say "tidak ada".
+    assert len(document.tables) == 1 + 9 - 2
+    assert sum(paragraph.text == "tidak ada" for paragraph in document.paragraphs) == 2
+    assert len(document.inline_shapes) == 1 + 3 + 1  # the map, three charts, the timeline
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert "Bahan rapat koordinasi — per 29 November 2026" in text
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["--format", "pdf", "--output", "-"], "only html can go to standard output"),
+    (["--region", "nowhere"], "nowhere"),
+    (["--format", "rtf"], "rtf"),
+])
+def test_usage_errors(args, message, tmp_path):
+    result = invoke("--data", str(SAMPLE), "report", *args, cwd=tmp_path)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_file_is_replaced_only_with_force_and_never_inside_the_data(data_copy, tmp_path):
+    output = tmp_path / "brief.html"
+    output.write_text("before")
+    refused = invoke("--data", str(data_copy), "report", "--output", str(output))
+    assert refused.exit_code == 2 and output.read_text() == "before"
+    assert invoke("--data", str(data_copy), "report", "--output", str(output), "--force").exit_code == 0
+    assert output.read_text().startswith("<!DOCTYPE html>")
+    inside = invoke("--data", str(data_copy), "report", "--output", str(data_copy / "estates" / "jiipe.yaml"), "--force")
+    assert inside.exit_code == 2
+    assert (data_copy / "estates" / "jiipe.yaml").read_text().startswith("# ")
+
+
+def test_the_default_output_is_named_by_the_date(tmp_path):
+    result = invoke("--data", str(SAMPLE), "report", cwd=tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert [path.name for path in tmp_path.iterdir()] == [f"brief-{AS_OF}.html"]
+
+
+def test_pdf_without_chromium_is_a_clear_usage_error(tmp_path):
+    output = tmp_path / "brief.pdf"
+    result = invoke("--data", str(SAMPLE), "report", "--format", "pdf", "--output", str(output),
+                    env={"KITRACK_CHROMIUM": str(tmp_path / "no-such-browser")})
+    assert result.exit_code == 2
+    assert "a PDF is printed by Chromium, which is not installed" in result.stderr
+    assert list(tmp_path.iterdir()) == []
