@@ -302,6 +302,105 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "Chromium could not print the PDF: {reason}",
         "id": "Chromium gagal mencetak PDF: {reason}",
     },
+    # Datasette metadata of the SQLite export (kitrack.export.datasette)
+    "datasette.title": {
+        "en": "kitrack: industrial estates and their infrastructure",
+        "id": "kitrack: kawasan industri dan infrastrukturnya",
+    },
+    "datasette.about": {
+        "en": (
+            "The data of kitrack, exported as of one date: estates, infrastructure projects, their dated and "
+            "sourced reports, milestones, issues and sources. Dates are ISO text as the source gave them (2027, "
+            "2027-06, 2027-06-30); lists are JSON arrays."
+        ),
+        "id": (
+            "Data kitrack, diekspor per satu tanggal: kawasan industri, proyek infrastruktur, laporan bertanggal "
+            "dan bersumber, tonggak, kendala dan sumbernya. Tanggal berupa teks ISO seperti dari sumbernya (2027, "
+            "2027-06, 2027-06-30); daftar berupa larik JSON."
+        ),
+    },
+    "datasette.estates": {"en": "Industrial estates", "id": "Kawasan industri"},
+    "datasette.estates.about": {
+        "en": "One row per estate, with its latest reported figures as of the export's date.",
+        "id": "Satu baris per kawasan, dengan angka laporan terakhir per tanggal ekspor.",
+    },
+    "datasette.infrastructure": {"en": "Infrastructure projects", "id": "Proyek infrastruktur"},
+    "datasette.infrastructure.about": {
+        "en": "Roads, toll roads, railways, ports, water, gas and power projects, with their latest progress.",
+        "id": "Proyek jalan, jalan tol, kereta api, pelabuhan, air, gas dan listrik, dengan progres terakhirnya.",
+    },
+    "datasette.progress": {"en": "Reports", "id": "Laporan"},
+    "datasette.progress.about": {
+        "en": "One row per dated report of an estate or project: the figures one source gave on one date.",
+        "id": "Satu baris per laporan bertanggal sebuah kawasan atau proyek: angka dari satu sumber pada satu tanggal.",
+    },
+    "datasette.milestones": {"en": "Milestones", "id": "Tonggak"},
+    "datasette.milestones.about": {
+        "en": "Milestones of estates and projects: due, done, and whether overdue as of the export's date.",
+        "id": "Tonggak kawasan dan proyek: tenggat, selesai, dan apakah lewat tenggat per tanggal ekspor.",
+    },
+    "datasette.issues": {"en": "Issues", "id": "Kendala"},
+    "datasette.issues.about": {
+        "en": "Obstacles (kendala) raised in meetings, with the agency that must act.",
+        "id": "Kendala yang diangkat dalam rapat, dengan instansi yang harus bertindak.",
+    },
+    "datasette.sources": {"en": "Sources", "id": "Sumber"},
+    "datasette.sources.about": {
+        "en": "Every source the records and regions cite; a report's `source` names one of its record's.",
+        "id": "Setiap sumber yang dikutip data dan wilayah; `source` laporan menyebut salah satu sumber datanya.",
+    },
+    "datasette.regions": {"en": "Regions", "id": "Wilayah"},
+    "datasette.regions.about": {
+        "en": "Development regions, the Perpres 80/2019 priority regions among them.",
+        "id": "Wilayah pengembangan, termasuk wilayah prioritas Perpres 80/2019.",
+    },
+    "datasette.regencies": {"en": "Regencies and cities", "id": "Kabupaten dan kota"},
+    "datasette.regencies.about": {
+        "en": "Each regency (kabupaten) and city (kota), and its region.",
+        "id": "Setiap kabupaten dan kota, dan wilayahnya.",
+    },
+    "datasette.agencies": {"en": "Agencies", "id": "Instansi"},
+    "datasette.agencies.about": {
+        "en": "Ministries, provincial offices, state and regional enterprises, estate operators.",
+        "id": "Kementerian, perangkat daerah provinsi, BUMN dan BUMD, pengelola kawasan.",
+    },
+    "datasette.records": {"en": "Records", "id": "Data"},
+    "datasette.records.about": {
+        "en": "Every exported estate and project: what the `record` of reports, milestones and issues points at.",
+        "id": "Setiap kawasan dan proyek yang diekspor: rujukan kolom `record` pada laporan, tonggak dan kendala.",
+    },
+    "datasette.latest": {"en": "Latest state", "id": "Keadaan terakhir"},
+    "datasette.latest.about": {
+        "en": "Each record's latest report date and the newest reported value of every figure.",
+        "id": "Tanggal laporan terakhir setiap data dan nilai terbaru setiap angka.",
+    },
+    "datasette.query.overdue": {"en": "Overdue", "id": "Lewat tenggat"},
+    "datasette.query.overdue.about": {
+        "en": (
+            "Targets, milestones and open issues past their due date as of as_of (ISO date; empty: today), "
+            "with days late and the agency responsible, as in kitrack status."
+        ),
+        "id": (
+            "Target, tonggak dan kendala terbuka yang lewat tenggat per as_of (tanggal ISO; kosong: hari ini), "
+            "dengan hari keterlambatan dan instansi penanggung jawab, seperti kitrack status."
+        ),
+    },
+    "datasette.query.at_risk": {"en": "At risk", "id": "Berisiko terlambat"},
+    "datasette.query.at_risk.about": {
+        "en": (
+            "Projects whose recent pace (points per 30 days over the year before the latest report), "
+            "extrapolated, finishes after the target, or never: the rule of kitrack status."
+        ),
+        "id": (
+            "Proyek yang laju terakhirnya (poin per 30 hari dalam setahun sebelum laporan terakhir), "
+            "bila diteruskan, selesai setelah target atau tidak pernah: aturan kitrack status."
+        ),
+    },
+    "datasette.query.by_agency": {"en": "By agency", "id": "Menurut instansi"},
+    "datasette.query.by_agency.about": {
+        "en": "Each agency's projects, estates and open issues, the most open issues first.",
+        "id": "Proyek, kawasan dan kendala terbuka setiap instansi, yang kendalanya terbanyak lebih dulu.",
+    },
     # show
     "show.reports": {"en": "Reports", "id": "Laporan"},
     "show.milestones": {"en": "Milestones", "id": "Tonggak"},
