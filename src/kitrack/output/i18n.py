@@ -211,6 +211,14 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "These locations do not say how close they are to the site, so each is drawn as a centre, not a site.",
         "id": "Lokasi ini tidak menyebut seberapa dekat dengan tapak, jadi digambar sebagai pusat, bukan tapak.",
     },
+    "brief.map.outside": {
+        "en": "Outside this map of East Java: {count} — {ids}",
+        "id": "Di luar peta Jawa Timur ini: {count} — {ids}",
+    },
+    "brief.map.unlabelled": {
+        "en": "{count} records on the map: above {limit}, centres are not labelled, so that the map stays readable.",
+        "id": "{count} data di peta: di atas {limit}, pusat tidak diberi label agar peta tetap terbaca.",
+    },
     "brief.map.unlocated": {
         "en": "Not on the map (no location): {count} — {ids}",
         "id": "Tidak di peta (tanpa lokasi): {count} — {ids}",

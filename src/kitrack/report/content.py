@@ -191,7 +191,7 @@ def build(brief: Brief, charts: Any) -> Content:
         headline=i18n.t("status.headline", **headline),
         map=Picture("map", i18n.t("brief.map"), i18n.t("brief.map.caption"), lambda: charts.east_java_map(brief)),
         map_legend=_legend(),
-        map_notes=_map_notes(brief),
+        map_notes=_map_notes(brief, charts),
         charts=[_chart(chart, as_of, charts) for chart in brief.charts],
         charts_notes=_chart_notes(brief),
         timeline=Picture("timeline", i18n.t("brief.timeline"), i18n.t("brief.timeline.caption"),
@@ -218,9 +218,8 @@ def _chart(chart: Chart, as_of: dt.date, charts: Any) -> Picture:
 def _chart_notes(brief: Brief) -> list[str]:
     notes = [] if brief.charts else [i18n.t("brief.charts.none")]
     if brief.not_charted:
-        shown = ", ".join(brief.not_charted[:40]) + (" …" if len(brief.not_charted) > 40 else "")
         notes.append(i18n.t("brief.charts.more", count=i18n.figure(len(brief.not_charted)),
-                            limit=CHART_LIMIT, ids=shown))
+                            limit=CHART_LIMIT, ids=_some(brief.not_charted)))
     return notes
 
 
@@ -232,9 +231,19 @@ def _legend() -> list[tuple[str, str]]:
     ]
 
 
-def _map_notes(brief: Brief) -> list[str]:
+def _map_notes(brief: Brief, charts: Any) -> list[str]:
     notes = [i18n.t("brief.map.unknown")] if any(place.precision is None for place in brief.places) else []
+    outside = [place.id for place in brief.places if not charts.in_frame(place)]
+    if outside:
+        notes.append(i18n.t("brief.map.outside", count=i18n.figure(len(outside)), ids=_some(outside)))
+    if len(brief.places) - len(outside) > charts.LABEL_LIMIT:
+        notes.append(i18n.t("brief.map.unlabelled", count=i18n.figure(len(brief.places) - len(outside)),
+                            limit=charts.LABEL_LIMIT))
     if brief.unlocated:
-        shown = ", ".join(brief.unlocated[:40]) + (" …" if len(brief.unlocated) > 40 else "")
-        notes.append(i18n.t("brief.map.unlocated", count=i18n.figure(len(brief.unlocated)), ids=shown))
+        notes.append(i18n.t("brief.map.unlocated", count=i18n.figure(len(brief.unlocated)), ids=_some(brief.unlocated)))
     return notes
+
+
+def _some(ids: list[str], shown: int = 40) -> str:
+    """Ids to name in a note: the first `shown` of them, then an ellipsis."""
+    return ", ".join(ids[:shown]) + (" …" if len(ids) > shown else "")
