@@ -5,7 +5,9 @@
 Writes N records (estates and infrastructure projects, about one estate to five projects, as in a
 national picture of hundreds of estates and thousands of projects), plus regions.yaml and
 agencies.yaml sized to match. Every record has 12-36 dated, sourced progress reports, milestones,
-issues and sources, and every cross-reference resolves. Dates are set against AS_OF, so
+issues and sources, and every cross-reference resolves. The records are in the v2 model: the stage,
+target and figures in dated reports, projects in one or two `regions`, one road project in five in
+sections. Dates are set against AS_OF, so
 `kitrack check OUTDIR --as-of 2026-11-29` is clean, with no warnings.
 
 The same N and seed always give the same bytes: one seeded random generator, records written in
@@ -95,7 +97,7 @@ class Generator:
         return "\n".join(out) + "\n"
 
     # -- records ------------------------------------------------------------------------------
-    def _common(self, rid: str, name: str, status: str, region: tuple) -> tuple[list[str], list[str], list[dt.date]]:
+    def _common(self, rid: str, name: str, region: tuple, project: bool) -> tuple[list[str], list[dt.date]]:
         rng = self.rng
         n_reports = rng.randint(12, 36)
         # Monthly-ish reports ending within the last few months before AS_OF: never stale.
@@ -106,12 +108,23 @@ class Generator:
             dates.append(day)
             day = day - dt.timedelta(days=rng.randint(20, 75))
         dates.reverse()
-        n_sources = rng.randint(3, 8)
-        sources = []
-        out = [f"id: {rid}", f"name: {name}", f"status: {status}", f"psn: {'true' if rng.random() < 0.4 else 'false'}"]
+        psn = rng.choice(["true", "true", "false", "false", "unknown"])
+        out = [f"id: {rid}", f"name: {name}", f"psn: {psn}"]
         out.append(f"basis: [{', '.join(rng.sample(['perpres-80-2019', 'rpip', 'kek', 'perpres-58-2017', 'pp-71-2021'], rng.randint(1, 3)))}]")
-        out.append(f"region: {region[0]}")
-        return out, sources, dates
+        if project:
+            second = self.regions[(self.regions.index(region) + 1) % len(self.regions)]
+            out.append(f"regions: [{region[0]}, {second[0]}]" if rng.random() < 0.2 and second != region else f"regions: [{region[0]}]")
+        else:
+            out.append(f"region: {region[0]}")
+        return out, dates
+
+    @staticmethod
+    def _cite_basis(out: list[str], source_ids: list[str]) -> None:
+        """A PSN record cites the source of its first basis; the others stay slugs nobody has cited."""
+        index = next(i for i, line in enumerate(out) if line.startswith("basis: "))
+        if out[index - 1] == "psn: true":
+            ids = out[index][len("basis: ["):-1].split(", ")
+            out[index] = f"basis: [{{id: {ids[0]}, source: {source_ids[0]}}}{''.join(', ' + i for i in ids[1:])}]"
 
     def _sources(self, rid: str, dates: list[dt.date]) -> tuple[list[str], list[str]]:
         rng = self.rng
@@ -161,21 +174,27 @@ class Generator:
         region = self.regions[number % len(self.regions)]
         status = rng.choice(STATUSES)
         place = PLACES[number % len(PLACES)]
-        out, _, dates = self._common(rid, f"Kawasan Industri {place} {number + 1}", status, region)
+        out, dates = self._common(rid, f"Kawasan Industri {place} {number + 1}", region, project=False)
         area = rng.randint(80, 4000)
-        out += [f"regency: {rng.choice(region[2])}", f"operator: {rng.choice(self.agencies)}",
-                f"location: {{lat: {rng.uniform(-10, 5):.4f}, lon: {rng.uniform(95, 140):.4f}}}",
-                f"area_ha: {area}", f"sectors: [{', '.join(rng.sample(SECTORS, rng.randint(1, 4)))}]",
+        lat, lon = rng.uniform(-10, 5), rng.uniform(95, 140)
+        out += [f"regency: {rng.choice(region[2])}", f"operator: {rng.choice(self.agencies)}", "LOCATION",
+                f"sectors: [{', '.join(rng.sample(SECTORS, rng.randint(1, 4)))}]",
                 "notes: >-", f"  Generated estate in {place}. {rng.choice(NOTES)}"]
         source_ids, lines = self._sources(rid, dates)
+        self._cite_basis(out, source_ids)
+        precision = rng.choice(["site", "area", "town", "regency"])
+        out[out.index("LOCATION")] = f"location: {{lat: {lat:.4f}, lon: {lon:.4f}, precision: {precision}, source: {source_ids[0]}}}"
         out += lines
         out.append("progress:")
         occupied, tenants, investment = rng.uniform(0, area * 0.2), rng.randint(0, 5), rng.randint(0, 500)
-        for day, source in zip(dates, self._report_sources(dates, source_ids)):
+        for position, (day, source) in enumerate(zip(dates, self._report_sources(dates, source_ids))):
             occupied = min(area, occupied + rng.uniform(0, area * 0.03))
             tenants += rng.randint(0, 3)
             investment += rng.randint(0, 800)
-            out += [f"  - date: {day.isoformat()}", f"    source: {source}", f"    occupied_ha: {occupied:.1f}",
+            out += [f"  - date: {day.isoformat()}", f"    source: {source}"]
+            if position == 0:
+                out += [f"    status: {status}", f"    area_ha: {area}"]
+            out += [f"    occupied_ha: {occupied:.1f}",
                     f"    occupancy_percent: {100 * occupied / area:.1f}", f"    tenants: {tenants}", f"    investment_idr_bn: {investment}"]
             if rng.random() < 0.2:
                 out.append(f"    note: {rng.choice(NOTES)}")
@@ -189,20 +208,26 @@ class Generator:
         status = rng.choice(STATUSES)
         kind = KINDS[number % len(KINDS)]
         place = PLACES[number % len(PLACES)]
-        out, _, dates = self._common(rid, f"{kind.replace('-', ' ').title()} {place} {number + 1}", status, region)
+        out, dates = self._common(rid, f"{kind.replace('-', ' ').title()} {place} {number + 1}", region, project=True)
         out.insert(1, f"kind: {kind}")
         out += [f"regencies: [{', '.join(rng.sample(region[2], min(len(region[2]), rng.randint(1, 3))))}]",
                 f"serves: [{', '.join(rng.sample(self.estate_ids, min(len(self.estate_ids), rng.randint(1, 3))))}]",
-                f"owner: {rng.choice(self.agencies)}", f"funding: {rng.choice(FUNDING)}",
-                f"target: {month_add(AS_OF, rng.randint(3, 60)):%Y-%m}" if status != "operating" else f"target: {dates[-1]:%Y-%m}",
-                f"budget_idr_bn: {rng.randint(50, 60000)}"]
+                f"owner: {rng.choice(self.agencies)}"]
+        target = f"{month_add(AS_OF, rng.randint(3, 60)):%Y-%m}" if status != "operating" else f"{dates[-1]:%Y-%m}"
+        # The first report gives the stage then, the design figures and the first target; a project
+        # that is now (partially) operating was under construction until its latest report said so.
+        first = [f"    status: {'construction' if status in ('partially-operating', 'operating') else status}",
+                 f"    funding: {rng.choice(FUNDING)}", f"    target: {target}", f"    budget_idr_bn: {rng.randint(50, 60000)}"]
+        length = None
         if kind in ("road", "toll-road", "rail"):
-            out.append(f"length_km: {rng.uniform(2, 300):.1f}")
+            length = round(rng.uniform(2, 300), 1)
+            first.append(f"    length_km: {length}")
         elif kind == "water":
-            out.append(f"capacity_lps: {rng.randint(50, 4000)}")
+            first.append(f"    capacity_lps: {rng.randint(50, 4000)}")
         elif kind == "gas":
-            out.append(f"capacity_mmscfd: {rng.randint(10, 500)}")
+            first.append(f"    capacity_mmscfd: {rng.randint(10, 500)}")
         source_ids, lines = self._sources(rid, dates)
+        self._cite_basis(out, source_ids)
         out += lines
         out.append("progress:")
         final = 100.0 if status == "operating" else rng.uniform(5, 99)
@@ -211,12 +236,34 @@ class Generator:
             left = len(dates) - position
             percent = final if left == 1 else min(final, percent + rng.uniform(0, 2 * (final - percent) / left))
             land = min(100.0, land + rng.uniform(0, 5))
-            out += [f"  - date: {day.isoformat()}", f"    source: {source}", f"    percent: {percent:.1f}" if percent < 100 else "    percent: 100",
-                    f"    land_percent: {land:.1f}"]
+            out += [f"  - date: {day.isoformat()}", f"    source: {source}"]
+            if position == 0:
+                out += first
+            elif left == 1 and status in ("partially-operating", "operating"):
+                out.append(f"    status: {status}")
+            out += [f"    percent: {percent:.1f}" if percent < 100 else "    percent: 100", f"    land_percent: {land:.1f}"]
             if rng.random() < 0.2:
                 out.append(f"    note: {rng.choice(NOTES)}")
         out += self._milestones_issues(rid, dates, source_ids, self.estate_ids)
+        if length is not None and number % 5 == 0:
+            out += self._sections(dates, source_ids, length, final, first[0].split(": ")[1])
         return "\n".join(out) + "\n"
+
+    def _sections(self, dates: list[dt.date], source_ids: list[str], length: float, final: float, stage: str) -> list[str]:
+        """Two sections that add up to the project's length, each reporting its own progress, older than
+        the project's own latest report (so the whole stays the reported figure)."""
+        rng = self.rng
+        first = round(length * rng.uniform(0.3, 0.7), 1)
+        out = ["sections:"]
+        for number, part in enumerate((first, round(length - first, 1))):
+            out += [f"  - id: seksi-{number + 1}", f"    name: Seksi {number + 1}", "    progress:"]
+            for position, day in enumerate(dates[-4:-1]):
+                share = min(100.0, final * (position + 1) / 3)
+                out += [f"      - date: {day.isoformat()}", f"        source: {rng.choice(source_ids)}"]
+                if position == 0:
+                    out += [f"        status: {stage}", f"        length_km: {part}"]
+                out.append(f"        percent: {share:.1f}")
+        return out
 
 
 def generate(n: int, outdir: Path, seed: int = 7) -> None:

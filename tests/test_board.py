@@ -26,9 +26,10 @@ def data():
 
 
 def project_with(reports, target="2027-12", status_="construction"):
+    progress = [{"date": d, "percent": p} for d, p in reports]
+    progress[0].update(status=status_, target=target)
     return Project.model_validate({
-        "id": "p", "name": "P", "kind": "road", "status": status_, "psn": False, "region": "r", "owner": "a",
-        "target": target, "progress": [{"date": d, "percent": p} for d, p in reports],
+        "id": "p", "name": "P", "kind": "road", "psn": False, "regions": ["r"], "owner": "a", "progress": progress,
     })
 
 
@@ -139,8 +140,8 @@ def unsourced(tmp_path):
     root = tmp_path / "data"
     shutil.copytree(BASE, root)
     (root / "estates" / "ki-beta.yaml").write_text(
-        "id: ki-beta\nname: Kawasan Industri Beta\nstatus: planning\npsn: false\nregion: selingkar-wilis\n"
-        "regency: kab-ngawi\nprogress:\n  - date: 2026-06\n    note: Land survey started\n"
+        "id: ki-beta\nname: Kawasan Industri Beta\npsn: false\nregion: selingkar-wilis\n"
+        "regency: kab-ngawi\nprogress:\n  - date: 2026-06\n    status: planning\n    note: Land survey started\n"
     )
     return root
 
@@ -165,3 +166,123 @@ def test_stale_reasons_are_put_in_words_by_the_renderers(unsourced):
     status_output.render_markdown(report, out)
     reasons = "latest report June 2026; no source; 1 report(s) without a source"
     assert f"| ki-beta | Kawasan Industri Beta | {reasons} | June 2026 |" in out.getvalue()
+
+
+# --- v2: sections, derived values, target history (design model-v2 §4.3, §2.4) --------------------
+
+AS_OF = dt.date(2026, 11, 29)
+
+
+def sectioned(own=(), sections=(), length=None):
+    """A project with its own reports and sections [(id, within, reports)]."""
+    progress = [dict(report) for report in own] or [{"date": "2020", "status": "construction"}]
+    if length is not None:
+        progress[0]["length_km"] = length
+    return Project.model_validate({
+        "id": "p", "name": "P", "kind": "road", "psn": False, "regions": ["r"], "owner": "a", "progress": progress,
+        "sections": [
+            {"id": sid, "name": sid.upper(), "within": within, "progress": list(reports)}
+            for sid, within, reports in sections
+        ],
+    })
+
+
+def current(project, field="percent", section=None):
+    unit = board.Unit(project) if section is None else board.section_unit(project, section)
+    return board.current(unit, field, AS_OF)
+
+
+def test_without_sections_the_value_is_the_reported_one():
+    p = sectioned([{"date": "2026-01", "status": "construction", "percent": 30}])
+    assert (current(p).value, current(p).how) == (30, "reported")
+
+
+def test_a_whole_is_derived_from_its_sections_weighted_by_length():
+    p = sectioned(length=10, sections=[
+        ("a", None, [{"date": "2026-03", "length_km": 4, "percent": 50, "status": "construction"}]),
+        ("b", None, [{"date": "2026-05", "length_km": 6, "percent": 100, "status": "construction"}]),
+    ])
+    derived = current(p)
+    assert (derived.value, derived.how, str(derived.date)) == (80, "derived", "2026-03")  # dated by its oldest input
+    assert current(p, "status").value.value == "construction" and current(p, "status").derived
+
+
+def test_the_newer_of_reported_and_derived_wins_and_a_tie_goes_to_reported():
+    sections = [("a", None, [{"date": "2026-03", "length_km": 10, "percent": 50, "status": "construction"}])]
+    older = sectioned([{"date": "2026-02", "status": "construction", "percent": 40}], sections)
+    newer = sectioned([{"date": "2026-04", "status": "construction", "percent": 45}], sections)
+    tie = sectioned([{"date": "2026-03", "status": "construction", "percent": 45}], sections)
+    assert (current(older).value, current(newer).value, current(tie).value) == (50, 45, 45)
+    assert current(tie).how == "reported"
+
+
+@pytest.mark.parametrize("stage, expected", [("planning", 25.0), ("operating", 75.0), ("construction", None)])
+def test_a_section_without_a_percent_counts_by_its_stage_or_blocks(stage, expected):
+    p = sectioned(sections=[
+        ("a", None, [{"date": "2026-03", "length_km": 5, "percent": 50, "status": "construction"}]),
+        ("b", None, [{"date": "2026-03", "length_km": 5, "status": stage}]),
+    ])
+    assert current(p).value == expected
+    if expected is None:
+        assert board.derivation(board.Unit(p), "percent", AS_OF).blocked == "no-percent"
+
+
+def test_a_section_without_a_length_or_a_short_coverage_blocks_the_derivation():
+    no_length = sectioned(sections=[("a", None, [{"date": "2026-03", "percent": 50, "status": "construction"}])])
+    assert board.derivation(board.Unit(no_length), "percent", AS_OF).blocked == "no-length"
+    partial = sectioned(length=100, sections=[
+        ("a", None, [{"date": "2026-03", "length_km": 28, "percent": 86, "status": "construction"}]),
+    ])
+    assert board.derivation(board.Unit(partial), "percent", AS_OF).blocked == "partial"
+    assert current(partial).value is None
+
+
+def test_a_phase_is_derived_from_its_sections_and_the_project_from_its_phases():
+    p = sectioned(length=10, sections=[
+        ("tahap-1", None, [{"date": "2025", "length_km": 10}]),
+        ("s1", "tahap-1", [{"date": "2026-04", "length_km": 4, "percent": 100, "status": "operating"}]),
+        ("s2", "tahap-1", [{"date": "2026-04", "length_km": 6, "percent": 50, "status": "construction"}]),
+    ])
+    assert current(p, section="tahap-1").value == 70 and current(p, section="tahap-1").derived
+    assert current(p, "status", section="tahap-1").value.value == "partially-operating"
+    assert current(p).value == 70 and current(p).derived
+
+
+def test_before_any_report_nothing_is_known():
+    p = sectioned([{"date": "2026-01", "status": "construction", "percent": 30}])
+    assert board.current(board.Unit(p), "percent", dt.date(2025, 1, 1)).value is None
+    assert board.stage(p, dt.date(2025, 1, 1)) is None
+
+
+@pytest.mark.parametrize("targets, steps, months, slipped", [
+    (["2022", "2022", "2024", "2026"], 3, 48, True),
+    (["2024-12", "2025-07"], 2, 7, True),
+    (["2025", "2024-12"], 2, -12, False),
+])
+def test_target_history_and_slip(targets, steps, months, slipped):
+    p = sectioned([{"date": f"20{10 + n}", "status": "construction", "target": t} for n, t in enumerate(targets)])
+    history = board.target_history(p, AS_OF)
+    assert (len(history.steps), history.slip_months, history.slipped) == (steps, months, slipped)
+
+
+def test_a_section_inherits_the_target_for_display_but_is_overdue_on_its_own_only():
+    p = sectioned(
+        [{"date": "2020", "status": "construction", "target": "2024"}],
+        [("a", None, [{"date": "2021", "status": "construction", "percent": 10, "length_km": 1}])],
+    )
+    unit = board.section_unit(p, "a")
+    assert board.target_in_force(unit, AS_OF) == (p.progress[0].target, True)
+    overdue = list(board.overdue_of(p, AS_OF))
+    assert [(item.item, item.section) for item in overdue] == [("target", None)]
+
+
+def test_stage_as_of_a_date_is_the_stage_then():
+    p = sectioned([{"date": "2018", "status": "planning"}, {"date": "2021-06", "status": "construction"}])
+    assert board.stage(p, dt.date(2019, 1, 1)).value == "planning"
+    assert board.stage(p, dt.date(2022, 1, 1)).value == "construction"
+    assert board.stage(p, dt.date(2017, 1, 1)) is None
+
+
+def test_psn_unknown_is_counted_as_unconfirmed(data):
+    report = status.build(data, AS_OF, status.Since(dt.date(2026, 11, 1), "given"))
+    assert report.headline["planned_psn"] == {"confirmed": 0, "unconfirmed": 1, "not": 0}  # ki-beta

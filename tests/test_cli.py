@@ -15,7 +15,7 @@ def check_json(data, *extra):
 def test_sample_checks_clean():
     result = invoke("check", SAMPLE)
     assert result.exit_code == 0, result.stdout
-    assert result.stdout.splitlines()[-1] == "! 70 records in 33 files: 0 errors, 33 warnings"
+    assert result.stdout.splitlines()[-1] == "! 70 records in 33 files: 0 errors, 36 warnings"
 
 
 def test_every_breakage_is_named_by_file_line_column_and_code(data_copy):
@@ -23,7 +23,7 @@ def test_every_breakage_is_named_by_file_line_column_and_code(data_copy):
     replace_in(estates / "pier.yaml", "psn: false", "psn: yes")
     replace_in(estates / "kig.yaml", "region: gerbangkertosusila", "region: gerbangkertosusilo")
     replace_in(estates / "sirie.yaml", "regency:", "regncy:")
-    replace_in(estates / "ki-ngawi.yaml", "status:", "status: planning\nstatus:")
+    replace_in(estates / "ki-ngawi.yaml", "    status:", "    status: planning\n    status:")
     (estates / "ki-madiun.yaml").write_bytes((estates / "ki-madiun.yaml").read_bytes() + b"notes: caf\xe9\n")
     replace_in(estates / "ki-nganjuk.yaml", "\nname:", "\n\tname:")
     (estates / "ki-wongsorejo.yaml").write_text("")
@@ -62,7 +62,7 @@ def test_json_shape(data_copy):
     assert set(report["summary"]) == {"files", "records", "errors", "warnings"}
     problem = next(p for p in report["problems"] if p["code"] == "invalid-choice")
     assert set(problem) == {"file", "line", "column", "level", "code", "message", "path", "hint", "params"}
-    assert problem["path"] == "status" and problem["level"] == "error"
+    assert problem["path"] == "progress[0].status" and problem["level"] == "error"
     assert "planning, preparation, transaction, construction, partially-operating, operating" in problem["message"]
     assert problem["hint"] == "did you mean `operating`?"
     assert problem["params"] == {"value": "operational", "allowed": "planning, preparation, transaction, construction, partially-operating, operating"}
@@ -178,3 +178,21 @@ def test_messages_say_what_is_wrong_in_plain_words(data_copy):
     assert wrong["message"] == "expected a number, found text `1,000`" and "thousands separators" in wrong["hint"]
     agency = next(p for p in report["problems"] if p["code"] == "unknown-agency")
     assert agency["hint"] == "did you mean `kementerian-pupr` (PUPR)?"
+
+
+def test_a_v1_record_is_told_exactly_what_to_write(tmp_path):
+    """Old-style data: each v1 shape gives a located error whose hint is the line to write."""
+    import shutil
+
+    root = tmp_path / "data"
+    shutil.copytree(REPO / "tests" / "fixtures" / "base", root)
+    replace_in(root / "estates" / "ki-alpha.yaml", "sectors:", "area_ha: 120\nsectors:")
+    replace_in(root / "infrastructure" / "tol-alpha.yaml", "regions: [gerbangkertosusila, bromo-tengger-semeru]",
+               "region: gerbangkertosusila")
+    result, report = check_json(root, "--as-of", "2026-11-29")
+    hints = {(p["code"], p["line"]): p["hint"] for p in report["problems"] if p["level"] == "error"}
+    assert hints == {
+        ("moved-to-report", 9): "move it into `progress`: `- {date: <date the source gives it for>, "
+                                "source: <source id>, area_ha: 120}`",
+        ("renamed-field", 6): "write `regions: [gerbangkertosusila]`",
+    }

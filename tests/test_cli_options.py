@@ -29,14 +29,14 @@ def test_global_options_before_or_after_the_command_and_the_later_wins():
     assert json.loads(after.output)["as_of"] == "2026-06-01"
     later = run("--lang", "id", "--as-of", "2026-06-01", "check", "--data", BASE, "--lang", "en", "--as-of", "2026-11")
     # English, and as of November: no report is in the future
-    assert later.output.splitlines()[-1] == "✓ 10 records in 6 files: no problems"
+    assert later.output.splitlines()[-1] == "✓ 11 records in 6 files: no problems"
 
 
 def test_an_option_typed_before_the_command_beats_the_environment():
     """The environment is read once, as if its options came before the command; KITRACK_LANG=en
     does not undo a typed `kitrack --lang id check`."""
     result = run("--lang", "id", "check", "--data", BASE, "--as-of", "2026-11-29")
-    assert result.output.splitlines()[-1] == "✓ 10 data dalam 6 berkas: tidak ada masalah"
+    assert result.output.splitlines()[-1] == "✓ 11 data dalam 6 berkas: tidak ada masalah"
 
 
 def test_limits_before_or_after_the_command_reach_the_loader(tmp_path):

@@ -20,7 +20,12 @@ def status_json(*args, data=SAMPLE):
 
 def test_status_headline_shows_operating_and_planned_psn_estates():
     report = status_json()
-    assert report["headline"] == {"operating": 10, "planned": 8, "planned_psn": 8, "unconfirmed": 5, "projects": 12}
+    assert report["headline"] == {
+        "estates": {"operating": 10, "planned": 8, "stage_unknown": 0},
+        "planned_psn": {"confirmed": 3, "unconfirmed": 5, "not": 0},
+        "projects": 12,
+        "projects_psn": {"confirmed": 5, "unconfirmed": 3, "not": 4},
+    }
     counts = {row["status"]: row["estates"] for row in report["counts"]}
     assert counts["operating"] == 10 and sum(counts.values()) == 18
 
@@ -32,17 +37,19 @@ def test_status_figures_agree_with_the_yaml():
     tenants = [r["tenants"] for r in jiipe["progress"] if "tenants" in r]
     assert estates["jiipe"]["tenants"] == tenants[-1]
     assert estates["sirie"]["area_ha"] is None and estates["sirie"]["tenants"] is None  # missing, never 0
-    projects = {row["id"]: row for row in report["infrastructure"]}
-    assert projects["tol-probolinggo-banyuwangi"]["percent"] == 86.43
-    assert projects["ka-surabaya"]["percent"] is None
+    projects = {(row["id"], row["section"]): row for row in report["infrastructure"]}
+    assert projects["tol-probolinggo-banyuwangi", "tahap-1"]["percent"] == 86.43
+    # Only phase I reports a percentage: the whole is not derived from 28% of its length.
+    assert projects["tol-probolinggo-banyuwangi", None]["percent"] is None
+    assert projects["ka-surabaya", None]["percent"] is None
 
 
 def test_status_text_in_both_languages_and_piped_output_is_plain():
     english = invoke("status", "--data", SAMPLE)
     indonesian = invoke("status", "--data", SAMPLE, "--lang", "id")
     assert english.exit_code == indonesian.exit_code == 0
-    assert "10 operating estates" in english.stdout and "Open issues by the agency that must act" in english.stdout
-    assert "10 kawasan beroperasi" in indonesian.stdout and "29 November 2026" in indonesian.stdout
+    assert "18 estates: 10 operating" in english.stdout and "Open issues by the agency that must act" in english.stdout
+    assert "18 kawasan: 10 beroperasi" in indonesian.stdout and "29 November 2026" in indonesian.stdout
     assert "86,43%" in indonesian.stdout and "86.43%" in english.stdout
     for result in (english, indonesian):
         assert "\x1b[" not in result.stdout
@@ -75,7 +82,11 @@ def test_status_as_of_shows_the_board_as_it_stood():
     assert report["as_of"] == "2026-06-01"
     tol = next(r for r in report["infrastructure"] if r["id"] == "tol-alpha")
     assert tol["percent"] == 40
-    assert report["too_few_reports"] == [{"id": "tol-alpha", "name": "Jalan Tol Alpha", "reports": 1}]
+    assert report["too_few_reports"] == [
+        {"id": "tol-alpha", "section": None, "name": "Jalan Tol Alpha", "reports": 1},
+        {"id": "tol-alpha", "section": "seksi-1", "name": "Seksi 1 Alpha–Beta", "reports": 1},
+        {"id": "tol-alpha", "section": "seksi-2", "name": "Seksi 2 Beta–Gamma", "reports": 0},  # its first is later
+    ]
 
 
 def test_status_region_narrows_the_view():
@@ -105,7 +116,7 @@ def test_list_filters_and_sorts():
     rows = json.loads(list_rows("infrastructure", "--kind", "toll-road", "--sort", "-length_km"))
     assert [r["id"] for r in rows] == ["tol-probolinggo-banyuwangi", "tol-gresik-tuban", "tol-kediri-tulungagung", "tol-klbm"]
     psn = json.loads(list_rows("estates", "--psn", "--status", "planning"))
-    assert len(psn) == 6 and all(r["psn"] and r["status"] == "planning" for r in psn)
+    assert [r["id"] for r in psn] == ["ki-nganjuk"] and psn[0]["psn"] is True
     assert len(json.loads(list_rows("estates", "--no-psn"))) == 9
     overdue = json.loads(list_rows("infrastructure", "--overdue"))
     assert {r["id"] for r in overdue} == {"tol-klbm", "selingkar-wilis-ring-road"}

@@ -39,9 +39,8 @@ def exported(tmp_path_factory) -> tuple[Path, dict]:
     data = folder / "data"
     shutil.copytree(SAMPLE, data)
     replace_in(data / "infrastructure" / "tol-klbm.yaml", "\nmilestones:\n",
-               "\n  - {date: 2025-06, source: suarasurabaya-2020-11, percent: 40}\n"
+               "\n  - {date: 2025-06, source: suarasurabaya-2020-11, percent: 40, target: 2027-06}\n"
                "  - {date: 2026-06-30, source: suarasurabaya-2020-11, percent: 50}\nmilestones:\n")
-    replace_in(data / "infrastructure" / "tol-klbm.yaml", "length_km: 38.4\n", "length_km: 38.4\ntarget: 2027-06\n")
     database = folder / "kitrack.sqlite"
     assert invoke("--data", str(data), "export", "--format", "sqlite", "--output", str(database)).exit_code == 0
     status = invoke("--data", str(data), "status", "--format", "json")

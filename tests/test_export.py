@@ -17,7 +17,7 @@ import pytest
 from conftest import AS_OF, FIXTURES, REPO, SAMPLE, invoke, replace_in
 
 BASE = FIXTURES / "base"
-TABLES = ["estates", "infrastructure", "progress", "milestones", "issues", "sources", "regions", "regencies", "agencies"]
+TABLES = ["estates", "infrastructure", "sections", "progress", "milestones", "issues", "sources", "regions", "regencies", "agencies"]
 FORMULA = '=HYPERLINK("http://x")'
 
 
@@ -92,7 +92,7 @@ def test_csv_for_indonesian_excel(fixture_data, tmp_path):
     with open(out / "progress.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter=";"))
     header = raw.decode("utf-8-sig").splitlines()[0]
-    assert header.split(";")[:3] == ["record_kind", "record", "position"]
+    assert header.split(";")[:4] == ["record_kind", "record", "section", "position"]
     assert any(r["percent"] == "86,43" for r in rows)  # decimal comma
     assert any("–" in r["note"] for r in rows)  # accents and dashes intact
 
@@ -193,6 +193,16 @@ def test_filters_and_as_of_are_honoured(tmp_path):
 # --- GeoJSON -------------------------------------------------------------------------------------
 
 
+def check_geojson_package(document):
+    """The `geojson` package's own validation: RFC 7946 objects, every feature and geometry valid."""
+    import geojson
+
+    parsed = geojson.loads(json.dumps(document))
+    assert parsed.is_valid, parsed.errors()
+    for feature in parsed["features"]:
+        assert feature.is_valid and feature["geometry"].is_valid, feature.errors()
+
+
 def check_geojson(document: dict) -> None:
     """The structure RFC 7946 requires of a FeatureCollection of Points."""
     assert document["type"] == "FeatureCollection" and isinstance(document["features"], list)
@@ -215,12 +225,18 @@ def test_geojson_of_estates_with_a_location(fixture_data, tmp_path):
     assert result.exit_code == 0, result.stderr
     document = json.loads(out.read_text(encoding="utf-8"))
     check_geojson(document)
-    [feature] = document["features"]
+    check_geojson_package(document)
+    feature, project = document["features"]
+    assert project["id"] == "tol-alpha" and project["properties"]["location_precision"] == "town"
+    assert project["properties"]["record_kind"] == "infrastructure"
+    assert feature["properties"]["location_precision"] == "site"
+    assert feature["properties"]["location_source_url"] == "https://example.org/bisnis/ki-alpha-2026-03"
     assert feature["id"] == "ki-alpha"
     assert feature["geometry"]["coordinates"] == [112.6, -7.15]  # lon, lat
     assert feature["properties"]["tenants"] == 15 and feature["properties"]["occupied_ha"] == 72
     assert feature["properties"]["sectors"] == "logistics;chemicals"
     assert "1 of 2 estate(s) on the map" in result.stdout
+    assert "1 of 1 infrastructure project(s) on the map" in result.stdout
     assert "1 estate(s) have no location" in result.stdout and "ki-beta" in result.stdout
 
 
@@ -262,6 +278,11 @@ def test_sqlite_round_trip_keys_and_latest_view(fixture_data, tmp_path):
     assert joined == [("Kawasan Industri Alpha", "2026-03-10", 12), ("Kawasan Industri Alpha", "2026-09-15", 15)]
     assert db.execute("SELECT target, serves FROM infrastructure").fetchone() == ("2027-12", '["ki-alpha"]')
     assert db.execute("SELECT psn FROM estates WHERE id = 'ki-alpha'").fetchone() == (1,)
+    assert db.execute("SELECT psn FROM estates WHERE id = 'ki-beta'").fetchone() == (None,)  # unknown is NULL
+    sections = db.execute("SELECT record, id, length_km FROM sections ORDER BY id").fetchall()
+    assert sections == [("tol-alpha", "seksi-1", 5), ("tol-alpha", "seksi-2", 7.5)]
+    with pytest.raises(sqlite3.IntegrityError):  # a report's place is unique in its record or section
+        db.execute("INSERT INTO progress (record_kind, record, section, position, date) VALUES ('infrastructure', 'tol-alpha', 'seksi-1', 0, '2026')")
     latest = {row[0]: row[1:] for row in db.execute("SELECT record, latest_report, tenants, occupied_ha, percent FROM latest")}
     assert latest["ki-alpha"] == ("2026-09-15", 15, 72, None)
     assert latest["tol-alpha"] == ("2026-10-31", None, None, 55)

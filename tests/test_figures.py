@@ -63,7 +63,8 @@ def test_every_figure_has_a_range():
 def test_the_report_models_carry_the_registered_figures(model, kind):
     """The registry and the models agree: the same figures in the same order, each with its unit's
     bounds, whole numbers where the unit counts."""
-    own = [name for name in model.model_fields if name not in Report.model_fields]
+    dated = {dated.field for dated in figures.DATED_FIELDS}
+    own = [name for name in model.model_fields if name not in Report.model_fields and name not in dated]
     assert own == [figure.field for figure in figures.reported_by(kind)]
     for figure in figures.reported_by(kind):
         (annotated,) = [arg for arg in typing.get_args(model.model_fields[figure.field].annotation) if arg is not type(None)]
@@ -76,13 +77,13 @@ def test_the_report_models_carry_the_registered_figures(model, kind):
     ("estates/ki-alpha.yaml", "tenants: 15", "tenants: 9223372036854775808", 29, 14),
     ("estates/ki-alpha.yaml", "tenants: 15", f"tenants: {DIGITS_400}", 29, 14),
     ("estates/ki-alpha.yaml", "tenants: 15", "tenants: 100001", 29, 14),
-    ("estates/ki-alpha.yaml", "area_ha: 100", f"area_ha: {DIGITS_400}", 10, 10),
-    ("estates/ki-alpha.yaml", "area_ha: 100", "area_ha: 2e6", 10, 10),
+    ("estates/ki-alpha.yaml", "area_ha: 100", f"area_ha: {DIGITS_400}", 22, 14),
+    ("estates/ki-alpha.yaml", "area_ha: 100", "area_ha: 2e6", 22, 14),
     ("estates/ki-alpha.yaml", "occupied_ha: 72", "occupied_ha: 72\n    investment_idr_bn: 1e19", 29, 24),
-    ("infrastructure/tol-alpha.yaml", "length_km: 12.5", "budget_idr_bn: 1e19", 13, 16),
-    ("infrastructure/tol-alpha.yaml", "length_km: 12.5", "length_km: 1e300", 13, 12),
-    ("infrastructure/tol-alpha.yaml", "length_km: 12.5", "capacity_mtpa: 20000", 13, 16),
-    ("infrastructure/tol-alpha.yaml", "percent: 40", "percent: 1e300", 26, 14),
+    ("infrastructure/tol-alpha.yaml", "length_km: 12.5", "budget_idr_bn: 1e19", 28, 20),
+    ("infrastructure/tol-alpha.yaml", "length_km: 12.5", "length_km: 1e300", 28, 16),
+    ("infrastructure/tol-alpha.yaml", "length_km: 12.5", "capacity_mtpa: 20000", 28, 20),
+    ("infrastructure/tol-alpha.yaml", "percent: 40", "percent: 1e300", 29, 14),
 ])
 def test_check_reports_an_absurd_figure_where_it_is(data, file, old, new, line, column):
     replace_in(data / file, old, new)

@@ -15,9 +15,11 @@ from kitrack.load.dataset import load
 REGIONS = "regions:\n  - id: r\n    name: R\n    priority: true\n    regencies:\n      - {id: kab-a, name: A}\n    sources:\n      - {id: s, url: https://example.org}\n"
 AGENCIES = "agencies:\n  - {id: ag, name: Agency, type: provincial}\n"
 ESTATE = {
-    "id": "x", "name": "X", "status": "operating", "psn": False, "region": "r", "regency": "kab-a",
-    "operator": "ag", "area_ha": 100, "sources": [{"id": "s", "url": "https://example.org"}],
-    "progress": [{"date": "2026-01-01", "source": "s", "occupied_ha": 50, "tenants": 3}],
+    "id": "x", "name": "X", "psn": False, "region": "r", "regency": "kab-a",
+    "operator": "ag", "sources": [{"id": "s", "url": "https://example.org"}],
+    "progress": [
+        {"date": "2026-01-01", "source": "s", "status": "operating", "area_ha": 100, "occupied_ha": 50, "tenants": 3},
+    ],
     "milestones": [{"name": "m", "due": "2027"}],
     "issues": [{"id": "i", "title": "t", "owner": "ag", "raised": "2026-01", "status": "open", "related": ["x"]}],
 }

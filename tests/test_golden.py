@@ -73,13 +73,13 @@ def diff_repo(tmp_path_factory) -> Path:
     replace_in(klbm, "    due: 2022\n", "    due: 2022\n    done: 2026-11\n")  # a milestone done
     replace_in(data / "regions.yaml", "{id: kab-gresik, name: Kabupaten Gresik}", "{id: kab-gresik, name: Kab. Gresik}")
     (data / "estates" / "ki-baru.yaml").write_text(
-        "id: ki-baru\nname: Kawasan Industri Baru\nstatus: planning\npsn: false\nregion: gerbangkertosusila\nregency: kab-gresik\n"
+        "id: ki-baru\nname: Kawasan Industri Baru\npsn: false\nregion: gerbangkertosusila\nregency: kab-gresik\n"
         "sources:\n  - id: rakor-2026-11\n    url: https://example.org/rakor-2026-11\n"
-        "progress:\n  - date: 2026-11-20\n    source: rakor-2026-11\n    area_ha: 120\n",
+        "progress:\n  - date: 2026-11-20\n    source: rakor-2026-11\n    status: planning\n    area_ha: 120\n",
         encoding="utf-8",
     )  # a record added
     (data / "estates" / "safe-n-lock.yaml").unlink()  # a record removed
-    replace_in(data / "estates" / "ki-ngawi.yaml", "status: preparation\n", "status: [preparation\n")  # a file that no longer parses
+    replace_in(data / "estates" / "ki-ngawi.yaml", "    status: preparation\n", "    status: [preparation\n")  # a file that no longer parses
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "edits")
     return repo

@@ -71,7 +71,7 @@ def repo(tmp_path_factory) -> Path:
     replace_in(data / "infrastructure" / "tol-klbm.yaml", "    status: open\n", "    status: resolved\n    resolved: 2026-10\n")
     (data / "estates" / "ki-baru.yaml").write_text(NEW_ESTATE)  # a record added (untracked)
     (data / "estates" / "kig.yaml").unlink()  # a record deleted; still referenced elsewhere
-    replace_in(data / "estates" / "ki-ngawi.yaml", "status: preparation\n", "status: [preparation\n")  # a broken file
+    replace_in(data / "estates" / "ki-ngawi.yaml", "    status: preparation\n", "    status: [preparation\n")  # a broken file
     return repo
 
 
@@ -116,7 +116,7 @@ def test_diff_md_is_a_pull_request_comment(repo):
     assert "- ➕ **ki-baru**: added: Kawasan Industri Baru" in out
     assert "- ➖ **kig**: removed: Kawasan Industri Gresik (KIG)" in out
     assert "- ⚠️ data/estates/ki-ngawi.yaml in the working tree: YAML syntax error" in out
-    assert "(yaml-syntax, line 5, column 4)" in out
+    assert "(yaml-syntax, line 28, column 11)" in out
     assert out.rstrip().endswith("_5 changes to 4 records (1 added, 1 removed)._")
 
 
@@ -135,7 +135,7 @@ def test_diff_json_is_structured(repo):
     assert by_action[("kig", "removed")]["kind"] == "estate"
     assert len(document["changes"]) == 5
     (broken,) = document["unreadable"]
-    assert broken["file"] == "data/estates/ki-ngawi.yaml" and broken["code"] == "yaml-syntax" and broken["line"] == 5
+    assert broken["file"] == "data/estates/ki-ngawi.yaml" and broken["code"] == "yaml-syntax" and broken["line"] == 28
     assert document["summary"] == {"changes": 5, "records": 4, "added": 1, "removed": 1, "unreadable": 1}
 
 
@@ -325,7 +325,7 @@ def test_compare_names_every_kind_of_change_and_md_escapes_data(data_copy):
         ("agency", "bpjt", "added", "added: Badan Pengatur Jalan Tol — ministry"),
         ("estate", "jiipe", "source-added", "new source antara-2026: https://example.org/a"),
         ("infrastructure", "tol-klbm", "changed", "serves: + pier; − maspion-industrial-estate"),
-        ("infrastructure", "tol-klbm", "changed", "budget_idr_bn 3510 → 3600.5"),
+        ("infrastructure", "tol-klbm", "report-changed", "budget_idr_bn 3510 → 3600.5 (report 2020-02, edited)"),
         ("infrastructure", "tol-klbm", "milestone-done", "milestone “Section 4 Bunder–Manyar open” done (2026-11)"),
         ("infrastructure", "tol-klbm", "issue-added", "new issue banjir: Flooding <b>*bad*</b> | x (owner kementerian-pupr)"),
     ]

@@ -138,4 +138,4 @@ def test_check_output_in_indonesian():
 
     result = invoke("check", SAMPLE, "--lang", "id")
     assert "tidak ada laporan dalam 365 hari" in result.stdout
-    assert result.stdout.splitlines()[-1].endswith("0 galat, 33 peringatan")
+    assert result.stdout.splitlines()[-1].endswith("0 galat, 36 peringatan")

@@ -51,7 +51,7 @@ def test_dates_with_other_digits_or_spaces_are_errors_where_they_stand(tmp_path)
     result = CliRunner().invoke(app, ["check", "--data", str(root), "--as-of", "2026-11-29", "--format", "json"])
     assert result.exit_code == 1
     found = [(p["line"], p["code"]) for p in json.loads(result.stdout)["problems"] if p["level"] == "error"]
-    assert found == [(22, "invalid-date"), (26, "invalid-date")]
+    assert found == [(20, "invalid-date"), (26, "invalid-date")]
     assert CliRunner().invoke(app, ["status", "--data", str(BASE), "--as-of", " 2026-11-29"]).exit_code == 2
 
 

@@ -120,4 +120,4 @@ def test_a_figure_with_the_non_specific_tag_is_reported(tmp_path):
     shutil.copytree(REPO / "tests" / "fixtures" / "base", root)
     replace_in(root / "estates" / "ki-alpha.yaml", "area_ha: 100", "area_ha: ! 12")
     problems = checks.run(load(root), checks.Context(as_of=dt.date(2026, 11, 29)))
-    assert [(p.line, p.column, p.code) for p in problems if p.level == "error"] == [(10, 10, "wrong-type")]
+    assert [(p.line, p.column, p.code) for p in problems if p.level == "error"] == [(22, 14, "wrong-type")]

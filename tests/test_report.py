@@ -62,38 +62,53 @@ def test_a_hostile_value_stays_text(data_copy):
                "url: javascript:alert(1)")
     replace_in(data_copy / "regions.yaml", "name: Gerbangkertosusila", "name: Gerbang $\\frac{1}{0}$")
     replace_in(data_copy / "estates" / "jiipe.yaml", "region: gerbangkertosusila",
-               "region: gerbangkertosusila\nlocation: {lat: -7.1, lon: 112.6}")
+               "region: gerbangkertosusila\nlocation: {lat: -7.1, lon: 112.6, precision: site, source: harianbhirawa-2020}")
     page = html_of(data=data_copy)
     assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt; Java Integrated" in page
     assert 'href="javascript' not in page and "javascript:alert(1)" in page  # shown as text, not a link
     assert "Gerbang $\\frac{1}{0}$" in page  # drawn on the map as written
 
 
-def test_map_draws_a_v1_location_as_a_centre_never_as_a_site(data_copy):
-    replace_in(data_copy / "estates" / "pier.yaml", "region: bromo-tengger-semeru",
-               "region: bromo-tengger-semeru\nlocation: {lat: -7.64, lon: 112.9}")
+def test_map_marks_each_location_by_its_precision(data_copy):
+    for record, point in (("pier", "{lat: -7.64, lon: 112.9, precision: town"),
+                          ("sier-rungkut", "{lat: -7.33, lon: 112.77, precision: site"),
+                          ("ngoro-industrial-park", "{lat: -7.55, lon: 112.5, precision: area")):
+        path = data_copy / "estates" / f"{record}.yaml"
+        source = re.search(r"^  - id: (\S+)$", path.read_text(encoding="utf-8"), re.MULTILINE).group(1)
+        replace_in(path, "\nregency:", f"\nlocation: {point}, source: {source}}}\nregency:")
     brief = brief_of(data_copy)
-    assert [(p.id, p.precision) for p in brief.places] == [("pier", None)]
+    assert sorted((p.id, p.precision) for p in brief.places) == [
+        ("ngoro-industrial-park", "area"), ("pier", "town"), ("sier-rungkut", "site"),
+    ]
     assert "pier" not in brief.unlocated and "jiipe" in brief.unlocated
-    page = html_of(data=data_copy)
-    assert "drawn as a centre, not a site" in page
-    map_svg = SVG.findall(page)[0]
-    assert ">pier<" in map_svg  # labelled, as a centre is
-    assert ">Bromo-Tengger-Semeru<" in map_svg  # its priority region shaded around it and named
+    map_svg = SVG.findall(html_of(data=data_copy))[0]
+    assert ">pier<" in map_svg  # a town centre is labelled with what it stands for
+    assert ">sier-rungkut<" not in map_svg and ">ngoro-industrial-park<" not in map_svg  # a site, an area: not
+    assert ">Bromo-Tengger-Semeru<" in map_svg and ">Gerbangkertosusila<" in map_svg  # priority regions, named
 
 
 def test_projects_at_risk_are_charted_first_and_the_cap_names_the_rest(data_copy, monkeypatch):
     replace_in(data_copy / "infrastructure" / "tol-klbm.yaml", "\nmilestones:\n",
-               "\n  - {date: 2025-06-30, source: suarasurabaya-2020-11, percent: 40}\n"
+               "\n  - {date: 2025-06-30, source: suarasurabaya-2020-11, percent: 40, target: 2027-06}\n"
                "  - {date: 2026-06-30, source: suarasurabaya-2020-11, percent: 50}\nmilestones:\n")
-    replace_in(data_copy / "infrastructure" / "tol-klbm.yaml", "length_km: 38.4\n", "length_km: 38.4\ntarget: 2027-06\n")
     brief = brief_of(data_copy)
-    assert [(c.id, c.reason) for c in brief.charts][:2] == [("tol-klbm", "at-risk"), ("tol-probolinggo-banyuwangi", "reported")]
+    assert [(c.id, c.reason) for c in brief.charts][:2] == [
+        ("tol-klbm", "at-risk"), ("tol-probolinggo-banyuwangi/tahap-1", "reported"),  # a section is charted too
+    ]
     assert brief.charts[0].targets[-1].end == dt.date(2027, 6, 30)
     monkeypatch.setattr(briefing, "CHART_LIMIT", 1)
     capped = brief_of(data_copy)
     assert [c.id for c in capped.charts] == ["tol-klbm"]
     assert set(capped.not_charted) == {c.id for c in brief.charts[1:]}
+
+
+def test_a_slipped_target_is_charted_with_its_history(data_copy):
+    replace_in(data_copy / "infrastructure" / "spam-umbulan.yaml", "\nmilestones:\n",
+               "\n  - {date: 2025-01, source: kemenkeu-2017-07-21, target: 2026}\n"
+               "  - {date: 2025-06, source: kemenkeu-2017-07-21, target: 2028-06}\nmilestones:\n")
+    chart = next(c for c in brief_of(data_copy).charts if c.id == "spam-umbulan")
+    assert (chart.reason, [str(t) for t in chart.targets], chart.slip_months) == ("slipped", ["2026", "2028-06"], 18)
+    assert "target 2026 → June 2028, +18 months" in html_of(data=data_copy)
 
 
 def test_who_must_act_lists_open_issues_and_open_decisions_by_agency():
@@ -133,10 +148,10 @@ def test_docx_has_the_sections_as_tables_and_the_pictures(tmp_path):
     headers = [[cell.text for cell in table.rows[0].cells] for table in document.tables]
     assert ["Penanggung jawab", "Jenis", "Data", "Apa", "Tenggat", "Lewat tenggat"] in headers
     assert any(row[:2] == ["Nama", "Status"] for row in headers)  # the estates
-    # The headline figures, then every table of the page but the two that are empty on the sample
-    # (at risk, what changed), which say "tidak ada".
-    assert len(document.tables) == 1 + 9 - 2
-    assert sum(paragraph.text == "tidak ada" for paragraph in document.paragraphs) == 2
+    # The headline figures, then every table of the page but the three that are empty on the sample
+    # (at risk, slipped targets, what changed), which say "tidak ada".
+    assert len(document.tables) == 1 + 10 - 3
+    assert sum(paragraph.text == "tidak ada" for paragraph in document.paragraphs) == 3
     assert len(document.inline_shapes) == 1 + 3 + 1  # the map, three charts, the timeline
     text = "\n".join(paragraph.text for paragraph in document.paragraphs)
     assert "Bahan rapat koordinasi — per 29 November 2026" in text

@@ -125,10 +125,11 @@ def test_no_command_damages_the_data(tmp_path: Path, monkeypatch):
 # --- output from data is inert ------------------------------------------------------------------
 
 def on_terminal(*args: str, cwd: Path) -> str:
-    """Run kitrack with a pseudo-terminal as its output, as a person at a terminal sees it."""
+    """Run kitrack with a pseudo-terminal as its output, as a person at a terminal sees it: one wide enough
+    (300 columns) that no cell of the estates table folds, so that the assertions read each cell whole."""
     master, slave = pty.openpty()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("KITRACK_", "NO_COLOR"))}
-    process = subprocess.Popen([sys.executable, "-m", "kitrack", *args], stdout=slave, stderr=slave, cwd=cwd, env={**env, "COLUMNS": "200", "TERM": "xterm-256color"})
+    process = subprocess.Popen([sys.executable, "-m", "kitrack", *args], stdout=slave, stderr=slave, cwd=cwd, env={**env, "COLUMNS": "300", "TERM": "xterm-256color"})
     os.close(slave)
     chunks = []
     while True:

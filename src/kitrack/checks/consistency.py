@@ -10,7 +10,8 @@ from pydantic import BaseModel
 
 from kitrack.checks.context import Context
 from kitrack.domain import board
-from kitrack.domain.models import Estate, Project, ProjectReport, Status
+from kitrack.domain.board import Unit
+from kitrack.domain.models import Estate, Project, Psn, Status
 from kitrack.domain.problems import Problem, Term
 from kitrack.load.dataset import Dataset
 
@@ -34,11 +35,17 @@ def _fmt(value: float) -> str:
 
 def check_consistency(data: Dataset, context: Context) -> Iterator[Problem]:
     for record in data.records():
-        yield from _history(data, record, context.as_of)
+        for unit in board.units(record):
+            yield from _history(data, unit, context.as_of)
         if isinstance(record, Estate):
             yield from _estate_areas(data, record)
         else:
-            yield from _project_state(data, record, context.as_of)
+            for unit in board.units(record):
+                yield from _project_state(data, unit, context.as_of)
+            yield from _sections_length(data, record, context.as_of)
+        yield from _stage_given(data, record)
+        if record.psn is Psn.YES and not board.psn_supported(record):
+            yield data.problem("record", record.id, ("psn",), "psn-unsupported")
         yield from _due_dates(data, record, context.as_of)
         yield from _staleness(data, record, context.as_of, context.stale_days)
         yield from _sourcing(data, "record", record)
@@ -50,11 +57,14 @@ def check_consistency(data: Dataset, context: Context) -> Iterator[Problem]:
             yield data.problem("meeting", meeting.id, item.path, "overdue", what=Term("p.decision"), due=str(item.due))
 
 
-def _history(data: Dataset, record: Estate | Project, as_of: dt.date) -> Iterator[Problem]:
+def _history(data: Dataset, unit: Unit, as_of: dt.date) -> Iterator[Problem]:
+    record = unit.record
     previous = None
     last_percent = None  # (value, date)
-    for position, report in enumerate(record.progress):
-        path = ("progress", position)
+    last_stage = None  # (stage, date)
+    order = list(Status)
+    for position, report in enumerate(unit.progress):
+        path = (*unit.prefix, "progress", position)
         # Out of order only where the periods cannot overlap: `2017` then `2017-05` is fine.
         if previous is not None and report.date.end < previous.start:
             yield data.problem(
@@ -69,7 +79,14 @@ def _history(data: Dataset, record: Estate | Project, as_of: dt.date) -> Iterato
             value = getattr(report, name)
             if value is not None and not 0 <= value <= 100:
                 yield data.problem("record", record.id, (*path, name), "percent-range", field=name, value=_fmt(value))
-        percent = report.percent if isinstance(report, ProjectReport) else None
+        if report.status is not None:
+            if last_stage is not None and order.index(report.status) < order.index(last_stage[0]):
+                yield data.problem(
+                    "record", record.id, (*path, "status"), "stage-decrease", value=report.status.value,
+                    previous=last_stage[0].value, previous_date=str(last_stage[1]),
+                )
+            last_stage = (report.status, report.date)
+        percent = getattr(report, "percent", None)
         if percent is not None:
             if last_percent is not None and percent < last_percent[0]:
                 yield data.problem(
@@ -86,8 +103,10 @@ def _history(data: Dataset, record: Estate | Project, as_of: dt.date) -> Iterato
 
 
 def _estate_areas(data: Dataset, estate: Estate) -> Iterator[Problem]:
+    area = None  # the total area as reported so far, in file order
     for position, report in enumerate(estate.progress):
-        area = report.area_ha if report.area_ha is not None else estate.area_ha
+        if report.area_ha is not None:
+            area = report.area_ha
         if area is None:
             continue
         for name in ("occupied_ha", "available_ha"):
@@ -104,25 +123,47 @@ def _estate_areas(data: Dataset, estate: Estate) -> Iterator[Problem]:
                 )
 
 
-def _project_state(data: Dataset, project: Project, as_of: dt.date) -> Iterator[Problem]:
-    if project.status is not Status.operating:
+def _project_state(data: Dataset, unit: Unit, as_of: dt.date) -> Iterator[Problem]:
+    stage = board.current(unit, "status", as_of)
+    if stage.value is not Status.operating:
         return
-    percent, reported = board.latest_value(project, "percent", as_of)
+    percent, reported = board.latest_value(unit, "percent", as_of)
     if percent is not None and percent < 100:
         yield data.problem(
             "record",
-            project.id,
-            ("status",),
+            unit.record.id,
+            stage.path or (*unit.prefix, "progress"),
             "operating-unfinished",
             date=str(reported),
             percent=_fmt(percent),
         )
 
 
+def _stage_given(data: Dataset, record: Estate | Project) -> Iterator[Problem]:
+    if not any(report.status is not None for unit in board.units(record) for report in unit.progress):
+        yield data.problem("record", record.id, ("progress",) if record.progress else (), "missing-stage", id=record.id)
+
+
+def _sections_length(data: Dataset, project: Project, as_of: dt.date) -> Iterator[Problem]:
+    top = board.Unit(project).children()
+    if not top:
+        return
+    length, date = board.latest_value(project, "length_km", as_of)
+    lengths = [board.latest_value(child, "length_km", as_of)[0] for child in top]
+    if length is None or not length:
+        return
+    total = sum(value for value in lengths if value is not None)
+    if abs(total - length) > 0.05 * length:
+        yield data.problem(
+            "record", project.id, ("sections",), "sections-length", sections=_fmt(round(total, 3)),
+            length=_fmt(length), date=str(date),
+        )
+
+
 def _due_dates(data: Dataset, record: Estate | Project, as_of: dt.date) -> Iterator[Problem]:
     for item in board.overdue_of(record, as_of):
         if item.item == "issue":
-            issue = record.issues[int(item.path[1])]
+            issue = board.issue_at(record, item.path)
             yield data.problem("record", record.id, item.path, "issue-overdue", id=issue.id, due=str(item.due))
         elif item.item == "milestone":
             yield data.problem(
@@ -144,7 +185,7 @@ def _staleness(data: Dataset, record: Estate | Project, as_of: dt.date, stale_da
         yield data.problem(
             "record",
             record.id,
-            ("progress", len(record.progress) - 1, "date"),
+            ("progress", len(record.progress) - 1, "date") if record.progress else (),
             "stale",
             days=stale_days,
             as_of=as_of.isoformat(),
@@ -155,11 +196,6 @@ def _staleness(data: Dataset, record: Estate | Project, as_of: dt.date, stale_da
 def _sourcing(data: Dataset, kind: str, record: Estate | Project) -> Iterator[Problem]:
     if not record.sources:
         yield data.problem(kind, record.id, (), "unsourced", what=Term("p.record_named", id=record.id))
-    for position in board.unsourced_reports(record):
-        yield data.problem(
-            kind,
-            record.id,
-            ("progress", position),
-            "unsourced",
-            what=Term("p.report_dated", date=str(record.progress[position].date)),
-        )
+    for path in board.unsourced_reports(record):
+        report = board.report_at(record, path)
+        yield data.problem(kind, record.id, path, "unsourced", what=Term("p.report_dated", date=str(report.date)))

@@ -6,11 +6,11 @@ grow linearly with the data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from kitrack.checks.context import Context
-from kitrack.domain.models import Estate, Meeting, Project
-from kitrack.domain.problems import FieldPath, Problem, Term
+from kitrack.domain.models import Estate, Issue, Meeting, Milestone, Project, Report
+from kitrack.domain.problems import FieldPath, Problem, Term, format_path
 from kitrack.domain.suggestions import did_you_mean
 from kitrack.load.dataset import Dataset
 
@@ -59,6 +59,18 @@ class _Refs:
         for position, value in enumerate(values):
             yield from self.check(kind, record_id, (*path, position), target, value)
 
+    def related(self, kind: str, record_id: str, path: FieldPath, values: Iterable[str]) -> Iterator[Problem]:
+        """References to records, or to a section of one as `record/section`."""
+        for position, value in enumerate(values):
+            record, _, section = value.partition("/")
+            yield from self.check(kind, record_id, (*path, position), "record", record)
+            project = self.data.projects.get(record)
+            if section and project is not None and section not in {s.id for s in project.sections}:
+                yield self.data.problem(
+                    kind, record_id, (*path, position), "unknown-section", id=section, record=record,
+                    hint=did_you_mean(section, [s.id for s in project.sections]),
+                )
+
 
 def check_references(data: Dataset, context: Context) -> Iterator[Problem]:
     refs = _Refs(data)
@@ -70,16 +82,18 @@ def check_references(data: Dataset, context: Context) -> Iterator[Problem]:
 
 def _record(data: Dataset, refs: _Refs, record: Estate | Project) -> Iterator[Problem]:
     rid = record.id
-    yield from refs.check("record", rid, ("region",), "region", record.region)
     if isinstance(record, Estate):
-        yield from _regency(data, refs, rid, ("regency",), record.regency, record.region)
+        yield from refs.check("record", rid, ("region",), "region", record.region)
+        yield from _regency(data, refs, rid, ("regency",), record.regency, [record.region])
         yield from refs.check("record", rid, ("operator",), "agency", record.operator)
     else:
+        yield from refs.check_all("record", rid, ("regions",), "region", record.regions)
         for position, regency in enumerate(record.regencies):
-            yield from _regency(data, refs, rid, ("regencies", position), regency, record.region)
+            yield from _regency(data, refs, rid, ("regencies", position), regency, record.regions)
         yield from refs.check("record", rid, ("owner",), "agency", record.owner)
         yield from refs.check("record", rid, ("operator",), "agency", record.operator)
         yield from refs.check_all("record", rid, ("serves",), "estate", record.serves)
+        yield from _sections(data, refs, record)
 
     source_ids: dict[str, int] = {}
     for position, source in enumerate(record.sources):
@@ -107,36 +121,82 @@ def _record(data: Dataset, refs: _Refs, record: Estate | Project) -> Iterator[Pr
                 hint=did_you_mean(source, list(source_ids)) or Term("p.add_source"),
             )
 
-    for position, report in enumerate(record.progress):
-        yield from cited(("progress", position, "source"), report.source)
-    for position, milestone in enumerate(record.milestones):
-        yield from cited(("milestones", position, "source"), milestone.source)
-    issue_ids: dict[str, int] = {}
-    for position, issue in enumerate(record.issues):
-        path = ("issues", position)
-        if issue.id in issue_ids:
+    if record.location is not None:
+        yield from cited(("location", "source"), record.location.source)
+    for position, basis in enumerate(record.basis):
+        if not isinstance(basis, str):
+            yield from cited(("basis", position, "source"), basis.source)
+    issue_ids: dict[str, str] = {}
+    units: list[tuple[FieldPath, Sequence[Report], Sequence[Milestone], Sequence[Issue]]] = [
+        ((), record.progress, record.milestones, record.issues),
+    ]
+    if isinstance(record, Project):
+        units += [
+            (("sections", place), section.progress, section.milestones, section.issues)
+            for place, section in enumerate(record.sections)
+        ]
+    for prefix, reports, milestones, issues in units:
+        for position, report in enumerate(reports):
+            yield from cited((*prefix, "progress", position, "source"), report.source)
+        for position, milestone in enumerate(milestones):
+            yield from cited((*prefix, "milestones", position, "source"), milestone.source)
+        for position, issue in enumerate(issues):
+            path = (*prefix, "issues", position)
+            if issue.id in issue_ids:
+                yield data.problem(
+                    "record", rid, (*path, "id"), "duplicate-id", what=Term("p.issue"), id=issue.id,
+                    first=issue_ids[issue.id],
+                )
+            issue_ids.setdefault(issue.id, format_path(path))
+            yield from refs.check("record", rid, (*path, "owner"), "agency", issue.owner)
+            yield from refs.related("record", rid, (*path, "related"), issue.related)
+            yield from cited((*path, "source"), issue.source)
+
+
+def _sections(data: Dataset, refs: _Refs, project: Project) -> Iterator[Problem]:
+    rid = project.id
+    places: dict[str, int] = {}
+    for position, section in enumerate(project.sections):
+        if section.id in places:
             yield data.problem(
-                "record",
-                rid,
-                (*path, "id"),
-                "duplicate-id",
-                what=Term("p.issue"),
-                id=issue.id,
-                first=f"issues[{issue_ids[issue.id]}]",
+                "record", rid, ("sections", position, "id"), "duplicate-id", what=Term("p.section"), id=section.id,
+                first=f"sections[{places[section.id]}]",
             )
-        issue_ids.setdefault(issue.id, position)
-        yield from refs.check("record", rid, (*path, "owner"), "agency", issue.owner)
-        yield from refs.check_all("record", rid, (*path, "related"), "record", issue.related)
-        yield from cited((*path, "source"), issue.source)
+        places.setdefault(section.id, position)
+    for position, section in enumerate(project.sections):
+        path: FieldPath = ("sections", position)
+        for place, regency in enumerate(section.regencies):
+            yield from _regency(data, refs, rid, (*path, "regencies", place), regency, project.regions)
+        if section.within is None:
+            continue
+        if section.within == section.id:
+            parent: Term = Term("p.the_section_itself")
+        elif section.within not in places:
+            yield data.problem(
+                "record", rid, (*path, "within"), "unknown-section", id=section.within, record=rid,
+                hint=did_you_mean(section.within, list(places)),
+            )
+            continue
+        else:
+            outer = project.sections[places[section.within]].within
+            if outer is None:
+                continue
+            parent = Term("p.within_another", section=outer)
+        yield data.problem(
+            "record", rid, (*path, "within"), "section-nesting", id=section.id, within=section.within, parent=parent,
+        )
 
 
-def _regency(data: Dataset, refs: _Refs, rid: str, path: FieldPath, regency: str, region: str) -> Iterator[Problem]:
+def _regency(
+    data: Dataset, refs: _Refs, rid: str, path: FieldPath, regency: str, regions: list[str]
+) -> Iterator[Problem]:
     unknown = list(refs.check("record", rid, path, "regency", regency))
     if unknown:
         yield from unknown
         return
     actual = data.regency_region.get(regency)
-    if actual is not None and actual != region and region in data.regions:
+    known = [region for region in regions if region in data.regions]
+    if actual is not None and actual not in regions and known:
         yield data.problem(
             "record",
             rid,
@@ -144,8 +204,9 @@ def _regency(data: Dataset, refs: _Refs, rid: str, path: FieldPath, regency: str
             "regency-not-in-region",
             regency=regency,
             actual=actual,
-            region=region,
-            hint=Term("p.set_region", actual=actual, region=region),
+            region=", ".join(regions),
+            hint=Term("p.set_region", actual=actual, region=regions[0]) if path == ("regency",)
+            else Term("p.add_region", actual=actual),
         )
 
 
@@ -156,4 +217,4 @@ def _meeting(refs: _Refs, meeting: Meeting) -> Iterator[Problem]:
     for position, decision in enumerate(meeting.decisions):
         path = ("decisions", position)
         yield from refs.check("meeting", mid, (*path, "owner"), "agency", decision.owner)
-        yield from refs.check_all("meeting", mid, (*path, "related"), "record", decision.related)
+        yield from refs.related("meeting", mid, (*path, "related"), decision.related)

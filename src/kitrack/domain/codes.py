@@ -202,6 +202,32 @@ _code(
     "area_ha: -5",
     "area_ha: 5",
 )
+_code(
+    "moved-to-report", ERROR, SCHEMA,
+    "A v1 top-level field (`status`, `target`, `funding`, `area_ha`, `budget_idr_bn`, `length_km`, `capacity_*`)"
+    " now goes in a dated report, with the source that gives it.",
+    "`{field}` is now given in dated reports, not at the top level",
+    "id: ki-ngawi\nstatus: preparation\narea_ha: 1200",
+    "id: ki-ngawi\nprogress:\n  - {date: 2023-01-11, source: bisnis-2023-01-11, status: preparation, area_ha: 1200}",
+    hint="move it into `progress`: `- {{date: <date the source gives it for>, source: <source id>, {field}: {value}}}`",
+)
+_code(
+    "renamed-field", ERROR, SCHEMA, "A v1 field has a new name: a project's `region` is now `regions`, a list.",
+    "`{field}` is now `{new}`",
+    "region: gerbangkertosusila",
+    "regions: [gerbangkertosusila]",
+    hint="write `{new}: [{value}]`",
+)
+_code(
+    "section-nesting", ERROR, SCHEMA,
+    "Sections nest one level: `within` names a phase, a section that is not itself within another.",
+    "section `{id}` is within `{within}`, which is {parent}",
+    "sections:\n  - {id: tahap-1, ...}\n  - {id: seksi-1, within: tahap-1, ...}\n"
+    "  - {id: seksi-1a, within: seksi-1, ...}",
+    "sections:\n  - {id: tahap-1, ...}\n  - {id: seksi-1, within: tahap-1, ...}\n"
+    "  - {id: seksi-1a, within: tahap-1, ...}",
+    hint="sections nest one level: phases, and sections `within` a phase",
+)
 
 # --- Across records --------------------------------------------------------------------------
 _code(
@@ -224,10 +250,18 @@ for _kind, _file, _bad, _good in (
         f"unknown {_kind} `{{id}}`", _bad, _good,
     )
 _code(
-    "regency-not-in-region", ERROR, REFERENCES, "The regency is listed under a different region than the record's.",
+    "regency-not-in-region", ERROR, REFERENCES,
+    "The regency is listed under a different region than the record's (a project's: any of its `regions`).",
     "regency `{regency}` is in region `{actual}`, not `{region}`",
     "region: selingkar-wilis\nregency: kab-gresik",
     "region: gerbangkertosusila\nregency: kab-gresik",
+)
+_code(
+    "unknown-section", ERROR, REFERENCES,
+    "`within`, or a `record/section` reference, names a section the record does not have.",
+    "unknown section `{id}` in `{record}`",
+    "sections:\n  - {id: seksi-1, within: tahap-9, ...}",
+    "sections:\n  - {id: seksi-1, within: tahap-1, ...}",
 )
 
 # --- Consistency --------------------------------------------------------------------------------
@@ -270,6 +304,38 @@ _code(
     "status is operating, but the latest report ({date}) says {percent}%",
     "status: operating\nprogress:\n  - {date: 2019-10, percent: 98.5, ...}",
     "status: operating\nprogress:\n  - {date: 2019-10, percent: 98.5, ...}\n  - {date: 2020-03, percent: 100, ...}",
+)
+_code(
+    "missing-stage", ERROR, CONSISTENCY, "No report of the record, or of its sections, gives its stage (`status`).",
+    "no report gives the stage (`status`) of `{id}`",
+    "progress:\n  - {date: 2023-01-11, source: bisnis-2023-01-11, area_ha: 1200}",
+    "progress:\n  - {date: 2023-01-11, source: bisnis-2023-01-11, status: preparation, area_ha: 1200}",
+    hint="add `status: <stage>` to the report whose source states it",
+)
+_code(
+    "stage-decrease", WARNING, CONSISTENCY,
+    "A reported stage goes back between two reports (`operating` → `construction`).",
+    "stage went back from {previous} ({previous_date}) to {value}",
+    "progress:\n  - {date: 2020, status: operating, ...}\n  - {date: 2022-04, status: construction, ...}",
+    "progress:\n  - {date: 2020, status: construction, ...}\n  - {date: 2022-04, status: operating, ...}",
+    hint="if the sources disagree or the project was re-scoped, say so in the report's `note`",
+)
+_code(
+    "sections-length", WARNING, CONSISTENCY,
+    "The top-level sections add up to more than 5 % off the project's length; below 95 % the whole"
+    " project's progress is not derived from them.",
+    "the sections add up to {sections} km; the project is {length} km ({date})",
+    "progress:\n  - {date: 2025-08, length_km: 175.4, ...}\n"
+    "sections:\n  - {id: tahap-1, progress: [{length_km: 49.68, ...}]}",
+    "... and a section `tahap-2` with its length (125.72 km) and stage",
+    hint="list every section, phases not yet started too (with their stage), or correct a length",
+)
+_code(
+    "psn-unsupported", WARNING, CONSISTENCY, "`psn: true`, but no `basis` item names a source that supports it.",
+    "psn is true but no basis names a source",
+    "psn: true\nbasis: [perpres-80-2019]",
+    "psn: true\nbasis: [{id: perpres-80-2019, source: bisnis-2023-01-11}]",
+    hint="cite it: `basis: [{{id: perpres-80-2019, source: <source id>}}]`, or write `psn: unknown`",
 )
 _code(
     "overdue", WARNING, CONSISTENCY, "A target or milestone due date has passed and it is not done.",
@@ -339,6 +405,32 @@ INDONESIAN: dict[str, tuple[str, str | None]] = {
     "unknown-record": ("data `{id}` tidak dikenal", None),
     "unknown-source": ("sumber `{id}` tidak dikenal", None),
     "regency-not-in-region": ("kabupaten/kota `{regency}` ada di wilayah `{actual}`, bukan `{region}`", None),
+    "moved-to-report": (
+        "`{field}` kini dicatat dalam laporan bertanggal, bukan di tingkat teratas",
+        "pindahkan ke `progress`: `- {{date: <tanggal menurut sumber>, source: <id sumber>, {field}: {value}}}`",
+    ),
+    "renamed-field": ("`{field}` kini bernama `{new}`", "tulis `{new}: [{value}]`"),
+    "section-nesting": (
+        "seksi `{id}` berada di dalam `{within}`, yang {parent}",
+        "seksi bersarang satu tingkat saja: tahap, dan seksi `within` suatu tahap",
+    ),
+    "unknown-section": ("seksi `{id}` tidak dikenal di `{record}`", None),
+    "missing-stage": (
+        "tidak ada laporan yang menyebut tahap (`status`) `{id}`",
+        "tambahkan `status: <tahap>` pada laporan yang sumbernya menyebutkannya",
+    ),
+    "stage-decrease": (
+        "tahap mundur dari {previous} ({previous_date}) menjadi {value}",
+        "bila sumber berbeda atau lingkup proyek berubah, jelaskan di `note` laporan",
+    ),
+    "sections-length": (
+        "panjang seksi berjumlah {sections} km; proyek {length} km ({date})",
+        "cantumkan setiap seksi, juga tahap yang belum dimulai (dengan tahapnya), atau perbaiki panjangnya",
+    ),
+    "psn-unsupported": (
+        "psn bernilai true tetapi tidak ada dasar hukum yang menyebut sumber",
+        "sebutkan sumbernya: `basis: [{{id: perpres-80-2019, source: <id sumber>}}]`, atau tulis `psn: unknown`",
+    ),
     "occupied-exceeds-area": ("{field} {value} ha lebih besar dari luas total {area} ha", None),
     "progress-order": (
         "laporan bertanggal {date} datang setelah laporan bertanggal {previous}",

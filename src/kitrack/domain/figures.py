@@ -48,9 +48,10 @@ KILOMETRES = Unit("km", 0, 100_000)  # Indonesia's whole national road network i
 LITRES_PER_SECOND = Unit("lps", 0, 1_000_000)  # the largest water schemes supply a few thousand litres per second
 MMSCFD = Unit("mmscfd", 0, 100_000)  # Indonesia's whole gas output is under 10,000 MMSCFD
 MTPA = Unit("mtpa", 0, 10_000)  # the busiest port in the world handles under 1,500 million tonnes a year
+MILLION_TONNES = Unit("mt", 0, 10_000)  # tonnes handled in a year, with MTPA's range
 PERCENT = Unit("percent", -1_000, 1_000)
 
-UNITS = (HECTARES, TENANTS, RUPIAH_BN, KILOMETRES, LITRES_PER_SECOND, MMSCFD, MTPA, PERCENT)
+UNITS = (HECTARES, TENANTS, RUPIAH_BN, KILOMETRES, LITRES_PER_SECOND, MMSCFD, MTPA, MILLION_TONNES, PERCENT)
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class Figure:
     field: str
     unit: Unit
     reported_by: ReportingKind
+    derivable: bool = False  # a unit with sections may have it derived from theirs (`percent` only)
 
     @property
     def format(self) -> FigureFormat:
@@ -77,18 +79,46 @@ FIGURES = (
     Figure("occupancy_percent", PERCENT, "estate"),
     Figure("tenants", TENANTS, "estate"),
     Figure("investment_idr_bn", RUPIAH_BN, "estate"),
-    Figure("percent", PERCENT, "infrastructure"),
+    Figure("percent", PERCENT, "infrastructure", derivable=True),
     Figure("land_percent", PERCENT, "infrastructure"),
     Figure("length_km", KILOMETRES, "infrastructure"),
     Figure("capacity_lps", LITRES_PER_SECOND, "infrastructure"),
     Figure("capacity_mmscfd", MMSCFD, "infrastructure"),
     Figure("capacity_mtpa", MTPA, "infrastructure"),
+    Figure("operating_km", KILOMETRES, "infrastructure"),
+    Figure("operating_lps", LITRES_PER_SECOND, "infrastructure"),
+    Figure("operating_mmscfd", MMSCFD, "infrastructure"),
+    Figure("operating_mtpa", MTPA, "infrastructure"),
+    Figure("budget_idr_bn", RUPIAH_BN, "infrastructure"),
+    Figure("throughput_mt", MILLION_TONNES, "infrastructure"),
 )
 BY_FIELD = {figure.field: figure for figure in FIGURES}
 
 # Physical progress: a project's headline figure. `status` draws it as a bar and tracks its change,
 # the at-risk projection extrapolates it, and the diff names it by its value alone (`75% → 82%`).
 PROGRESS = BY_FIELD["percent"]
+
+
+# The dated fields that are not numbers: the stage, the target in force and the funding scheme.
+DatedKind = Literal["stage", "date", "funding"]
+
+
+@dataclass(frozen=True)
+class DatedField:
+    field: str
+    type: DatedKind
+    reported_by: tuple[ReportingKind, ...]
+
+    @property
+    def label_key(self) -> str:
+        return f"col.{self.field}"
+
+
+DATED_FIELDS = (
+    DatedField("status", "stage", ("estate", "infrastructure")),
+    DatedField("target", "date", ("estate", "infrastructure")),
+    DatedField("funding", "funding", ("infrastructure",)),
+)
 
 
 def reported_by(kind: ReportingKind) -> tuple[Figure, ...]:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from kitrack.domain import figures
 from kitrack.domain.dates import PartialDate
@@ -19,6 +20,8 @@ from kitrack.domain.dates import PartialDate
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+# A reference to a record, or to one of a project's sections as `record/section` (`tol-klbm/seksi-4`).
+RecordRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?$", max_length=129)]
 
 # Each unit's type, with the plausible range that `kitrack.domain.figures` gives it.
 Hectares = Annotated[float, Field(ge=figures.HECTARES.low, le=figures.HECTARES.high)]
@@ -29,6 +32,7 @@ LitresPerSecond = Annotated[float, Field(ge=figures.LITRES_PER_SECOND.low, le=fi
 Mmscfd = Annotated[float, Field(ge=figures.MMSCFD.low, le=figures.MMSCFD.high)]
 Mtpa = Annotated[float, Field(ge=figures.MTPA.low, le=figures.MTPA.high)]
 Percent = Annotated[float, Field(ge=figures.PERCENT.low, le=figures.PERCENT.high)]
+MillionTonnes = Annotated[float, Field(ge=figures.MILLION_TONNES.low, le=figures.MILLION_TONNES.high)]
 
 
 class Status(str, Enum):
@@ -40,6 +44,48 @@ class Status(str, Enum):
     construction = "construction"  # konstruksi
     partially_operating = "partially-operating"  # beroperasi sebagian
     operating = "operating"  # selesai / beroperasi
+
+
+class Psn(Enum):
+    """Whether a record is a National Strategic Project: the YAML values, so `Psn(value)` parses and
+    `.value` writes. `unknown` is what the sources say of many planned estates: no source either way."""
+
+    YES = True
+    NO = False
+    UNKNOWN = "unknown"
+
+
+def _psn(value: object) -> Psn:
+    # Exactly true, false or "unknown": 1 and 0 equal True and False in Python, but are no answer here.
+    for member in Psn:
+        if value is member.value:
+            return member
+    if value == Psn.UNKNOWN.value:
+        return Psn.UNKNOWN
+    raise PydanticCustomError("enum", "Input should be true, false or 'unknown'", {"expected": "true, false, unknown"})
+
+
+PsnField = Annotated[
+    Psn, PlainValidator(_psn), WithJsonSchema({"anyOf": [{"type": "boolean"}, {"const": "unknown"}]}),
+]
+
+
+class Precision(str, Enum):
+    """How close a location's point is to the place itself."""
+
+    site = "site"  # on the estate or facility
+    area = "area"  # near it: its village or kecamatan
+    town = "town"  # the centre of a town that is not the site
+    regency = "regency"  # the regency seat or centre
+
+
+class SourceKind(str, Enum):
+    official = "official"
+    news = "news"
+    company = "company"
+    academic = "academic"
+    blog = "blog"
+    other = "other"
 
 
 class ProjectKind(str, Enum):
@@ -102,19 +148,43 @@ class Source(Strict):
     title: Text | None = None
     publisher: Text | None = None
     date: PartialDate | None = None
+    kind: Lax[SourceKind] | None = None
 
 
 class Location(Strict):
+    """A point, how close it is to the place, and the source that gives it."""
+
     lat: Annotated[float, Field(ge=-90, le=90)]
     lon: Annotated[float, Field(ge=-180, le=180)]
+    precision: Lax[Precision]
+    source: Slug
+
+
+class BasisRef(Strict):
+    """A legal basis and the source that supports it."""
+
+    id: Slug
+    source: Slug
+    note: Text | None = None
+
+
+# A basis is a slug (nobody has cited it yet) or a slug with its source.
+Basis = Slug | BasisRef
+
+
+def basis_id(basis: Basis) -> str:
+    return basis if isinstance(basis, str) else basis.id
 
 
 class Report(Strict):
-    """A dated report: the figures one source gave on one date."""
+    """A dated report: what one source gave on one date. Everything that changes over time lives in
+    reports, the stage and the target too, so that every value has a date and a source."""
 
     date: PartialDate
     source: Slug | None = None
     note: Text | None = None
+    status: Lax[Status] | None = None
+    target: PartialDate | None = None
 
 
 class EstateReport(Report):
@@ -127,12 +197,19 @@ class EstateReport(Report):
 
 
 class ProjectReport(Report):
+    funding: Lax[Funding] | None = None
     percent: Percent | None = None
     land_percent: Percent | None = None
-    length_km: Kilometres | None = None
-    capacity_lps: LitresPerSecond | None = None
+    length_km: Kilometres | None = None  # planned (design) length
+    capacity_lps: LitresPerSecond | None = None  # planned capacities
     capacity_mmscfd: Mmscfd | None = None
     capacity_mtpa: Mtpa | None = None
+    operating_km: Kilometres | None = None  # in operation on the report's date
+    operating_lps: LitresPerSecond | None = None  # capacities in operation on the report's date
+    operating_mmscfd: Mmscfd | None = None
+    operating_mtpa: Mtpa | None = None
+    budget_idr_bn: RupiahBn | None = None
+    throughput_mt: MillionTonnes | None = None
 
 
 class Milestone(Strict):
@@ -152,20 +229,19 @@ class Issue(Strict):
     due: PartialDate | None = None
     status: Lax[IssueStatus]
     resolved: PartialDate | None = None
-    related: list[Slug] = []
+    related: list[RecordRef] = []
     source: Slug | None = None
     note: Text | None = None
 
 
 class Record(Strict):
-    """What estates and infrastructure projects share."""
+    """What estates and infrastructure projects share: identity and current relations. Whatever
+    changes over time and comes from a source (stage, target, figures) is in the dated reports."""
 
     id: Slug
     name: Text
-    status: Lax[Status]
-    psn: bool
-    basis: list[Slug] = []
-    region: Slug
+    psn: PsnField
+    basis: list[Basis] = []
     location: Location | None = None
     notes: Text | None = None
     sources: list[Source] = []
@@ -174,34 +250,47 @@ class Record(Strict):
 
 
 class Estate(Record):
+    region: Slug
     regency: Slug
     operator: Slug | None = None
-    area_ha: Hectares | None = None
     sectors: list[Text] = []
     progress: list[EstateReport] = []
+
+
+class Section(Strict):
+    """A part of a project reported on its own (a phase, a seksi): like a small project. It cites
+    its project's sources."""
+
+    id: Slug
+    name: Text
+    within: Slug | None = None  # the phase (a section with no `within`) it is part of
+    regencies: list[Slug] = []
+    notes: Text | None = None
+    progress: list[ProjectReport] = []
+    milestones: list[Milestone] = []
+    issues: list[Issue] = []
 
 
 class Project(Record):
     """An infrastructure project: road, toll road, railway, port, water, gas, power..."""
 
     kind: Lax[ProjectKind]
+    regions: Annotated[list[Slug], Field(min_length=1)]
     regencies: list[Slug] = []
     serves: list[Slug] = []
     owner: Slug
     operator: Slug | None = None
-    funding: Lax[Funding] | None = None
-    target: PartialDate | None = None
-    budget_idr_bn: RupiahBn | None = None
-    length_km: Kilometres | None = None
-    capacity_lps: LitresPerSecond | None = None
-    capacity_mmscfd: Mmscfd | None = None
-    capacity_mtpa: Mtpa | None = None
     progress: list[ProjectReport] = []
+    sections: list[Section] = []
+
+
+REGENCY_CODE = r"^[0-9]{2}\.[0-9]{2}$"
 
 
 class Regency(Strict):
     id: Slug
     name: Text
+    code: Annotated[str, StringConstraints(pattern=REGENCY_CODE)] | None = None  # kode wilayah, "35.25"
 
 
 class Region(Strict):
@@ -229,7 +318,7 @@ class Decision(Strict):
     owner: Slug | None = None
     due: PartialDate | None = None
     done: PartialDate | None = None
-    related: list[Slug] = []
+    related: list[RecordRef] = []
 
 
 class Meeting(Strict):

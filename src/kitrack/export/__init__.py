@@ -70,10 +70,14 @@ def print_summary(written: Written, out: TextIO, err: TextIO | None = None, data
         else:
             out.write(f"  {table:<{table_width}}  {line}\n")
     if written.format == "geojson":
-        located = len(bundle.located)
-        out.write("  " + i18n.t("export.mapped", count=located, total=located + len(bundle.unlocated)) + "\n")
+        estates = sum(1 for place in bundle.located.values() if place.table == "estates")
+        projects = len(bundle.located) - estates
+        out.write("  " + i18n.t("export.mapped", count=estates, total=estates + len(bundle.unlocated)) + "\n")
+        out.write("  " + i18n.t(
+            "export.mapped_projects", count=projects, total=projects + len(bundle.projects_unlocated),
+        ) + "\n")
     if bundle.unlocated and written.format == "geojson":  # the workbook lists them on its summary sheet
-        if not bundle.located:
+        if not any(place.table == "estates" for place in bundle.located.values()):
             out.write(i18n.t("export.no_locations", count=len(bundle.unlocated)) + "\n")
         else:
             out.write(i18n.t("export.unlocated", count=len(bundle.unlocated)) + "\n")

@@ -45,54 +45,75 @@ def _end(column: str) -> str:
 # `:as_of` is the date to judge by, as `--as-of` (ISO; empty: today). Something is overdue once the
 # last day of its due date has passed, as in `kitrack status`.
 AS_OF = "coalesce(nullif(:as_of, ''), date('now'))"
-OVERDUE_SQL = f"""SELECT 'target' AS item, p.id AS record, p.name, NULL AS what, p.target AS due,
-       CAST(julianday({AS_OF}) - julianday({_end("p.target")}) AS INTEGER) AS days_late, p.owner
-FROM infrastructure p
-WHERE p.target IS NOT NULL AND p.status <> 'operating' AND {_end("p.target")} < {AS_OF}
+# Units, as kitrack.domain.board has them: each estate and project, and each section of a project,
+# with its stage and target in force (a section's may be its phase's or project's) and the agency
+# responsible. `section` is NULL for a record itself.
+UNITS = """units AS (
+  SELECT 'estates' AS record_kind, id AS record, NULL AS section, name, status, NULL AS target,
+         operator AS owner FROM estates
+  UNION ALL
+  SELECT 'infrastructure', id, NULL, name, status, target, owner FROM infrastructure
+  UNION ALL
+  SELECT 'infrastructure', s.record, s.id, s.name, s.status, s.target, p.owner
+  FROM sections s JOIN infrastructure p ON p.id = s.record
+)"""
+OVERDUE_SQL = f"""WITH {UNITS},
+own AS (  -- a unit's own target in force: the last of its reports that gives one
+  SELECT p.record, p.section, p.target FROM progress p
+  WHERE p.target IS NOT NULL AND p.position = (
+    SELECT max(q.position) FROM progress q
+    WHERE q.record = p.record AND q.section IS p.section AND q.target IS NOT NULL)
+)
+SELECT 'target' AS item, u.record, u.section, u.name, NULL AS what, o.target AS due,
+       CAST(julianday({AS_OF}) - julianday({_end("o.target")}) AS INTEGER) AS days_late, u.owner
+FROM units u JOIN own o ON o.record = u.record AND o.section IS u.section
+WHERE (u.status IS NULL OR u.status <> 'operating') AND {_end("o.target")} < {AS_OF}
 UNION ALL
-SELECT 'milestone', m.record, r.name, m.name, m.due,
-       CAST(julianday({AS_OF}) - julianday({_end("m.due")}) AS INTEGER), coalesce(p.owner, e.operator)
-FROM milestones m JOIN records r ON r.id = m.record
-LEFT JOIN infrastructure p ON p.id = m.record LEFT JOIN estates e ON e.id = m.record
+SELECT 'milestone', m.record, m.section, u.name, m.name, m.due,
+       CAST(julianday({AS_OF}) - julianday({_end("m.due")}) AS INTEGER), u.owner
+FROM milestones m JOIN units u ON u.record = m.record AND u.section IS m.section
 WHERE m.due IS NOT NULL AND m.done IS NULL AND {_end("m.due")} < {AS_OF}
 UNION ALL
-SELECT 'issue', i.record, r.name, i.title, i.due,
+SELECT 'issue', i.record, i.section, r.name, i.title, i.due,
        CAST(julianday({AS_OF}) - julianday({_end("i.due")}) AS INTEGER), i.owner
 FROM issues i JOIN records r ON r.id = i.record
 WHERE i.due IS NOT NULL AND i.status = 'open' AND {_end("i.due")} < {AS_OF}
-ORDER BY due, record"""
+ORDER BY due, record, section"""
 
-# The at-risk rule of `kitrack status` (kitrack.domain.board.project), over the exported reports:
-# the pace from the first report within a year before the latest (else the one just before it) to
-# the latest, extrapolated to 100 %, finishes after the target, or never. A test holds it to status.
-AT_RISK_SQL = f"""WITH points AS (
-  SELECT record, position, percent, {_end("date")} AS day FROM progress
+# The at-risk rule of `kitrack status` (kitrack.domain.board.project), per unit, over the exported
+# reports: the pace from the first report within a year before the latest (else the one just before
+# it) to the latest, extrapolated to 100 %, finishes after the target in force, or never. A test
+# holds it to status.
+AT_RISK_SQL = f"""WITH {UNITS},
+points AS (
+  SELECT record, section, position, percent, {_end("date")} AS day FROM progress
   WHERE record_kind = 'infrastructure' AND percent IS NOT NULL
 ), latest AS (
-  SELECT p.* FROM points p WHERE p.position = (SELECT max(position) FROM points q WHERE q.record = p.record)
+  SELECT p.* FROM points p WHERE p.position = (
+    SELECT max(q.position) FROM points q WHERE q.record = p.record AND q.section IS p.section)
 ), first AS (
-  SELECT l.record, coalesce(
-    (SELECT e.position FROM points e WHERE e.record = l.record AND e.day < l.day
+  SELECT l.record, l.section, coalesce(
+    (SELECT e.position FROM points e WHERE e.record = l.record AND e.section IS l.section AND e.day < l.day
        AND julianday(l.day) - julianday(e.day) <= {PACE_WINDOW_DAYS} ORDER BY e.position LIMIT 1),
-    (SELECT e.position FROM points e WHERE e.record = l.record AND e.day < l.day
+    (SELECT e.position FROM points e WHERE e.record = l.record AND e.section IS l.section AND e.day < l.day
        ORDER BY e.position DESC LIMIT 1)) AS position
   FROM latest l
 ), pace AS (
-  SELECT l.record, l.percent, l.day,
+  SELECT l.record, l.section, l.percent, l.day,
          (l.percent - f.percent) / (julianday(l.day) - julianday(f.day)) AS per_day
-  FROM latest l JOIN first x ON x.record = l.record
-  JOIN points f ON f.record = x.record AND f.position = x.position
+  FROM latest l JOIN first x ON x.record = l.record AND x.section IS l.section
+  JOIN points f ON f.record = x.record AND f.section IS x.section AND f.position = x.position
   WHERE l.percent < 100
+), projected AS (
+  SELECT k.*, CASE WHEN k.per_day > 0 THEN
+           date(k.day, '+' || CAST(ceil((100 - k.percent) / k.per_day) AS INTEGER) || ' days') END AS projected
+  FROM pace k
 )
-SELECT p.id, p.name, p.owner, k.percent, k.day AS latest_report, round(k.per_day * 30, 2) AS pace,
-       CASE WHEN k.per_day > 0 THEN date(k.day, '+' || CAST(ceil((100 - k.percent) / k.per_day) AS INTEGER)
-         || ' days') END AS projected,
-       p.target
-FROM pace k JOIN infrastructure p ON p.id = k.record
-WHERE p.target IS NOT NULL
-  AND (k.per_day <= 0 OR date(k.day, '+' || CAST(ceil((100 - k.percent) / k.per_day) AS INTEGER) || ' days')
-       > {_end("p.target")})
-ORDER BY p.id"""
+SELECT u.record AS id, u.section, u.name, u.owner, k.percent, k.day AS latest_report,
+       round(k.per_day * 30, 2) AS pace, k.projected, u.target
+FROM projected k JOIN units u ON u.record = k.record AND u.section IS k.section
+WHERE u.target IS NOT NULL AND (k.projected IS NULL OR k.projected > {_end("u.target")})
+ORDER BY u.record, u.section"""
 
 BY_AGENCY_SQL = """SELECT a.id, a.name, a.short, a.type,
        (SELECT count(*) FROM infrastructure p WHERE p.owner = a.id) AS projects_owned,

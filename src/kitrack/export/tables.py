@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kitrack.domain.models import Estate, Project
 from kitrack.load.dataset import Dataset
 from kitrack.views import tables
 from kitrack.views.table import Table
@@ -20,8 +21,21 @@ from kitrack.views.tables import NO_FILTERS, Filters
 
 # The exported tables, in the order of the issue, the README, the workbook and the database.
 TABLES = (
-    "estates", "infrastructure", "progress", "milestones", "issues", "sources", "regions", "regencies", "agencies",
+    "estates", "infrastructure", "sections", "progress", "milestones", "issues", "sources", "regions", "regencies",
+    "agencies",
 )
+
+
+@dataclass(frozen=True)
+class Located:
+    """Where a record is on a map, how close the point is to it, and the source that says so."""
+
+    table: str  # estates or infrastructure: the table its row is in
+    lat: float
+    lon: float
+    precision: str
+    source: str
+    source_url: str | None
 
 
 @dataclass
@@ -29,10 +43,11 @@ class Bundle:
     as_of: dt.date
     filters: Filters
     tables: dict[str, Table]
-    # estate id -> (lat, lon), for the exported estates that have a location
-    located: dict[str, tuple[float, float]] = field(default_factory=dict)
+    # record id -> its place, for the exported estates and projects that have a location
+    located: dict[str, Located] = field(default_factory=dict)
     # exported estates without a location, by id: they cannot go on a map
     unlocated: list[str] = field(default_factory=list)
+    projects_unlocated: list[str] = field(default_factory=list)
     # estate id -> sectors, for the map
     sectors: dict[str, list[str]] = field(default_factory=dict)
 
@@ -71,5 +86,18 @@ def gather(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Bund
         if estate.location is None:
             bundle.unlocated.append(estate.id)
         else:
-            bundle.located[estate.id] = (estate.location.lat, estate.location.lon)
+            bundle.located[estate.id] = _located("estates", estate)
+    for row in built["infrastructure"].rows:
+        project = data.projects[row["id"]]
+        if project.location is None:
+            bundle.projects_unlocated.append(project.id)
+        else:
+            bundle.located[project.id] = _located("infrastructure", project)
     return bundle
+
+
+def _located(table: str, record: Estate | Project) -> Located:
+    location = record.location
+    assert location is not None
+    url = next((source.url for source in record.sources if source.id == location.source), None)
+    return Located(table, location.lat, location.lon, location.precision.value, location.source, url)

@@ -28,6 +28,7 @@ def document(bundle: Bundle) -> dict[str, Any]:
         "filters": dict(vars(bundle.filters)),
         "tables": {name: render.as_json(table) for name, table in bundle.tables.items()},
         "estates_without_location": list(bundle.unlocated),
+        "projects_without_location": list(bundle.projects_unlocated),
     }
 
 

@@ -32,9 +32,12 @@ SQL_TYPES = {"number": "NUMERIC", "percent": "NUMERIC", "count": "NUMERIC", "boo
 
 PRIMARY_KEYS = {
     "records": ("id",), "estates": ("id",), "infrastructure": ("id",), "regions": ("id",),
-    "regencies": ("id",), "agencies": ("id",), "progress": ("record", "position"),
-    "milestones": ("record", "position"), "issues": ("record", "id"), "sources": ("record_kind", "record", "id"),
+    "regencies": ("id",), "agencies": ("id",), "progress": (), "milestones": (), "issues": ("record", "id"),
+    "sources": ("record_kind", "record", "id"), "sections": ("record", "id"),
 }
+# A report or milestone is keyed by its place in its record or section: no primary key can hold the
+# null section of a record's own, so a unique index over an expression does.
+UNIQUE_INDEXES = {name: "record, coalesce(section, ''), position" for name in ("progress", "milestones")}
 # table -> (its columns, the table they point at, the columns there)
 ForeignKey = tuple[tuple[str, ...], str, tuple[str, ...]]
 _RECORD: ForeignKey = (("record",), "records", ("id",))
@@ -45,9 +48,10 @@ FOREIGN_KEYS: dict[str, list[ForeignKey]] = {
         (("operator",), "agencies", ("id",)),
     ],
     "infrastructure": [
-        (("id",), "records", ("id",)), (("region",), "regions", ("id",)), (("owner",), "agencies", ("id",)),
+        (("id",), "records", ("id",)), (("owner",), "agencies", ("id",)),
     ],
     "regencies": [(("region",), "regions", ("id",))],
+    "sections": [_RECORD],
     "issues": [_RECORD, (("owner",), "agencies", ("id",))],
     "progress": [_RECORD, _SOURCE],
     "milestones": [_RECORD, _SOURCE],
@@ -58,16 +62,19 @@ RECORDS_COLUMNS = [Column("id"), Column("kind"), Column("name")]
 
 LATEST_VIEW = """CREATE VIEW latest AS
 SELECT r.kind AS record_kind, r.id AS record, r.name AS name,
-       (SELECT p.date FROM progress p WHERE p.record = r.id ORDER BY p.position DESC LIMIT 1) AS latest_report,
+       (SELECT p.date FROM progress p WHERE p.record = r.id AND p.section IS NULL ORDER BY p.position DESC LIMIT 1)
+         AS latest_report,
 {figures}
 FROM records r"""
 LATEST_FIGURE = (
-    "       (SELECT p.{0.field} FROM progress p WHERE p.record = r.id AND p.{0.field} IS NOT NULL"
+    "       (SELECT p.{0.field} FROM progress p WHERE p.record = r.id AND p.section IS NULL AND p.{0.field} IS NOT NULL"
     " ORDER BY p.position DESC LIMIT 1) AS {0.field}"
 )
 
 
-def _value(value: Any) -> Any:
+def _value(value: Any, column: Column) -> Any:
+    if column.format == "bool" and value == "unknown":
+        return None  # psn: unknown is SQL's NULL, and `WHERE psn` still keeps the PSN records
     value = render.raw(value)
     if isinstance(value, bool):
         return int(value)
@@ -84,13 +91,15 @@ def _create(connection: sqlite3.Connection, name: str, table: Table) -> None:
         + (" NOT NULL" if c.key in PRIMARY_KEYS[name] else "")
         for c in table.columns
     ]
-    constraints = ["PRIMARY KEY (" + ", ".join(PRIMARY_KEYS[name]) + ")"]
+    constraints = ["PRIMARY KEY (" + ", ".join(PRIMARY_KEYS[name]) + ")"] if PRIMARY_KEYS[name] else []
     for own, parent, theirs in FOREIGN_KEYS.get(name, []):
         constraints.append(f"FOREIGN KEY ({', '.join(own)}) REFERENCES {parent} ({', '.join(theirs)})")
     connection.execute(f'CREATE TABLE "{name}" (\n  ' + ",\n  ".join(columns + constraints) + "\n)")
     for own, _, _ in FOREIGN_KEYS.get(name, []):
         if own != PRIMARY_KEYS[name][: len(own)]:
             connection.execute(f'CREATE INDEX "{name}_{"_".join(own)}" ON "{name}" ({", ".join(own)})')
+    if name in UNIQUE_INDEXES:
+        connection.execute(f'CREATE UNIQUE INDEX "{name}_place" ON "{name}" ({UNIQUE_INDEXES[name]})')
     for own in INDEXES.get(name, []):
         connection.execute(f'CREATE INDEX "{name}_{"_".join(own)}" ON "{name}" ({", ".join(own)})')
 
@@ -102,7 +111,7 @@ def _insert(connection: sqlite3.Connection, name: str, table: Table) -> int:
     before = connection.total_changes
     connection.executemany(
         f'INSERT OR IGNORE INTO "{name}" ({keys}) VALUES ({marks})',
-        ([_value(row[c.key]) for c in table.columns] for row in table.rows),
+        ([_value(row[c.key], c) for c in table.columns] for row in table.rows),
     )
     return len(table.rows) - (connection.total_changes - before)
 

@@ -49,6 +49,7 @@ class Dataset:
     meetings: dict[str, Meeting] = field(default_factory=dict)
     # regency id -> region id, from regions.yaml
     regency_region: dict[str, str] = field(default_factory=dict)
+    regency_code: dict[str, str] = field(default_factory=dict)  # regency id -> its kode wilayah
     # Ids seen in files that failed validation: references to them are not reported again.
     broken_ids: dict[str, set[str]] = field(
         default_factory=lambda: {k: set() for k in ("regency", *(kind.id_space for kind in RECORD_KINDS))}
@@ -448,6 +449,7 @@ def _load_list(data: Dataset, source: SourceFile, kind: ListKind) -> None:
     index = data.index(kind)
     # (error, prefix) of each broken entry: turned into problems together, once per file
     failures: list[tuple[ValidationError, FieldPath]] = []
+    codes: dict[str, str] = {}  # kode wilayah -> the first regency that has it
     for position, item in enumerate(items):
         prefix = (key, position)
         try:
@@ -492,5 +494,16 @@ def _load_list(data: Dataset, source: SourceFile, kind: ListKind) -> None:
                     )
                     continue
                 data.regency_region[regency.id] = record.id
+                if regency.code is not None:
+                    if regency.code in codes:
+                        line, column = source.locate((*prefix, "regencies", number, "code"))
+                        source.add(
+                            "duplicate-id", line, column, f"{key}[{position}].regencies[{number}].code",
+                            what=Term("p.regency_code"), id=regency.code,
+                            first=Term("p.regency_named", id=codes[regency.code]),
+                        )
+                    else:
+                        codes[regency.code] = regency.id
+                        data.regency_code[regency.id] = regency.code
     if failures:
         source.problems.extend(problems_from(failures, model, source))

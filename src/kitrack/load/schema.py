@@ -28,6 +28,14 @@ EXPECTED = {  # pydantic error type -> the label of what was expected
 }
 NUMERIC = ("int_type", "float_type", "int_from_float")
 
+# Fields of v1 records that v2 names or places differently, found where pydantic sees an unknown
+# field at a record's top level: the message says exactly what to write instead (design model-v2 §11).
+MOVED_TO_REPORT = (
+    "status", "target", "funding", "area_ha", "budget_idr_bn", "length_km", "capacity_lps", "capacity_mmscfd",
+    "capacity_mtpa",
+)
+RENAMED = {"Project": {"region": "regions"}}
+
 
 def describe(value: Any) -> Param:
     """How a YAML value reads to the person who wrote it."""
@@ -108,6 +116,13 @@ def problems_from(
         _problem(item, loc, model, source, prefix, place, suggest=last_listed is None or place <= last_listed)
         for place, item, loc, prefix in placed
     ]
+    # A renamed field is reported once, at the old name: the new one is then not also "missing".
+    renamed = {(p.path.rpartition(".")[0], p.params["new"]) for p in found if p.code == "renamed-field"}
+    if renamed:
+        found = [
+            p for p in found
+            if not (p.code == "missing-field" and (p.path.rpartition(".")[0], p.params["field"]) in renamed)
+        ]
     replaced = {id(noted[p.line, p.column]) for p in found if (p.line, p.column) in noted}
     if replaced:
         source.problems[:] = [p for p in source.problems if id(p) not in replaced]
@@ -138,6 +153,12 @@ def _problem(
 
     if kind == "missing":
         return at("missing-field", field=loc[-1])
+    if kind == "extra_forbidden" and len(loc) == 1 and model.__name__ in ("Estate", "Project"):
+        renamed = RENAMED.get(model.__name__, {}).get(str(loc[0]))
+        if renamed is not None:
+            return at("renamed-field", field=loc[0], new=renamed, value=_plain(value))
+        if loc[0] in MOVED_TO_REPORT:
+            return at("moved-to-report", field=loc[0], value=_plain(value))
     if kind == "extra_forbidden":
         parent = _model_at(model, loc[:-1])
         fields = list(parent.model_fields) if parent else []
@@ -147,7 +168,10 @@ def _problem(
         return at("unknown-field", field=loc[-1], hint=hint)
     if kind in ("enum", "literal_error"):
         enum = _enum_at(model, loc)
-        allowed = [member.value for member in enum] if enum else []
+        allowed = [_plain(member.value) for member in enum] if enum else []
+        if isinstance(value, str) and value in YAML11_BOOLEANS and "true" in allowed:  # psn: yes
+            word = "true" if value.lower() in ("y", "yes", "on") else "false"
+            return at("yaml11-boolean", detail=Term("p.yaml11", value=value, fix=Term("p.write", value=word)))
         hint = did_you_mean(str(value), allowed) if suggest and isinstance(value, str) else None
         if not isinstance(value, str):
             return at(
@@ -196,6 +220,16 @@ def _problem(
     if kind in ("int_parsing_size", "float_parsing_size") or "too large" in item["msg"]:
         return at("invalid-value", reason=Term("p.too_large"))
     return at("invalid-value", reason=item["msg"])
+
+
+def _plain(value: Any) -> str:
+    """A value as YAML would spell it, for a message that says what to write."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, dict)):
+        return "..."
+    shown = str(value)
+    return shown if len(shown) <= 40 else shown[:37] + "..."
 
 
 def _looks_numeric(text: str) -> bool:

@@ -62,8 +62,15 @@ def _label(name: str) -> str:
 
 def _describe(data: PlainData | None) -> str:
     """A record added or removed: its name, then its status, kind, region..."""
-    data = data or {}
+    data = dict(data or {})
     name = _fmt(data.get("name") or data.get("title") or "")
+    reports = data.get("progress")
+    if "status" not in data and isinstance(reports, list):  # the stage is the latest report's that gives one
+        stages = [r["status"] for r in reports if isinstance(r, dict) and is_plain(r.get("status"))]
+        if stages:
+            data["status"] = stages[-1]
+    if isinstance(data.get("regions"), list) and is_slug_list(data["regions"]):
+        data["region"] = ", ".join(data["regions"])
     details = [_fmt(data[k]) for k in ("status", "kind", "type", "region", "regency", "date") if is_plain(data.get(k))]
     return f"{name} — {', '.join(details)}" if details and name else name or ", ".join(details)
 

@@ -80,6 +80,24 @@ LABELS: dict[str, dict[str, str]] = {
     "col.capacity_mmscfd": {"en": "Capacity (MMSCFD)", "id": "Kapasitas (MMSCFD)"},
     "col.capacity_mtpa": {"en": "Capacity (Mt/year)", "id": "Kapasitas (juta ton/tahun)"},
     "col.source_title": {"en": "Title", "id": "Judul"},
+    "col.operating_km": {"en": "In operation (km)", "id": "Beroperasi (km)"},
+    "col.operating_lps": {"en": "In operation (l/s)", "id": "Beroperasi (l/detik)"},
+    "col.operating_mmscfd": {"en": "In operation (MMSCFD)", "id": "Beroperasi (MMSCFD)"},
+    "col.operating_mtpa": {"en": "In operation (Mt/year)", "id": "Beroperasi (juta ton/tahun)"},
+    "col.throughput_mt": {"en": "Throughput (Mt)", "id": "Arus barang (juta ton)"},
+    "col.regions": {"en": "Regions", "id": "Wilayah"},
+    "col.regency_code": {"en": "Regency code", "id": "Kode wilayah"},
+    "col.code": {"en": "Code", "id": "Kode"},
+    "col.location_precision": {"en": "Location precision", "id": "Ketepatan lokasi"},
+    "col.location": {"en": "Location", "id": "Lokasi"},
+    "col.status_derived": {"en": "Status derived", "id": "Status diturunkan"},
+    "col.percent_derived": {"en": "Progress derived", "id": "Progres diturunkan"},
+    "col.target_slip_months": {"en": "Slip (months)", "id": "Mundur (bulan)"},
+    "col.sections": {"en": "Sections", "id": "Seksi"},
+    "col.section": {"en": "Section", "id": "Seksi"},
+    "col.within": {"en": "Within", "id": "Bagian dari"},
+    "col.history": {"en": "Target history", "id": "Riwayat target"},
+    "col.stage": {"en": "Stage", "id": "Tahap"},
     "col.occupancy_percent": {"en": "Occupancy", "id": "Okupansi"},
     "col.tenants": {"en": "Tenants", "id": "Tenan"},
     "col.investment_idr_bn": {"en": "Investment (Rp bn)", "id": "Investasi (Rp miliar)"},
@@ -137,14 +155,37 @@ LABELS: dict[str, dict[str, str]] = {
     "status.region": {"en": "Region: {region}", "id": "Wilayah: {region}"},
     "status.headline": {
         "en": (
-            "{operating} operating estates · {planned} planned estates, {planned_psn} of them PSN ({unconfirmed} not "
-            "confirmed on the Perpres 80/2019 list) · {projects} infrastructure projects"
+            "{estates} estates: {operating} operating, {planned} planned (PSN: {confirmed} confirmed, "
+            "{unconfirmed} unconfirmed, {not_psn} not){unknown} · {projects} infrastructure projects (PSN: "
+            "{projects_confirmed} confirmed, {projects_unconfirmed} unconfirmed, {projects_not} not)"
         ),
         "id": (
-            "{operating} kawasan beroperasi · {planned} kawasan rencana, {planned_psn} di antaranya PSN ({unconfirmed} "
-            "belum terkonfirmasi dalam daftar Perpres 80/2019) · {projects} proyek infrastruktur"
+            "{estates} kawasan: {operating} beroperasi, {planned} rencana (PSN: {confirmed} pasti, "
+            "{unconfirmed} belum pasti, {not_psn} bukan){unknown} · {projects} proyek infrastruktur (PSN: "
+            "{projects_confirmed} pasti, {projects_unconfirmed} belum pasti, {projects_not} bukan)"
         ),
     },
+    "status.stage_unknown_count": {"en": ", {count} stage unknown", "id": ", {count} tahap belum diketahui"},
+    "status.slipped": {"en": "Slipped targets", "id": "Target mundur"},
+    "status.derived_legend": {
+        "en": "≈ derived from the sections, weighted by length; not reported",
+        "id": "≈ diturunkan dari seksi, dibobot menurut panjang; bukan angka laporan",
+    },
+    "status.stage_unknown": {"en": "stage unknown", "id": "tahap belum diketahui"},
+    "psn.unknown": {"en": "unknown", "id": "belum pasti"},
+    "precision.site": {"en": "site", "id": "tapak"},
+    "precision.area": {"en": "near the site", "id": "sekitar kawasan"},
+    "precision.town": {"en": "town centre", "id": "pusat kota"},
+    "precision.regency": {"en": "regency seat", "id": "ibu kota kabupaten"},
+    "slip.later_years": {"en": "+{count} years", "id": "mundur {count} tahun"},
+    "slip.later_year": {"en": "+1 year", "id": "mundur 1 tahun"},
+    "slip.later_months": {"en": "+{count} months", "id": "mundur {count} bulan"},
+    "slip.later_month": {"en": "+1 month", "id": "mundur 1 bulan"},
+    "slip.earlier_years": {"en": "−{count} years", "id": "maju {count} tahun"},
+    "slip.earlier_year": {"en": "−1 year", "id": "maju 1 tahun"},
+    "slip.earlier_months": {"en": "−{count} months", "id": "maju {count} bulan"},
+    "slip.earlier_month": {"en": "−1 month", "id": "maju 1 bulan"},
+    "slip.line": {"en": "target {history}, {slip}", "id": "target {history}, {slip}"},
     "status.counts": {"en": "Counts by status", "id": "Jumlah menurut status"},
     "status.by_region": {"en": "Counts by region", "id": "Jumlah menurut wilayah"},
     "status.estates": {"en": "Estates", "id": "Kawasan industri"},
@@ -176,6 +217,7 @@ LABELS: dict[str, dict[str, str]] = {
     "brief.card.projects": {"en": "infrastructure projects", "id": "proyek infrastruktur"},
     "brief.card.overdue": {"en": "items overdue", "id": "butir lewat tenggat"},
     "brief.card.at_risk": {"en": "projects at risk", "id": "proyek berisiko terlambat"},
+    "brief.card.slipped": {"en": "targets slipped", "id": "target mundur"},
     "brief.card.act": {"en": "open issues and decisions", "id": "kendala dan keputusan terbuka"},
     "brief.map": {"en": "Where the estates and projects are", "id": "Lokasi kawasan dan proyek"},
     "brief.map.caption": {
@@ -206,10 +248,6 @@ LABELS: dict[str, dict[str, str]] = {
             "arsiran: sekitar data berlokasi di tiap wilayah prioritas; batas kabupaten terbuka tidak tersedia, "
             "jadi ini letak data wilayah itu, bukan batas wilayahnya"
         ),
-    },
-    "brief.map.unknown": {
-        "en": "These locations do not say how close they are to the site, so each is drawn as a centre, not a site.",
-        "id": "Lokasi ini tidak menyebut seberapa dekat dengan tapak, jadi digambar sebagai pusat, bukan tapak.",
     },
     "brief.map.outside": {
         "en": "Outside this map of East Java: {count} — {ids}",
@@ -252,6 +290,7 @@ LABELS: dict[str, dict[str, str]] = {
     "brief.reason.reported": {"en": "reported", "id": "dilaporkan"},
     "brief.chart.latest": {"en": "{percent} on {date}", "id": "{percent} pada {date}"},
     "brief.chart.targets": {"en": "target {targets}", "id": "target {targets}"},
+    "brief.chart.inherited": {"en": "target {target} (the project's)", "id": "target {target} (milik proyek)"},
     "brief.timeline": {"en": "Milestones and targets", "id": "Tonggak dan target"},
     "brief.timeline.caption": {
         "en": (
@@ -336,6 +375,11 @@ LABELS: dict[str, dict[str, str]] = {
     "datasette.infrastructure.about": {
         "en": "Roads, toll roads, railways, ports, water, gas and power projects, with their latest progress.",
         "id": "Proyek jalan, jalan tol, kereta api, pelabuhan, air, gas dan listrik, dengan progres terakhirnya.",
+    },
+    "datasette.sections": {"en": "Sections", "id": "Seksi"},
+    "datasette.sections.about": {
+        "en": "The parts of projects reported on their own (phases, seksi), with their current stage and progress.",
+        "id": "Bagian proyek yang dilaporkan tersendiri (tahap, seksi), dengan tahap dan progres terakhirnya.",
     },
     "datasette.progress": {"en": "Reports", "id": "Laporan"},
     "datasette.progress.about": {
@@ -572,6 +616,15 @@ LABELS: dict[str, dict[str, str]] = {
     "p.target": {"en": "target", "id": "target"},
     "p.one_list": {"en": "the file holds one list, `{key}:`", "id": "berkas ini berisi satu daftar, `{key}:`"},
     "p.add_source": {"en": "add it to the record's `sources`", "id": "tambahkan ke `sources` data ini"},
+    "p.section": {"en": "section", "id": "seksi"},
+    "p.regency_code": {"en": "regency code", "id": "kode wilayah"},
+    "p.regency_named": {"en": "regency `{id}`", "id": "kabupaten/kota `{id}`"},
+    "p.the_section_itself": {"en": "the section itself", "id": "seksi itu sendiri"},
+    "p.within_another": {"en": "itself within `{section}`", "id": "sendiri berada di dalam `{section}`"},
+    "p.add_region": {
+        "en": "add `{actual}` to `regions`, or pick a regency of those regions",
+        "id": "tambahkan `{actual}` ke `regions`, atau pilih kabupaten/kota di wilayah tersebut",
+    },
     "p.set_region": {
         "en": "set `region: {actual}`, or pick a regency of `{region}`",
         "id": "isi `region: {actual}`, atau pilih kabupaten/kota di `{region}`",
@@ -768,6 +821,10 @@ LABELS: dict[str, dict[str, str]] = {
     "export.filters": {"en": "filters: {filters}", "id": "filter: {filters}"},
     "export.rows": {"en": "{rows} row(s)", "id": "{rows} baris"},
     "export.mapped": {"en": "{count} of {total} estate(s) on the map", "id": "{count} dari {total} kawasan di peta"},
+    "export.mapped_projects": {
+        "en": "{count} of {total} infrastructure project(s) on the map",
+        "id": "{count} dari {total} proyek infrastruktur di peta",
+    },
     "export.no_locations": {
         "en": (
             "No estate has a location (no source has given coordinates yet), so none of the {count} estate(s) is on a "

@@ -57,9 +57,14 @@ def cell(column: Column, value: Any) -> str:
     if column.format == "date":
         return i18n.date(value)
     if column.format == "bool":
+        if value == "unknown":  # psn: no source says either way
+            return i18n.t("psn.unknown")
         return i18n.t("word.yes" if value else "word.no")
     if column.format == "list":
         return inert.terminal(", ".join(map(str, value)))
+    if column.format == "location":  # lat, lon (how close the point is, its source)
+        precision = i18n.t(f"precision.{value.precision.value}")
+        return inert.terminal(f"{value.lat}, {value.lon} ({precision}, {value.source})")
     if column.format in LABELLED:
         return i18n.label(LABELLED[column.format], value)
     if column.format != "text":
@@ -87,7 +92,7 @@ def worded(table: Table, words: Mapping[CellFormat, Callable[[Row, str], str]], 
     """The table with the cells of a view's own formats (a progress bar, a change...) put in words by
     `words` (format -> (row, column key) -> text), so that every renderer can print them. The `hidden`
     columns are left out: their values are in those words."""
-    if not any(column.format in words for column in table.columns):
+    if not any(column.format in words or column.key in hidden for column in table.columns):
         return table
     shown = [column for column in table.columns if column.key not in hidden]
     columns = [Column(c.key, "text", c.label) if c.format in words else c for c in shown]

@@ -31,7 +31,10 @@ def hint(problem: Problem, language: Language) -> str | None:
     """The suggested fix: the problem's own, else its code's, else None."""
     if problem.hint is not None:
         return language.render(problem.hint)
-    return wording(problem.code, language.code)[1]
+    template = wording(problem.code, language.code)[1]
+    if template is None:
+        return None
+    return template.format(**{name: language.render(value) for name, value in problem.params.items()})
 
 
 def _with_hint(problem: Problem, language: Language) -> str:

@@ -13,12 +13,12 @@ from typing import Any, TextIO
 
 from kitrack.output import i18n, inert, render
 from kitrack.views.status import SECTIONS, Since, StatusReport
-from kitrack.views.table import CellFormat, Row, Table
+from kitrack.views.table import Column, Row, Table
 
 SECTION_TITLES = {
     "counts": "status.counts", "by_region": "status.by_region", "estates": "status.estates",
     "infrastructure": "status.infrastructure", "overdue": "status.overdue", "at_risk": "status.at_risk",
-    "issues": "status.issues", "stale": "status.stale",
+    "issues": "status.issues", "stale": "status.stale", "slipped": "status.slipped",
 }
 assert set(SECTION_TITLES) == set(SECTIONS)
 # The reasons a record is stale or unsourced, in words; `{date}` and `{count}` come from its row.
@@ -64,18 +64,65 @@ def _reasons(row: Row) -> str:
     )
 
 
-def words(terminal: bool) -> dict[CellFormat, Callable[[Row, str], str]]:
-    """The board's own cells in words: a progress bar, a change in points, and the reasons a record is
-    stale (which put its count of unsourced reports in words, so that count's column is not shown)."""
-    return {
-        "bar": lambda row, key: _bar(row[key], terminal),
+def headline(values: dict[str, Any]) -> str:
+    estates, psn, projects_psn = values["estates"], values["planned_psn"], values["projects_psn"]
+    unknown = estates["stage_unknown"]
+    return i18n.t(
+        "status.headline", estates=sum(estates.values()), operating=estates["operating"], planned=estates["planned"],
+        confirmed=psn["confirmed"], unconfirmed=psn["unconfirmed"], not_psn=psn["not"],
+        unknown=i18n.t("status.stage_unknown_count", count=unknown) if unknown else "", projects=values["projects"],
+        projects_confirmed=projects_psn["confirmed"], projects_unconfirmed=projects_psn["unconfirmed"],
+        projects_not=projects_psn["not"],
+    )
+
+
+def slip_words(months: int) -> str:
+    """`+4 years`, `+7 months`, `−1 year`: whole years when the months divide by twelve."""
+    direction = "later" if months >= 0 else "earlier"
+    count = abs(months)
+    unit, count = ("year", count // 12) if count % 12 == 0 and count else ("month", count)
+    return i18n.t(f"slip.{direction}_{unit}" + ("" if count == 1 else "s"), count=count)
+
+
+def slip_line(history: list[Any], months: int) -> str:
+    return i18n.t("slip.line", history=" → ".join(i18n.date(step) for step in history), slip=slip_words(months))
+
+
+def _derived(row: Row, key: str, text: str) -> str:
+    return f"≈{text}" if row.get(f"{key}_derived") else text
+
+
+def _stage(row: Row, key: str) -> str:
+    value = row[key]
+    text = i18n.label("status", value) if value is not None else i18n.t("status.missing")
+    return _derived(row, "status", text)
+
+
+def readable(table: Table, terminal: bool, bar: Callable[[float | None], str] | None = None) -> Table:
+    """The board's own cells in words: a progress bar (or `bar(value)`, for a page that draws its
+    own), a change in points, the reasons a record is stale (which put its count of unsourced reports
+    in words, so that count's column is not shown), a derived stage or progress marked `≈`, and a
+    section shown under its project."""
+    shown_bar = bar or (lambda value: _bar(value, terminal))
+    if any(column.key == "status_derived" for column in table.columns):
+        table = Table(table.name, [
+            Column(c.key, "derived-status", c.label) if c.key == "status" else c for c in table.columns
+        ], table.rows)
+    if any(column.key == "section" for column in table.columns) and table.name != "slipped":
+        rows = [{**row, "id" if "id" in row else "record": _unit_id(row)} for row in table.rows]
+        table = Table(table.name, table.columns, rows)
+    return render.worded(table, {
+        "bar": lambda row, key: _derived(row, "percent", shown_bar(row[key])),
         "change": lambda row, key: _change(row[key]),
         "stale-reasons": lambda row, key: _reasons(row),
-    }
+        "derived-status": _stage,
+        "slip-history": lambda row, key: slip_line(row[key], row["slip_months"]),
+    }, hidden=["unsourced_reports", "status_derived", "percent_derived", "section", "slip_months"])
 
 
-def _readable(table: Table, terminal: bool) -> Table:
-    return render.worded(table, words(terminal), hidden=["unsourced_reports"])
+def _unit_id(row: Row) -> str:
+    record = row["id"] if "id" in row else row["record"]
+    return record if row.get("section") is None else f"{record}/{row['section']}"
 
 
 def render_table(report: StatusReport, out: TextIO) -> None:
@@ -87,7 +134,7 @@ def render_table(report: StatusReport, out: TextIO) -> None:
     if report.region:
         console.print(Text(i18n.t("status.region", region=report.region)))
     console.print(Text(since_text(report.since, inert.terminal), style="dim"))
-    console.print(Text(i18n.t("status.headline", **report.headline), style="bold cyan"))
+    console.print(Text(headline(report.headline), style="bold cyan"))
     if report.errors:
         console.print(Text(i18n.t("error.data_problems", errors=report.errors), style="red"))
     for key in SECTIONS:
@@ -96,9 +143,9 @@ def render_table(report: StatusReport, out: TextIO) -> None:
         if not table.rows:
             console.print(Text(f"{title}: {i18n.t('status.none')}", style="bold"))
         else:
-            render.print_table(_readable(table, terminal), out, title=title)
+            render.print_table(readable(table, terminal), out, title=title)
         if key == "at_risk" and report.too_few.rows:
-            names = ", ".join(f"{row['id']} ({row['reports']})" for row in report.too_few.rows)
+            names = ", ".join(f"{_unit_id(row)} ({row['reports']})" for row in report.too_few.rows)
             console.print(Text(f"{i18n.t('status.too_few')}: {names}", style="dim"))
 
 
@@ -107,15 +154,15 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
     if report.region:
         lines += [i18n.t("status.region", region=report.region), ""]
     lines += [f"*{since_text(report.since, inert.markdown_code)}*", ""]
-    lines += [f"**{i18n.t('status.headline', **report.headline)}**", ""]
+    lines += [f"**{headline(report.headline)}**", ""]
     if report.errors:
         lines += [f"> {i18n.t('error.data_problems', errors=report.errors)}", ""]
     for key in SECTIONS:
         table = report.sections[key]
         lines += [f"### {i18n.t(SECTION_TITLES[key])}", ""]
-        lines += [render.markdown(_readable(table, terminal=False)) if table.rows else f"_{i18n.t('status.none')}_", ""]
+        lines += [render.markdown(readable(table, terminal=False)) if table.rows else f"_{i18n.t('status.none')}_", ""]
         if key == "at_risk" and report.too_few.rows:
-            names = ", ".join(f"`{row['id']}` ({row['reports']})" for row in report.too_few.rows)
+            names = ", ".join(f"`{_unit_id(row)}` ({row['reports']})" for row in report.too_few.rows)
             lines += [f"{i18n.t('status.too_few')}: {names}", ""]
     out.write("\n".join(lines))
 

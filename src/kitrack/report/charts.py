@@ -282,11 +282,11 @@ def in_frame(place: Place) -> bool:
 def _places(axes: Axes, places: Sequence[Place]) -> None:
     """One marker style per (stage, kind, precision), each drawn as one line of points: thousands of
     records cost one call per style, not one per record."""
-    groups: dict[tuple[str, str, str | None], list[Place]] = {}
+    groups: dict[tuple[str | None, str, str], list[Place]] = {}
     for place in places:
         groups.setdefault((place.status, place.table, place.precision), []).append(place)
     for (status, table, precision), members in sorted(groups.items(), key=lambda item: str(item[0])):
-        colour = STATUS_COLOURS.get(status, INK)
+        colour = STATUS_COLOURS.get(status or "", INK)  # black: no report gives the stage yet
         marker = MARKERS.get(table, "o")
         lons, lats = [p.lon for p in members], [p.lat for p in members]
         if precision == "site":
@@ -296,7 +296,7 @@ def _places(axes: Axes, places: Sequence[Place]) -> None:
                       markeredgecolor="white")
             axes.plot(lons, lats, linestyle="none", marker="o", markersize=13, markerfacecolor="none",
                       markeredgecolor=colour, markeredgewidth=1.2)
-        else:  # a town or regency centre, or a point whose precision is not recorded: never drawn as a site
+        else:  # a town or regency centre: never drawn as a site
             axes.plot(lons, lats, linestyle="none", marker=marker, markersize=8, markerfacecolor="white",
                       markeredgecolor=colour, markeredgewidth=1.8)
             if len(places) <= LABEL_LIMIT:
@@ -312,7 +312,7 @@ def _regions(axes: Axes, regions: Sequence[RegionArea], places: Sequence[Place])
     from matplotlib.patches import Polygon  # lazy: start-up
 
     for region in regions:
-        points = sorted({(p.lon, p.lat) for p in places if p.region == region.id})
+        points = sorted({(p.lon, p.lat) for p in places if region.id in p.regions})
         if not region.priority or not points:
             continue
         hull = _hull(points)

@@ -19,7 +19,7 @@ from kitrack.views.brief import CHART_LIMIT, Brief, Chart
 from kitrack.views.table import Column, Row, Table
 
 # The tables of the brief around its charts and timeline, in the order they are shown.
-BEFORE_CHARTS = ("act", "overdue", "at_risk")
+BEFORE_CHARTS = ("act", "overdue", "at_risk", "slipped")
 AFTER_CHARTS = ("changes", "estates", "infrastructure", "by_region", "stale", "sources")
 
 
@@ -74,17 +74,12 @@ def link(url: str | None) -> str | None:
     return url if urlsplit(url).scheme.lower() in ("http", "https") else None
 
 
-def _worded(table: Table) -> Table:
-    """The board's own cells (a progress bar, a change, stale reasons) in words; a bar as a percentage."""
-    words = board_words.words(terminal=False)
-    words["bar"] = lambda row, key: i18n.percent(row[key])
-    return render.worded(table, words, hidden=["unsourced_reports"])
 
 
 def section(key: str, title: str, table: Table, notes: list[str] | None = None,
             cells: Mapping[str, Callable[[Row], Cell]] | None = None, compact: bool = False) -> Section:
     """A table of a view as worded cells; `cells` words the columns that need more than `render.cell`."""
-    shown = _worded(table)
+    shown = board_words.readable(table, terminal=False, bar=i18n.percent)
     special = dict(cells or {})
     columns = list(shown.columns)
     keys = [column.key for column in columns]
@@ -111,6 +106,10 @@ def _overdue_cell(row: Row) -> Cell:
 def _change_value(row: Row) -> Cell:
     if row["field"] is None:
         return Cell(inert.terminal(str(row["value"])))
+    if row["field"] == "status":
+        return Cell(i18n.label("status", row["value"]))
+    if row["field"] == "target":
+        return Cell(i18n.date(row["value"]))
     figure = BY_FIELD[row["field"]]
     text = i18n.percent(row["value"]) if figure.format == "percent" else i18n.figure(row["value"])
     return Cell(text, numeric=True)
@@ -153,11 +152,12 @@ def build(brief: Brief, charts: Any) -> Content:
         subtitle.append(i18n.t("error.data_problems", errors=report.errors))
     headline = report.headline
     cards = [
-        (i18n.figure(headline["operating"]), i18n.t("brief.card.operating")),
-        (i18n.figure(headline["planned"]), i18n.t("brief.card.planned")),
+        (i18n.figure(headline["estates"]["operating"]), i18n.t("brief.card.operating")),
+        (i18n.figure(headline["estates"]["planned"]), i18n.t("brief.card.planned")),
         (i18n.figure(headline["projects"]), i18n.t("brief.card.projects")),
         (i18n.figure(len(report.sections["overdue"].rows)), i18n.t("brief.card.overdue")),
         (i18n.figure(len(report.sections["at_risk"].rows)), i18n.t("brief.card.at_risk")),
+        (i18n.figure(len(report.sections["slipped"].rows)), i18n.t("brief.card.slipped")),
         (i18n.figure(len(brief.act.rows)), i18n.t("brief.card.act")),
     ]
     sections: dict[str, Section] = {}
@@ -172,8 +172,12 @@ def build(brief: Brief, charts: Any) -> Content:
                                   cells={"owner": agency})
     too_few = report.too_few.rows
     sections["at_risk"] = section("at_risk", i18n.t("status.at_risk"), report.sections["at_risk"], [
-        f"{i18n.t('status.too_few')}: " + ", ".join(f"{row['id']} ({row['reports']})" for row in too_few)
+        f"{i18n.t('status.too_few')}: " + ", ".join(
+            f"{row['id']}{'/' + row['section'] if row.get('section') else ''} ({row['reports']})" for row in too_few
+        )
     ] if too_few else [])
+    sections["slipped"] = section("slipped", i18n.t("status.slipped"), report.sections["slipped"],
+                                  cells={"owner": agency})
     changes_title = i18n.t("brief.changes", since=i18n.date(since.date))
     sections["changes"] = section("changes", changes_title, _changes(brief),
                                   cells={"value": lambda row: _change_value(row["value"])})
@@ -188,7 +192,7 @@ def build(brief: Brief, charts: Any) -> Content:
         title=i18n.t("brief.title", as_of=i18n.date(as_of)),
         subtitle=subtitle,
         cards=cards,
-        headline=i18n.t("status.headline", **headline),
+        headline=board_words.headline(headline),
         map=Picture("map", i18n.t("brief.map"), i18n.t("brief.map.caption"), lambda: charts.east_java_map(brief)),
         map_legend=_legend(),
         map_notes=_map_notes(brief, charts),
@@ -208,9 +212,12 @@ def _chart(chart: Chart, as_of: dt.date, charts: Any) -> Picture:
     if projection.percent is not None:
         parts.append(i18n.t("brief.chart.latest", percent=i18n.percent(projection.percent),
                             date=i18n.date(projection.reported)))
-    if chart.targets:
-        history = " → ".join(i18n.date(target) for target in chart.targets)
-        parts.append(i18n.t("brief.chart.targets", targets=history))
+    if chart.slip_months is not None:
+        parts.append(board_words.slip_line(chart.targets, chart.slip_months))
+    elif chart.targets:
+        parts.append(i18n.t("brief.chart.targets", targets=i18n.date(chart.targets[-1])))
+    elif chart.inherited is not None:
+        parts.append(i18n.t("brief.chart.inherited", target=i18n.date(chart.inherited)))
     return Picture(f"chart-{chart.id}", inert.terminal(chart.name), " · ".join(parts),
                    lambda: charts.progress(chart, as_of))
 
@@ -232,7 +239,7 @@ def _legend() -> list[tuple[str, str]]:
 
 
 def _map_notes(brief: Brief, charts: Any) -> list[str]:
-    notes = [i18n.t("brief.map.unknown")] if any(place.precision is None for place in brief.places) else []
+    notes: list[str] = []
     outside = [place.id for place in brief.places if not charts.in_frame(place)]
     if outside:
         notes.append(i18n.t("brief.map.outside", count=i18n.figure(len(outside)), ids=_some(outside)))

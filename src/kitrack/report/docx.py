@@ -39,7 +39,9 @@ def write(content: Content, target: Path) -> None:
         cards.cell(1, column).text = what
     document.add_paragraph(content.headline).runs[0].bold = True
     _picture(document, content.map)
-    stages = " · ".join(i18n.label("status", stage) for stage in charts.STATUS_COLOURS)
+    stages = " · ".join(
+        [*(i18n.label("status", stage) for stage in charts.STATUS_COLOURS), i18n.t("status.stage_unknown")]
+    )
     document.add_paragraph(f"{i18n.t('col.status')}: {stages}", style="Caption")
     for mark, meaning in content.map_legend:
         document.add_paragraph(f"{mark} {meaning}", style="List Bullet")

@@ -28,6 +28,9 @@ def render(content: Content) -> str:
         "none": i18n.t("status.none"), "charts_title": i18n.t("brief.charts"),
         "timeline_title": i18n.t("brief.timeline"),
         "before_charts": BEFORE_CHARTS, "after_charts": AFTER_CHARTS,
-        "stages": [(colour, i18n.label("status", stage)) for stage, colour in charts.STATUS_COLOURS.items()],
+        "stages": [
+            *((colour, i18n.label("status", stage)) for stage, colour in charts.STATUS_COLOURS.items()),
+            (charts.INK, i18n.t("status.stage_unknown")),
+        ],
     }
     return environment.get_template("brief.html.j2").render(context)

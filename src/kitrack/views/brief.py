@@ -17,12 +17,12 @@ from typing import Literal
 from kitrack.domain import board
 from kitrack.domain.board import Record
 from kitrack.domain.dates import PartialDate
-from kitrack.domain.figures import FIGURES
+from kitrack.domain.figures import FIGURES, PROGRESS
 from kitrack.domain.kinds import of_model
-from kitrack.domain.models import Project, Status
+from kitrack.domain.models import Project
 from kitrack.load.dataset import Dataset
 from kitrack.views.status import StatusReport
-from kitrack.views.table import Column, Table
+from kitrack.views.table import Column, Row, Table
 
 # At national scale (thousands of projects) a chart for every project would be a book and take
 # longer than the board itself. The brief charts at most this many, in this order of need: projects
@@ -34,12 +34,11 @@ TIMELINE_LIMIT = 20
 # Why a project is charted, in the order of need.
 ChartReason = Literal["at-risk", "slipped", "changed", "reported"]
 REASONS: tuple[ChartReason, ...] = ("at-risk", "slipped", "changed", "reported")
-# How close a point on the map is to the place itself (model v2); None: not known, as for every v1
-# location. Only "site" is ever drawn as a site.
-Precision = Literal["site", "area", "town", "regency"]
 
-# What changed: `item` is "report" (then `field` names the figure), "milestone" (done), "raised" or
-# "resolved" (an issue); `value` is the figure, or the milestone's name or the issue's title.
+# What changed: `item` is "report" (then `field` names the figure, or the stage or target it
+# gives), "milestone" (done), "raised" or "resolved" (an issue); `value` is the figure, stage code or
+# target, or the milestone's name or the issue's title. `record` is a unit: `project/section` too.
+CHANGED_FIELDS = ("status", "target", *(figure.field for figure in FIGURES))
 ChangeItem = Literal["report", "milestone", "raised", "resolved"]
 CHANGE_COLUMNS = [
     Column("record"), Column("date", "date"), Column("item"), Column("field"), Column("value"), Column("source"),
@@ -58,20 +57,18 @@ SOURCE_COLUMNS = [
 class Chart:
     """One project's progress over time, against its targets."""
 
-    id: str
+    id: str  # the unit: a project, or `project/section`
     name: str
     reason: ChartReason
-    points: list[tuple[PartialDate, float]]  # reported physical progress, in file order
+    points: list[tuple[PartialDate, float]]  # the unit's own reported physical progress, in file order
     targets: list[PartialDate]  # the target history, oldest first; the last is in force
     projection: board.Projection
+    inherited: PartialDate | None = None  # a section without a target of its own: its phase's or project's
 
     @property
     def slip_months(self) -> int | None:
         """Months from the first target to the one in force; None without two targets."""
-        if len(self.targets) < 2:
-            return None
-        first, now = self.targets[0].end, self.targets[-1].end
-        return (now.year * 12 + now.month) - (first.year * 12 + first.month)
+        return board.TargetHistory(self.targets).slip_months if len(self.targets) >= 2 else None
 
 
 @dataclass(frozen=True)
@@ -81,11 +78,11 @@ class Place:
     id: str
     name: str
     table: str  # "estates" or "infrastructure"
-    status: str
-    region: str
+    status: str | None  # the stage as of the date; None before any report gives it
+    regions: tuple[str, ...]
     lon: float
     lat: float
-    precision: Precision | None
+    precision: str  # how close the point is to the place: site, area, town or regency
 
 
 @dataclass(frozen=True)
@@ -127,7 +124,7 @@ def build(data: Dataset, report: StatusReport) -> Brief:
     as_of, region = report.as_of, report.region
     records: list[Record] = [
         *(e for e in data.estates.values() if region in (None, e.region)),
-        *(p for p in data.projects.values() if region in (None, p.region)),
+        *(p for p in data.projects.values() if region in (None, *p.regions)),
     ]
     names = {record.id: record.name for record in records}
     names.update({agency.id: agency.short or agency.name for agency in data.agencies.values()})
@@ -135,7 +132,7 @@ def build(data: Dataset, report: StatusReport) -> Brief:
     brief = Brief(report, names)
     projects = [record for record in records if isinstance(record, Project)]
     _charts(brief, projects, report)
-    _places(brief, records)
+    _places(brief, records, as_of)
     brief.regions = [RegionArea(r.id, r.name, r.priority) for r in data.regions.values() if region in (None, r.id)]
     _timeline(brief, records, as_of)
     _act(brief, data, records, report)
@@ -147,65 +144,76 @@ def build(data: Dataset, report: StatusReport) -> Brief:
     return brief
 
 
-def _series(project: Project, as_of: dt.date) -> list[tuple[PartialDate, float]]:
-    return [(r.date, r.percent) for r in board.visible(project.progress, as_of) if r.percent is not None]
-
-
-def _targets(project: Project, as_of: dt.date) -> list[PartialDate]:
-    """The target history as of the date. Model v1 keeps one undated target; v2 dates each one."""
-    return [project.target] if project.target is not None else []
+def _series(unit: board.Unit, as_of: dt.date) -> list[tuple[PartialDate, float]]:
+    points = [(r.date, getattr(r, PROGRESS.field, None)) for r in board.visible(unit.progress, as_of)]
+    return [(date, value) for date, value in points if value is not None]
 
 
 def _charts(brief: Brief, projects: Iterable[Project], report: StatusReport) -> None:
-    at_risk = {row["id"] for row in report.sections["at_risk"].rows}
+    """A chart per unit (a project, or one of its sections) with its own reported progress. Derived
+    progress is not charted: it is not a series anyone reported."""
+    def unit_id(row: Row, key: str) -> str:
+        return row[key] if row.get("section") is None else f"{row[key]}/{row['section']}"
+
+    at_risk = {unit_id(row, "id") for row in report.sections["at_risk"].rows}
     changed = {
-        row["id"] for row in report.sections["infrastructure"].rows if row["change"] not in (None, 0, 0.0)
+        unit_id(row, "id") for row in report.sections["infrastructure"].rows if row["change"] not in (None, 0, 0.0)
     }
-    candidates: list[tuple[int, float, Chart]] = []
+    candidates: list[tuple[int, int, str, Chart]] = []
     for project in projects:
-        points = _series(project, report.as_of)
-        if not points:
-            continue
-        targets = _targets(project, report.as_of)
-        chart = Chart(project.id, project.name, "reported", points, targets, board.project(project, report.as_of))
-        reason: ChartReason = (
-            "at-risk" if project.id in at_risk
-            else "slipped" if (chart.slip_months or 0) > 0
-            else "changed" if project.id in changed
-            else "reported"
-        )
-        chart = Chart(chart.id, chart.name, reason, points, targets, chart.projection)
-        latest = points[-1][0].end
-        candidates.append((REASONS.index(reason), -latest.toordinal(), chart))
-    candidates.sort(key=lambda item: (item[0], item[1], item[2].id))
-    brief.charts = [chart for _, _, chart in candidates[:CHART_LIMIT]]
-    brief.not_charted = [chart.id for _, _, chart in candidates[CHART_LIMIT:]]
+        for unit in board.units(project):
+            points = _series(unit, report.as_of)
+            if not points:
+                continue
+            targets = list(board.target_history(unit, report.as_of).steps)
+            inherited = None
+            if not targets and unit.section is not None:
+                inherited = board.target_in_force(unit, report.as_of)[0]
+            history = board.TargetHistory(targets)
+            reason: ChartReason = (
+                "at-risk" if unit.id in at_risk
+                else "slipped" if history.slipped
+                else "changed" if unit.id in changed
+                else "reported"
+            )
+            name = unit.name if unit.section is None else f"{project.name} — {unit.name}"
+            chart = Chart(unit.id, name, reason, points, targets, board.project(unit, report.as_of), inherited)
+            latest = points[-1][0].end
+            candidates.append((REASONS.index(reason), -latest.toordinal(), unit.id, chart))
+    candidates.sort(key=lambda item: item[:3])
+    brief.charts = [chart for *_, chart in candidates[:CHART_LIMIT]]
+    brief.not_charted = [chart.id for *_, chart in candidates[CHART_LIMIT:]]
 
 
-def _places(brief: Brief, records: Iterable[Record]) -> None:
+def _places(brief: Brief, records: Iterable[Record], as_of: dt.date) -> None:
     for record in records:
         if record.location is None:
             brief.unlocated.append(record.id)
             continue
+        stage = board.stage(record, as_of)
+        regions = tuple(record.regions) if isinstance(record, Project) else (record.region,)
         brief.places.append(Place(
-            record.id, record.name, of_model(type(record)).table, record.status.value, record.region,
-            record.location.lon, record.location.lat, None,  # v1 locations do not say how close they are
+            record.id, record.name, of_model(type(record)).table, stage.value if stage is not None else None,
+            regions, record.location.lon, record.location.lat, record.location.precision.value,
         ))
 
 
 def _timeline(brief: Brief, records: Iterable[Record], as_of: dt.date) -> None:
+    """One row per record: the milestones and own targets in force of the record and its sections."""
     rows: list[tuple[bool, dt.date, str, list[Milestone]]] = []
     for record in records:
-        late = {item.path[1] for item in board.overdue_of(record, as_of) if item.item == "milestone"}
-        items = [
-            Milestone(record.id, "milestone", m.name, m.due, m.done if board.done_by(m.done, as_of) else None,
-                      position in late)
-            for position, m in enumerate(record.milestones) if m.due is not None or m.done is not None
-        ]
-        if isinstance(record, Project) and record.target is not None:
-            finished = record.status is Status.operating
-            items.append(Milestone(record.id, "target", "", record.target, None,
-                                   not finished and record.target.end < as_of))
+        late = {(item.section, item.item, item.path[-2]) for item in board.overdue_of(record, as_of)}
+        items: list[Milestone] = []
+        for unit in board.units(record):
+            items += [
+                Milestone(record.id, "milestone", m.name, m.due, m.done if board.done_by(m.done, as_of) else None,
+                          (unit.section_id, "milestone", position) in late)
+                for position, m in enumerate(unit.milestones) if m.due is not None or m.done is not None
+            ]
+            target, _, position = board.reported(unit, "target", as_of)
+            if target is not None:
+                items.append(Milestone(record.id, "target", unit.name, target, None,
+                                       (unit.section_id, "target", position) in late))
         if not items:
             continue
         open_due = [i.due.end for i in items if i.due is not None and i.done is None]
@@ -218,7 +226,8 @@ def _act(brief: Brief, data: Dataset, records: Iterable[Record], report: StatusR
     """Who must act: open issues and open meeting decisions, by the agency responsible."""
     as_of = report.as_of
     items: list[dict[str, object]] = [
-        {"owner": row["owner"], "kind": "issue", "record": row["record"], "what": row["title"], "due": row["due"],
+        {"owner": row["owner"], "kind": "issue", "what": row["title"], "due": row["due"],
+         "record": row["record"] if row.get("section") is None else f"{row['record']}/{row['section']}",
          "overdue": row["due"] is not None and row["due"].end < as_of}
         for row in report.sections["issues"].rows
     ]
@@ -229,7 +238,7 @@ def _act(brief: Brief, data: Dataset, records: Iterable[Record], report: StatusR
         for decision in meeting.decisions:
             if board.done_by(decision.done, as_of):
                 continue
-            if report.region is not None and not any(rid in in_view for rid in decision.related):
+            if report.region is not None and not any(rid.split("/")[0] in in_view for rid in decision.related):
                 continue
             items.append({
                 "owner": decision.owner, "kind": "decision", "record": meeting.id, "what": decision.text,
@@ -245,21 +254,22 @@ def _changes(brief: Brief, records: Iterable[Record], since: dt.date, as_of: dt.
     report, milestones done, issues raised and resolved. Newest first."""
     rows: list[tuple[PartialDate, str, ChangeItem, str | None, object, str | None]] = []
     for record in records:
-        for report in record.progress:
-            if since < report.date.start <= as_of:
-                rows += [
-                    (report.date, record.id, "report", figure.field, value, report.source)
-                    for figure in FIGURES if (value := getattr(report, figure.field, None)) is not None
-                ]
-        rows += [
-            (m.done, record.id, "milestone", None, m.name, m.source)
-            for m in record.milestones if m.done is not None and since < m.done.start <= as_of
-        ]
-        for issue in record.issues:
-            if since < issue.raised.start <= as_of:
-                rows.append((issue.raised, record.id, "raised", None, issue.title, issue.source))
-            if issue.resolved is not None and since < issue.resolved.start <= as_of:
-                rows.append((issue.resolved, record.id, "resolved", None, issue.title, issue.source))
+        for unit in board.units(record):
+            for report in unit.progress:
+                if since < report.date.start <= as_of:
+                    rows += [
+                        (report.date, unit.id, "report", name, getattr(value, "value", value), report.source)
+                        for name in CHANGED_FIELDS if (value := getattr(report, name, None)) is not None
+                    ]
+            rows += [
+                (m.done, unit.id, "milestone", None, m.name, m.source)
+                for m in unit.milestones if m.done is not None and since < m.done.start <= as_of
+            ]
+            for issue in unit.issues:
+                if since < issue.raised.start <= as_of:
+                    rows.append((issue.raised, unit.id, "raised", None, issue.title, issue.source))
+                if issue.resolved is not None and since < issue.resolved.start <= as_of:
+                    rows.append((issue.resolved, unit.id, "resolved", None, issue.title, issue.source))
     rows.sort(key=lambda row: (row[0], row[1]), reverse=True)
     for date, record_id, item, figure_field, value, source in rows:
         brief.changes.add(record=record_id, date=date, item=item, field=figure_field, value=value, source=source)

@@ -26,15 +26,21 @@ Found = Estate | Project | Region | Agency | Meeting
 # The fields shown at the head of a record, in this order, each formatted as the list tables (or the
 # figure registry) format it; the few that no table shows are defined here.
 HEADER_KEYS = (
-    "status", "psn", "basis", "kind", "region", "regency", "regencies", "operator", "owner", "funding", "target",
-    "area_ha", "budget_idr_bn", "length_km", "capacity_lps", "capacity_mmscfd", "capacity_mtpa", "serves", "sectors",
-    "priority", "members_verified", "short", "type", "url", "date", "chair", "attendees",
+    "status", "psn", "basis", "kind", "region", "regions", "regency", "regencies", "operator", "owner", "funding",
+    "target", "area_ha", "budget_idr_bn", "length_km", "operating_km", "capacity_lps", "capacity_mmscfd",
+    "capacity_mtpa", "operating_lps", "operating_mmscfd", "operating_mtpa", "throughput_mt", "location", "serves",
+    "sectors", "priority", "members_verified", "short", "type", "url", "date", "chair", "attendees",
+)
+# The header fields of a record that are dated: their value as of the date, from the reports.
+DATED_HEADER = (
+    "status", "target", "funding", "area_ha", "budget_idr_bn", "length_km", "operating_km", "capacity_lps",
+    "capacity_mmscfd", "capacity_mtpa", "operating_lps", "operating_mmscfd", "operating_mtpa", "throughput_mt",
 )
 _HEADER_COLUMNS = {
     column.key: column
     for column in (
         Column("regencies", "list"), Column("sectors", "list"), Column("url"), Column("date", "date"),
-        Column("chair"), Column("attendees", "list"),
+        Column("chair"), Column("attendees", "list"), Column("location", "location"),
         *(Column(figure.field, figure.format) for figure in FIGURES),
         *tables.AGENCY_COLUMNS, *tables.REGION_COLUMNS, *tables.ESTATE_COLUMNS, *tables.PROJECT_COLUMNS,
     )
@@ -94,7 +100,7 @@ def find(data: Dataset, record_id: str) -> list[Found]:
 def view(data: Dataset, record: Found, as_of: dt.date) -> RecordView:
     """Everything `show` prints about one record, as the record stood on `as_of`."""
     title = record.title if isinstance(record, Meeting) else record.name
-    shown = RecordView(record.id, title, of_model(type(record)), _header(record), record.notes)
+    shown = RecordView(record.id, title, of_model(type(record)), _header(record, as_of), record.notes)
     if isinstance(record, (Estate, Project)):
         shown.sections += [
             ("show.reports", history(record, as_of)),
@@ -117,13 +123,26 @@ def view(data: Dataset, record: Found, as_of: dt.date) -> RecordView:
     return shown
 
 
-def _header(record: Found) -> list[tuple[Column, Any]]:
+def _header(record: Found, as_of: dt.date) -> list[tuple[Column, Any]]:
     header = []
     for key in HEADER_KEYS:
-        value = getattr(record, key, None)
+        if isinstance(record, (Estate, Project)) and key in DATED_HEADER:
+            value = _dated(record, key, as_of)
+        elif key == "basis" and isinstance(record, (Estate, Project)):
+            value = board.basis_ids(record)
+        else:
+            value = getattr(record, key, None)
         if value is not None and value != []:
             header.append((_HEADER_COLUMNS[key], value.value if isinstance(value, Enum) else value))
     return header
+
+
+def _dated(record: Record, key: str, as_of: dt.date) -> Any:
+    if key == "status":
+        return board.current(record, "status", as_of).value
+    if key == "target":
+        return board.target_in_force(board.Unit(record), as_of)[0]
+    return board.latest_value(record, key, as_of)[0]
 
 
 def history(record: Record, as_of: dt.date) -> Table:
@@ -157,7 +176,7 @@ def _mentions(data: Dataset, record: Found) -> Iterator[tuple[str, Mention]]:
     for other in data.records():
         if isinstance(other, Project) and target in other.serves:
             yield other.id, Mention("serves")
-        if isinstance(record, Region) and other.region == target:
+        if isinstance(record, Region) and target in tables.regions_of(other):
             yield other.id, Mention("region")
         if agency:
             if isinstance(other, Project) and other.owner == target:

@@ -12,21 +12,20 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 from kitrack.domain import board
 from kitrack.domain.board import Record
 from kitrack.domain.defaults import DEFAULT_STALE_DAYS
 from kitrack.domain.figures import PROGRESS
 from kitrack.domain.kinds import ESTATE, INFRASTRUCTURE
-from kitrack.domain.models import Estate, Project, Status
+from kitrack.domain.models import Estate, Project, Psn, Status
 from kitrack.load.dataset import Dataset
 from kitrack.views import tables
 from kitrack.views.table import Column, Table
 from kitrack.views.tables import Filters
 
 DEFAULT_SINCE_DAYS = 30
-PERPRES = "perpres-80-2019"
 SinceReason = Literal["meeting", "default", "given", "revision"]
 # Why a record is listed as stale or unsourced, in the order they are given.
 StaleReason = Literal["no-report", "latest-report", "unsourced", "unsourced-reports"]
@@ -61,21 +60,30 @@ ESTATE_KEYS = (
     "id", "name", "status", "psn", "basis", "regency", "area_ha", "occupied_ha", "occupancy_percent", "tenants",
     "latest_report",
 )
-PROJECT_KEYS = ("id", "name", "kind", "status", "owner", PROGRESS.field, "latest_report", "target")
-ISSUE_KEYS = ("owner", "record", "id", "title", "raised", "due")
+PROJECT_KEYS = (
+    "id", "section", "name", "kind", "status", "status_derived", "owner", PROGRESS.field, "percent_derived",
+    "latest_report", "target",
+)
+ISSUE_KEYS = ("owner", "record", "section", "id", "title", "raised", "due")
 # Physical progress as a bar, and its change in points since the comparison date: a number, "new"
 # when there was no figure then, or None.
 PROGRESS_BAR = Column(PROGRESS.field, "bar")
 CHANGE = Column("change", "change")
 OVERDUE_COLUMNS = [
-    Column("record"), Column("kind", "overdue-item", "col.type"), Column("what"), Column("due", "date"),
+    Column("record"), Column("section"), Column("kind", "overdue-item", "col.type"), Column("what"),
+    Column("due", "date"),
     Column("days", "count", "col.overdue_days"), Column("owner"),
 ]
 RISK_COLUMNS = [
-    Column("id"), Column("name"), Column(PROGRESS.field, PROGRESS.format), Column("latest_report", "date"),
-    Column("pace", "number"), Column("projected", "date"), Column("target", "date"),
+    Column("id"), Column("section"), Column("name"), Column(PROGRESS.field, PROGRESS.format),
+    Column("latest_report", "date"), Column("pace", "number"), Column("projected", "date"), Column("target", "date"),
 ]
-TOO_FEW_COLUMNS = [Column("id"), Column("name"), Column("reports", "count")]
+TOO_FEW_COLUMNS = [Column("id"), Column("section"), Column("name"), Column("reports", "count")]
+SLIPPED_COLUMNS = [
+    Column("record"), Column("section"), Column("name"), Column("history", "slip-history"),
+    Column("target", "date"), Column("slip_months", "count", "col.target_slip_months"), Column("stage", "status"),
+    Column("owner"),
+]
 STALE_COLUMNS = [
     Column("record"), Column("name"), Column("reasons", "stale-reasons", "col.reason"),
     Column("unsourced_reports", "count"), Column("latest_report", "date"),
@@ -83,7 +91,7 @@ STALE_COLUMNS = [
 
 
 # The sections of the board, in the order they are shown.
-SECTIONS = ("counts", "by_region", "estates", "infrastructure", "overdue", "at_risk", "issues", "stale")
+SECTIONS = ("counts", "by_region", "estates", "infrastructure", "overdue", "at_risk", "slipped", "issues", "stale")
 
 
 @dataclass
@@ -91,7 +99,7 @@ class StatusReport:
     as_of: dt.date
     since: Since
     region: str | None
-    headline: dict[str, int]
+    headline: dict[str, Any]
     sections: dict[str, Table] = field(default_factory=dict)  # by SECTIONS
     # Unfinished projects with too few reports to project, shown below the projects at risk.
     too_few: Table = field(default_factory=lambda: Table("too_few", TOO_FEW_COLUMNS))
@@ -104,27 +112,36 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None
     at the `since` date."""
     filters = Filters(region=region)
     estates = [e for e in data.estates.values() if region in (None, e.region)]
-    projects = [p for p in data.projects.values() if region in (None, p.region)]
-    planned = [e for e in estates if e.status is not Status.operating]
+    projects = [p for p in data.projects.values() if region in (None, *p.regions)]
+    estate_stage = {e.id: board.stage(e, as_of) for e in estates}
+    project_stage = {p.id: board.stage(p, as_of) for p in projects}
+    planned = [e for e in estates if estate_stage[e.id] not in (None, Status.operating)]
     report = StatusReport(
         as_of=as_of, since=since, region=region, errors=errors,
         headline={
-            "operating": sum(1 for e in estates if e.status is Status.operating),
-            "planned": len(planned),
-            "planned_psn": sum(1 for e in planned if e.psn),
-            "unconfirmed": sum(1 for e in planned if e.psn and PERPRES not in e.basis),
+            "estates": {
+                "operating": sum(1 for e in estates if estate_stage[e.id] is Status.operating),
+                "planned": len(planned),
+                "stage_unknown": sum(1 for e in estates if estate_stage[e.id] is None),
+            },
+            "planned_psn": _psn_counts(planned),
             "projects": len(projects),
+            "projects_psn": _psn_counts(projects),
         },
     )
+    stages: list[Status | None] = [*Status]
+    if None in estate_stage.values() or None in project_stage.values():
+        stages.append(None)
     report.sections["counts"] = Table("counts", COUNT_COLUMNS, [
         {
-            "status": status.value, "estates": sum(1 for e in estates if e.status is status),
-            "infrastructure": sum(1 for p in projects if p.status is status),
+            "status": status.value if status is not None else None,
+            "estates": sum(1 for value in estate_stage.values() if value is status),
+            "infrastructure": sum(1 for value in project_stage.values() if value is status),
         }
-        for status in Status
+        for status in stages
     ])
     estates_in = Counter(e.region for e in estates)
-    projects_in = Counter(p.region for p in projects)
+    projects_in = Counter(r for p in projects for r in p.regions)
     report.sections["by_region"] = Table("by_region", REGION_COUNT_COLUMNS, [
         {"region": r.id, "name": r.name, "estates": estates_in[r.id], "infrastructure": projects_in[r.id]}
         for r in data.regions.values() if region in (None, r.id)
@@ -133,6 +150,7 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None
     report.sections["infrastructure"] = _projects(data, as_of, since, baseline, filters)
     report.sections["overdue"] = _overdue(data, estates, projects, as_of, region)
     report.sections["at_risk"], report.too_few = _at_risk(projects, as_of)
+    report.sections["slipped"] = _slipped(projects, as_of)
     issues = tables.issues(data, as_of, Filters(region=region, status="open"))
     issues.rows.sort(key=lambda row: (row["owner"], row["raised"].start, row["record"]))
     report.sections["issues"] = issues.select(ISSUE_KEYS)
@@ -140,17 +158,52 @@ def build(data: Dataset, as_of: dt.date, since: Since, region: str | None = None
     return report
 
 
+def _psn_counts(records: Sequence[Record]) -> dict[str, int]:
+    return {
+        "confirmed": sum(1 for r in records if r.psn is Psn.YES),
+        "unconfirmed": sum(1 for r in records if r.psn is Psn.UNKNOWN),
+        "not": sum(1 for r in records if r.psn is Psn.NO),
+    }
+
+
 def _projects(data: Dataset, as_of: dt.date, since: Since, baseline: Dataset | None, filters: Filters) -> Table:
-    """The infrastructure rows of `kitrack list`, with progress as a bar and its change since then."""
-    listed = tables.infrastructure(data, as_of, filters).select(PROJECT_KEYS)
-    columns = [PROGRESS_BAR if column.key == PROGRESS.field else column for column in listed.columns]
+    """The infrastructure rows of `kitrack list`, each followed by its top-level sections, with progress
+    as a bar and its change since then (derived values included: the current value is compared)."""
+    listed = tables.infrastructure(data, as_of, filters)
+    columns = [column for column in listed.columns if column.key in PROJECT_KEYS]
+    columns.insert(1, Column("section"))
+    columns = [PROGRESS_BAR if column.key == PROGRESS.field else column for column in columns]
     columns.insert(columns.index(PROGRESS_BAR) + 1, CHANGE)
     table = Table("infrastructure", columns)
     for row in listed.rows:
-        then_record = baseline.projects.get(row["id"]) if baseline is not None else data.projects[row["id"]]
-        then = board.latest_value(then_record, PROGRESS.field, since.date)[0] if then_record is not None else None
-        table.add(**row, change=_change(row[PROGRESS.field], then))
+        project = data.projects[row["id"]]
+        then_record = baseline.projects.get(row["id"]) if baseline is not None else project
+        table.add(**{key: row.get(key) for key in PROJECT_KEYS if key != "section"}, section=None,
+                  change=_change(row[PROGRESS.field], _then(then_record, None, since.date)))
+        for unit in board.Unit(project).children():
+            state = tables.unit_state(unit, as_of)
+            table.add(
+                id=project.id, section=unit.section_id, name=unit.name, kind=row["kind"], owner=row["owner"],
+                latest_report=_unit_latest(unit, as_of),
+                **{key: state[key] for key in ("status", "status_derived", "percent", "percent_derived", "target")},
+                change=_change(state["percent"], _then(then_record, unit.section_id, since.date)),
+            )
     return table
+
+
+def _unit_latest(unit: board.Unit, as_of: dt.date) -> Any:
+    dates = [r.date for r in board.visible(unit.progress, as_of)]
+    return max(dates, key=lambda d: (d.end, d.start)) if dates else None
+
+
+def _then(project: Project | None, section: str | None, date: dt.date) -> float | None:
+    if project is None:
+        return None
+    unit = board.Unit(project) if section is None else board.section_unit(project, section)
+    if unit is None:
+        return None
+    value: float | None = board.current(unit, PROGRESS.field, date).value
+    return value
 
 
 def _change(now: float | None, then: float | None) -> float | str | None:
@@ -172,23 +225,44 @@ def _overdue(data: Dataset, estates: Sequence[Estate], projects: Sequence[Projec
                 items.append(item)
     table = Table("overdue", OVERDUE_COLUMNS)
     for item in sorted(items, key=lambda i: (i.due.end, i.record_id)):
-        table.add(record=item.record_id, kind=item.item, what=item.what, due=item.due, days=item.days(as_of),
-                  owner=item.owner)
+        table.add(record=item.record_id, section=item.section, kind=item.item, what=item.what, due=item.due,
+                  days=item.days(as_of), owner=item.owner)
     return table
 
 
 def _at_risk(projects: Iterable[Project], as_of: dt.date) -> tuple[Table, Table]:
+    """Per unit, project or section, on its own reported series and its target in force. A project
+    whose sections report is judged by them: its own empty series is not "too few"."""
     at_risk, too_few = Table("at_risk", RISK_COLUMNS), Table("too_few", TOO_FEW_COLUMNS)
     for project in projects:
-        projection = board.project(project, as_of)
-        if projection.state == "at-risk" and projection.pace_per_month is not None:
-            at_risk.add(
-                id=project.id, name=project.name, percent=projection.percent, latest_report=projection.reported,
-                pace=round(projection.pace_per_month, 2), projected=projection.projected, target=projection.target,
-            )
-        elif projection.state == "too-few" and project.status is not Status.operating:
-            too_few.add(id=project.id, name=project.name, reports=projection.reports)
+        for unit in board.units(project):
+            projection = board.project(unit, as_of)
+            if projection.state == "at-risk" and projection.pace_per_month is not None:
+                at_risk.add(
+                    id=project.id, section=unit.section_id, name=unit.name, percent=projection.percent,
+                    latest_report=projection.reported, pace=round(projection.pace_per_month, 2),
+                    projected=projection.projected, target=projection.target,
+                )
+            elif projection.state == "too-few" and board.stage(unit, as_of) is not Status.operating and (
+                unit.section is not None or projection.reports or not project.sections
+            ):
+                too_few.add(id=project.id, section=unit.section_id, name=unit.name, reports=projection.reports)
     return at_risk, too_few
+
+
+def _slipped(projects: Iterable[Project], as_of: dt.date) -> Table:
+    table = Table("slipped", SLIPPED_COLUMNS)
+    for project in projects:
+        for unit in board.units(project):
+            history = board.target_history(unit, as_of)
+            if history.slipped:
+                stage = board.stage(unit, as_of)
+                table.add(
+                    record=project.id, section=unit.section_id, name=unit.name, history=list(history.steps),
+                    target=history.steps[-1], slip_months=history.slip_months,
+                    stage=stage.value if stage is not None else None, owner=project.owner,
+                )
+    return table
 
 
 def _stale(records: Iterable[Record], as_of: dt.date, stale_days: int) -> Table:

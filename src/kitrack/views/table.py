@@ -20,7 +20,7 @@ from kitrack.domain.dates import PartialDate
 CellFormat = Literal[
     "text", "number", "percent", "count", "date", "bool", "list",
     "status", "project-kind", "issue-status", "overdue-item",
-    "bar", "change", "stale-reasons", "figure-changes", "mention",
+    "bar", "change", "stale-reasons", "figure-changes", "mention", "slip-history", "derived-status", "location",
 ]
 Row = dict[str, Any]
 
