@@ -3,6 +3,7 @@
 import csv
 import io
 import json
+import shutil
 
 import pytest
 import yaml
@@ -249,3 +250,51 @@ def test_the_default_date_is_today():
     before = dt.date.today()
     report = json.loads(invoke("status", "--data", SAMPLE, "--format", "json", as_of=None).stdout)
     assert report["as_of"] in {before.isoformat(), dt.date.today().isoformat()}  # midnight may pass
+
+
+def test_status_as_of_2019_shows_each_project_in_the_stage_it_had_then():
+    report = status_json("--as-of", "2019-01-01")
+    stages = {row["id"]: row["status"] for row in report["infrastructure"] if row["section"] is None}
+    assert stages["pelabuhan-probolinggo"] == "operating"  # since December 2015
+    assert stages["selingkar-wilis-ring-road"] == "planning"  # construction only from 2021
+    assert stages["tol-klbm"] is None  # no report gives its stage before 2020: unknown, not today's
+    unknown = next(row for row in report["counts"] if row["status"] is None)
+    assert unknown["infrastructure"] == sum(1 for stage in stages.values() if stage is None)
+
+
+def test_status_lists_slipped_targets_with_their_history():
+    report = status_json("--as-of", "2026-11-29", data=BASE)
+    assert report["slipped"] == [{
+        "record": "tol-alpha", "section": None, "name": "Jalan Tol Alpha", "history": ["2027-06", "2027-12"],
+        "target": "2027-12", "slip_months": 6, "stage": "construction", "owner": "kementerian-pupr",
+    }]
+    text = invoke("status", "--data", BASE, "--as-of", "2026-11-29").stdout
+    assert "target June 2027 → December 2027, +6 months" in text
+    indonesian = invoke("status", "--data", BASE, "--as-of", "2026-11-29", "--lang", "id").stdout
+    assert "target Juni 2027 → Desember 2027, mundur 6 bulan" in indonesian
+
+
+def test_show_a_project_in_sections_marks_the_whole_it_cannot_derive():
+    result = invoke("show", "tol-probolinggo-banyuwangi", "--data", SAMPLE, "--as-of", "2026-11-29")
+    assert result.exit_code == 0, result.stderr
+    assert "Progress — (not derived: the sections cover less than 95% of the project's length)" in result.stdout
+    assert "tol-probolinggo-banyuwangi/tahap-1 — Tahap I Gending–Besuki" in result.stdout
+    assert "Progress 86.43% (reported August 2025)" in result.stdout
+
+
+def test_show_a_derived_whole_and_one_section(tmp_path):
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    # Without the project's own percentages, the sections' newer figures make the whole.
+    replace_in(root / "infrastructure" / "tol-alpha.yaml", "    percent: 55\n", "")
+    replace_in(root / "infrastructure" / "tol-alpha.yaml", "    percent: 40\n", "")
+    result = invoke("show", "tol-alpha", "--data", root, "--as-of", "2026-11-29")
+    # 5 km at 70% and 7.5 km at 40%: 52%, dated by the older input.
+    assert "Progress ≈52% (derived from 2 sections, weighted by length; oldest input 30 September 2026)" in result.stdout
+    listed = json.loads(invoke("list", "infrastructure", "--data", root, "--as-of", "2026-11-29", "-f", "json").stdout)
+    assert (listed[0]["percent"], listed[0]["percent_derived"]) == (52, True)
+    section = invoke("show", "tol-alpha/seksi-1", "--data", root, "--as-of", "2026-11-29")
+    assert section.exit_code == 0 and "Progress 70% (reported 30 September 2026)" in section.stdout
+    assert "stage construction; Progress 50%; Length (km) 5" in section.stdout
+    unknown = invoke("show", "tol-alpha/seksi-9", "--data", root)
+    assert unknown.exit_code == 2 and "`tol-alpha/seksi-1`" in unknown.stderr

@@ -23,6 +23,15 @@ def show(
     """One record in full: its figures, reports with the change between them, milestones, issues,
     sources, and the records that reference it."""
     dataset = load_data(settings)
+    if "/" in record_id:  # a section: `tol-klbm/seksi-4`
+        located = detail.find_section(dataset, record_id)
+        if located is None:
+            language = settings.language
+            choices = detail.section_ids(dataset, record_id.partition("/")[0]) or detail.all_ids(dataset)
+            nearest = language.t("show.closest", ids=closest(record_id, choices))
+            raise fail(settings, f"{language.t('show.unknown', id=record_id)}; {nearest}")
+        print_record(detail.section_view(*located, settings.as_of), sys.stdout)
+        return
     found = detail.find(dataset, record_id)
     if not found:
         language = settings.language

@@ -109,18 +109,23 @@ def readable(table: Table, terminal: bool, bar: Callable[[float | None], str] | 
             Column(c.key, "derived-status", c.label) if c.key == "status" else c for c in table.columns
         ], table.rows)
     if any(column.key == "section" for column in table.columns) and table.name != "slipped":
-        rows = [{**row, "id" if "id" in row else "record": _unit_id(row)} for row in table.rows]
+        rows = [{**row, "id" if "id" in row else "record": unit_id(row)} for row in table.rows]
         table = Table(table.name, table.columns, rows)
     return render.worded(table, {
         "bar": lambda row, key: _derived(row, "percent", shown_bar(row[key])),
         "change": lambda row, key: _change(row[key]),
         "stale-reasons": lambda row, key: _reasons(row),
         "derived-status": _stage,
+        "stage": lambda row, key: i18n.label("status", row[key]) if row[key] else i18n.t("status.stage_unknown"),
         "slip-history": lambda row, key: slip_line(row[key], row["slip_months"]),
     }, hidden=["unsourced_reports", "status_derived", "percent_derived", "section", "slip_months"])
 
 
-def _unit_id(row: Row) -> str:
+def has_derived(table: Table) -> bool:
+    return any(row.get("status_derived") or row.get("percent_derived") for row in table.rows)
+
+
+def unit_id(row: Row) -> str:
     record = row["id"] if "id" in row else row["record"]
     return record if row.get("section") is None else f"{record}/{row['section']}"
 
@@ -144,8 +149,10 @@ def render_table(report: StatusReport, out: TextIO) -> None:
             console.print(Text(f"{title}: {i18n.t('status.none')}", style="bold"))
         else:
             render.print_table(readable(table, terminal), out, title=title)
+        if has_derived(table):
+            console.print(Text(i18n.t("status.derived_legend"), style="dim"))
         if key == "at_risk" and report.too_few.rows:
-            names = ", ".join(f"{_unit_id(row)} ({row['reports']})" for row in report.too_few.rows)
+            names = ", ".join(f"{unit_id(row)} ({row['reports']})" for row in report.too_few.rows)
             console.print(Text(f"{i18n.t('status.too_few')}: {names}", style="dim"))
 
 
@@ -161,8 +168,10 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
         table = report.sections[key]
         lines += [f"### {i18n.t(SECTION_TITLES[key])}", ""]
         lines += [render.markdown(readable(table, terminal=False)) if table.rows else f"_{i18n.t('status.none')}_", ""]
+        if has_derived(table):
+            lines += [f"_{i18n.t('status.derived_legend')}_", ""]
         if key == "at_risk" and report.too_few.rows:
-            names = ", ".join(f"`{_unit_id(row)}` ({row['reports']})" for row in report.too_few.rows)
+            names = ", ".join(f"`{unit_id(row)}` ({row['reports']})" for row in report.too_few.rows)
             lines += [f"{i18n.t('status.too_few')}: {names}", ""]
     out.write("\n".join(lines))
 

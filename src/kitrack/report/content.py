@@ -92,7 +92,8 @@ def section(key: str, title: str, table: Table, notes: list[str] | None = None,
         for row in shown.rows
     ]
     headers = [i18n.t(column.label_key) for column in columns]
-    return Section(key, title, headers, rows, notes or [], compact)
+    legend = [i18n.t("status.derived_legend")] if board_words.has_derived(table) else []
+    return Section(key, title, headers, rows, [*legend, *(notes or [])], compact)
 
 
 def _cell(column: Column, row: Row) -> Cell:
@@ -172,9 +173,7 @@ def build(brief: Brief, charts: Any) -> Content:
                                   cells={"owner": agency})
     too_few = report.too_few.rows
     sections["at_risk"] = section("at_risk", i18n.t("status.at_risk"), report.sections["at_risk"], [
-        f"{i18n.t('status.too_few')}: " + ", ".join(
-            f"{row['id']}{'/' + row['section'] if row.get('section') else ''} ({row['reports']})" for row in too_few
-        )
+        f"{i18n.t('status.too_few')}: " + ", ".join(f"{board_words.unit_id(row)} ({row['reports']})" for row in too_few)
     ] if too_few else [])
     sections["slipped"] = section("slipped", i18n.t("status.slipped"), report.sections["slipped"],
                                   cells={"owner": agency})

@@ -14,7 +14,8 @@ from typing import Any, Literal
 
 from kitrack.domain import board
 from kitrack.domain.board import Record
-from kitrack.domain.figures import FIGURES, Figure, reported_by
+from kitrack.domain.dates import PartialDate
+from kitrack.domain.figures import DATED_FIELDS, FIGURES, DatedField, Figure, ReportingKind, reported_by
 from kitrack.domain.kinds import RECORD_KINDS, RecordKind, of_model
 from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
 from kitrack.load.dataset import Dataset
@@ -40,7 +41,7 @@ _HEADER_COLUMNS = {
     column.key: column
     for column in (
         Column("regencies", "list"), Column("sectors", "list"), Column("url"), Column("date", "date"),
-        Column("chair"), Column("attendees", "list"), Column("location", "location"),
+        Column("chair"), Column("attendees", "list"), Column("location", "location"), Column("within"),
         *(Column(figure.field, figure.format) for figure in FIGURES),
         *tables.AGENCY_COLUMNS, *tables.REGION_COLUMNS, *tables.ESTATE_COLUMNS, *tables.PROJECT_COLUMNS,
     )
@@ -77,6 +78,37 @@ class Mention:
     issue: str | None = None
 
 
+@dataclass(frozen=True)
+class ReportChange:
+    """A dated field of a report that is not a figure (the stage, the target, the funding), and the
+    value before it (None: the first report to give it)."""
+
+    dated: DatedField
+    value: str
+    previous: str | None
+
+
+@dataclass(frozen=True)
+class Progress:
+    """A project's or section's progress as of the date: reported, derived from its sections (from
+    `inputs` of them, dated by the oldest), or not derived and why (`blocked` by the section `by`)."""
+
+    value: float | None
+    date: PartialDate | None
+    derived: bool
+    inputs: int = 0
+    blocked: str | None = None
+    by: str | None = None
+
+
+@dataclass(frozen=True)
+class Slip:
+    """The successive targets of a unit and the months from the first to the one in force."""
+
+    steps: list[PartialDate]
+    months: int
+
+
 @dataclass
 class RecordView:
     record_id: str
@@ -85,6 +117,10 @@ class RecordView:
     header: list[tuple[Column, Any]]  # (field, raw value) of each field the record has
     notes: str | None
     sections: list[tuple[str, Table]] = field(default_factory=list)  # (label key of its title, table)
+    progress: Progress | None = None  # projects and sections
+    slip: Slip | None = None  # when the target moved
+    parts: list[RecordView] = field(default_factory=list)  # a project's sections, each shown like a small project
+    section: str | None = None  # set on a section's view: its id
 
 
 def all_ids(data: Dataset) -> list[str]:
@@ -97,17 +133,82 @@ def find(data: Dataset, record_id: str) -> list[Found]:
     return [data.index(kind)[record_id] for kind in RECORD_KINDS if record_id in data.index(kind)]
 
 
+def find_section(data: Dataset, reference: str) -> tuple[Project, board.Unit] | None:
+    """The project and section of `record/section`, or None."""
+    record_id, _, section_id = reference.partition("/")
+    project = data.projects.get(record_id)
+    unit = board.section_unit(project, section_id) if project is not None else None
+    return (project, unit) if project is not None and unit is not None else None
+
+
+def section_ids(data: Dataset, record_id: str) -> list[str]:
+    project = data.projects.get(record_id)
+    return [f"{record_id}/{section.id}" for section in project.sections] if project is not None else []
+
+
+def _unit_tables(unit: board.Unit, as_of: dt.date) -> list[tuple[str, Table]]:
+    """A unit's reports, milestones and issues (a record's own, without its sections')."""
+    record = unit.record
+    milestones = tables.record_milestones(record, as_of)
+    issues = tables.record_issues(record, as_of)
+    mine = unit.section_id
+
+    def own(table: Table, keys: list[str]) -> Table:
+        return Table(table.name, table.columns, [row for row in table.rows if row["section"] == mine]).select(keys)
+
+    return [
+        ("show.reports", history(unit, as_of)),
+        ("show.milestones", own(milestones, ["name", "due", "done", "source"])),
+        ("show.issues", own(issues, ["id", "title", "owner", "raised", "due", "status", "related"])),
+    ]
+
+
+def _progress(unit: board.Unit, as_of: dt.date) -> Progress | None:
+    if not isinstance(unit.record, Project):
+        return None
+    percent = board.current(unit, "percent", as_of)
+    if not unit.children():
+        return Progress(percent.value, percent.date, derived=False) if percent.value is not None else None
+    derivation = board.derivation(unit, "percent", as_of)
+    return Progress(
+        percent.value, percent.date, percent.derived, derivation.inputs, derivation.blocked, derivation.by,
+    )
+
+
+def _slip(unit: board.Unit, as_of: dt.date) -> Slip | None:
+    history = board.target_history(unit, as_of)
+    return Slip(list(history.steps), history.slip_months) if len(history.steps) >= 2 else None
+
+
+def section_view(project: Project, unit: board.Unit, as_of: dt.date) -> RecordView:
+    """One section, shown like a small project."""
+    section = unit.section
+    assert section is not None
+    row = tables.record_sections(project, as_of).rows[unit.position or 0]
+    header = [
+        (_HEADER_COLUMNS[key], row[key]) for key in ("within", "regencies", "status", "target", "length_km")
+        if row.get(key) not in (None, [])
+    ]
+    shown = RecordView(
+        f"{project.id}/{section.id}", section.name, of_model(Project), header, section.notes,
+        sections=_unit_tables(unit, as_of), progress=_progress(unit, as_of), slip=_slip(unit, as_of),
+        section=section.id,
+    )
+    return shown
+
+
 def view(data: Dataset, record: Found, as_of: dt.date) -> RecordView:
     """Everything `show` prints about one record, as the record stood on `as_of`."""
     title = record.title if isinstance(record, Meeting) else record.name
     shown = RecordView(record.id, title, of_model(type(record)), _header(record, as_of), record.notes)
     if isinstance(record, (Estate, Project)):
-        shown.sections += [
-            ("show.reports", history(record, as_of)),
-            ("show.milestones", tables.record_milestones(record, as_of).select(["name", "due", "done", "source"])),
-            ("show.issues", tables.record_issues(record, as_of).select(
-                ["id", "title", "owner", "raised", "due", "status", "related"])),
-        ]
+        unit = board.Unit(record)
+        shown.sections += _unit_tables(unit, as_of)
+        shown.progress, shown.slip = _progress(unit, as_of), _slip(unit, as_of)
+    if isinstance(record, Project) and record.sections:
+        shown.sections.append(("show.sections", tables.record_sections(record, as_of).select(
+            ["id", "within", "name", "length_km", "status", "percent", "target", "latest_report"])))
+        shown.parts = [section_view(record, unit, as_of) for unit in board.units(record)[1:]]
     if isinstance(record, Region):
         shown.sections.append(("show.regencies", tables.regencies_of(record).select(["id", "name"])))
     if isinstance(record, Meeting):
@@ -145,13 +246,25 @@ def _dated(record: Record, key: str, as_of: dt.date) -> Any:
     return board.latest_value(record, key, as_of)[0]
 
 
-def history(record: Record, as_of: dt.date) -> Table:
-    """Each report with its figures and, for each figure, the change from the previous report that had it."""
-    figures = reported_by("estate" if isinstance(record, Estate) else "infrastructure")
+def history(unit: board.Unit | Record, as_of: dt.date) -> Table:
+    """Each report with its stage, target, funding and figures and, for each, the change from the
+    previous report that had it."""
+    record = unit.record if isinstance(unit, board.Unit) else unit
+    kind: ReportingKind = "estate" if isinstance(record, Estate) else "infrastructure"
+    figures = reported_by(kind)
+    dated_fields = [dated for dated in DATED_FIELDS if kind in dated.reported_by]
     table = Table("reports", HISTORY_COLUMNS)
     previous: dict[str, float] = {}
-    for report in board.visible(record.progress, as_of):
-        changes = []
+    earlier: dict[str, str] = {}
+    for report in board.visible(unit.progress, as_of):
+        changes: list[ReportFigure | ReportChange] = []
+        for dated in dated_fields:
+            raw = getattr(report, dated.field, None)
+            if raw is None:
+                continue
+            text = raw.value if isinstance(raw, Enum) else str(raw)
+            changes.append(ReportChange(dated, text, earlier.get(dated.field)))
+            earlier[dated.field] = text
         for figure in figures:
             value = getattr(report, figure.field)
             if value is None:

@@ -48,7 +48,7 @@ def default_since(data: Dataset, as_of: dt.date) -> Since:
 
 
 COUNT_COLUMNS = [
-    Column("status", "status"), Column("estates", "count", ESTATE.heading),
+    Column("status", "stage"), Column("estates", "count", ESTATE.heading),
     Column("infrastructure", "count", INFRASTRUCTURE.heading),
 ]
 REGION_COUNT_COLUMNS = [
