@@ -36,7 +36,7 @@ from kitrack.cli import app
 README = REPO / "README.md"
 SHIPPED = REPO / "data"  # read here on purpose: the README must be true of the data it ships with
 AS_OF = "2026-11-29"
-TAKES_AS_OF = {"check", "status", "list", "show", "export"}
+TAKES_AS_OF = {"check", "status", "list", "show", "export", "report"}
 GIT = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"]
 
 
