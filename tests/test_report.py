@@ -50,6 +50,7 @@ def test_html_in_indonesian_with_its_number_and_date_formats():
     assert '<html lang="id">' in page
     assert "Bahan rapat koordinasi — per 29 November 2026" in page
     assert "Siapa yang harus bertindak" in page and "Januari 2027" in page
+    assert '<p class="none">tidak ada</p>' in page  # an empty section, in words
     assert "1.192" in page and "86,43%" in page  # Ngawi's area, Probolinggo–Banyuwangi's progress
     assert "1,192" not in page
 

@@ -101,7 +101,7 @@ def _cell(column: Column, row: Row) -> Cell:
 
 
 def _overdue_cell(row: Row) -> Cell:
-    return Cell(i18n.t("word.yes") if row["overdue"] else "", alert=bool(row["overdue"]))
+    return Cell(i18n.t("word.yes" if row["overdue"] else "word.no"), alert=bool(row["overdue"]))
 
 
 def _change_value(row: Row) -> Cell:

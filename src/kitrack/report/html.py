@@ -25,7 +25,7 @@ def render(content: Content) -> str:
         svg[picture.key] = charts.svg(figure, picture.key, picture.title)
     context: dict[str, Any] = {
         "c": content, "svg": svg, "lang": i18n.current().code, "version": __version__,
-        "none": i18n.t("status.none"), "charts_title": i18n.t("brief.charts"),
+        "nothing": i18n.t("status.none"), "charts_title": i18n.t("brief.charts"),
         "timeline_title": i18n.t("brief.timeline"),
         "before_charts": BEFORE_CHARTS, "after_charts": AFTER_CHARTS,
         "stages": [
