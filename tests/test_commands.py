@@ -118,6 +118,10 @@ def test_list_filters_and_sorts():
     assert [r["id"] for r in rows] == ["tol-probolinggo-banyuwangi", "tol-gresik-tuban", "tol-kediri-tulungagung", "tol-klbm"]
     psn = json.loads(list_rows("estates", "--psn", "--status", "planning"))
     assert [r["id"] for r in psn] == ["ki-nganjuk"] and psn[0]["psn"] is True
+    unknown = json.loads(list_rows("estates", "--psn-unknown"))
+    assert len(unknown) == 5 and {r["psn"] for r in unknown} == {"unknown"}
+    both = invoke("list", "estates", "--data", SAMPLE, "--psn", "--psn-unknown")
+    assert both.exit_code == 2 and "--psn-unknown" in both.stderr
     assert len(json.loads(list_rows("estates", "--no-psn"))) == 9
     overdue = json.loads(list_rows("infrastructure", "--overdue"))
     assert {r["id"] for r in overdue} == {"tol-klbm", "selingkar-wilis-ring-road"}
@@ -298,3 +302,57 @@ def test_show_a_derived_whole_and_one_section(tmp_path):
     assert "stage construction; Progress 50%; Length (km) 5" in section.stdout
     unknown = invoke("show", "tol-alpha/seksi-9", "--data", root)
     assert unknown.exit_code == 2 and "`tol-alpha/seksi-1`" in unknown.stderr
+
+
+@pytest.fixture
+def bilingual(tmp_path):
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    replace_in(root / "estates" / "ki-alpha.yaml", "name: Kawasan Industri Alpha",
+               "name: {id: Kawasan Industri Alpha, en: Alpha Industrial Estate}")
+    return root
+
+
+def test_text_in_both_languages_shows_the_chosen_one_and_marks_a_fallback(bilingual):
+    indonesian = invoke("show", "ki-alpha", "--data", bilingual, "--lang", "id", "--as-of", "2026-11-29")
+    english = invoke("show", "ki-alpha", "--data", bilingual, "--lang", "en", "--as-of", "2026-11-29")
+    assert indonesian.stdout.startswith("ki-alpha — Kawasan Industri Alpha\n")
+    assert english.stdout.startswith("ki-alpha — Alpha Industrial Estate\n")
+    # The issue title is given in Indonesian only: English shows it marked, with the legend once.
+    project = invoke("show", "tol-alpha", "--data", bilingual, "--as-of", "2026-11-29").stdout
+    assert "Pembebasan lahan seksi 2 belum selesai [ID]" in project
+    assert project.count("[ID] not available in English; shown in Indonesian") == 1
+    in_indonesian = invoke("show", "tol-alpha", "--data", bilingual, "--lang", "id", "--as-of", "2026-11-29").stdout
+    assert "Pembebasan lahan seksi 2 belum selesai " in in_indonesian and "[ID]" not in in_indonesian
+    assert "Seksi 1 dibuka untuk lalu lintas" in in_indonesian
+
+
+def test_json_keeps_the_texts_shape_and_csv_the_chosen_language(bilingual):
+    rows = {row["id"]: row for row in json.loads(invoke("list", "estates", "--data", bilingual, "-f", "json").stdout)}
+    assert rows["ki-alpha"]["name"] == {"id": "Kawasan Industri Alpha", "en": "Alpha Industrial Estate"}
+    assert rows["ki-beta"]["name"] == "Kawasan Industri Beta"
+    same = [invoke("list", "issues", "--data", bilingual, "-f", "json", "--lang", lang).stdout for lang in ("en", "id")]
+    assert same[0] == same[1]
+    assert json.loads(same[0])[0]["title"] == {"id": "Pembebasan lahan seksi 2 belum selesai"}
+    csv_text = invoke("list", "estates", "--data", bilingual, "-f", "csv", "--lang", "id").stdout
+    assert "Kawasan Industri Alpha" in csv_text and "Alpha Industrial Estate" not in csv_text
+    issues = invoke("list", "issues", "--data", bilingual, "-f", "csv").stdout
+    assert "Pembebasan lahan seksi 2 belum selesai [ID]" in issues
+    ordered = json.loads(invoke("list", "estates", "--data", bilingual, "-f", "json", "--sort", "name").stdout)
+    assert [row["id"] for row in ordered] == ["ki-alpha", "ki-beta"]  # "Alpha Industrial Estate" < "Kawasan..."
+
+
+@pytest.mark.parametrize("value, code, hint", [
+    ("5", "wrong-type", "quote the value"),
+    ("{fr: Zone industrielle}", "unknown-field", "id, en"),
+    ("{}", "invalid-value", None),
+])
+def test_a_text_that_is_neither_shape_is_one_located_problem(tmp_path, value, code, hint):
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    replace_in(root / "estates" / "ki-alpha.yaml", "name: Kawasan Industri Alpha", f"name: {value}")
+    result = invoke("check", "--data", root, "--as-of", "2026-11-29", "-f", "json")
+    errors = [p for p in json.loads(result.stdout)["problems"] if p["level"] == "error"]
+    assert [(p["line"], p["code"]) for p in errors] == [(2, code)]
+    if hint:
+        assert hint in (errors[0]["hint"] or "")

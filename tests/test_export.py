@@ -286,6 +286,9 @@ def test_sqlite_round_trip_keys_and_latest_view(fixture_data, tmp_path):
     latest = {row[0]: row[1:] for row in db.execute("SELECT record, latest_report, tenants, occupied_ha, percent FROM latest")}
     assert latest["ki-alpha"] == ("2026-09-15", 15, 72, None)
     assert latest["tol-alpha"] == ("2026-10-31", None, None, 55)
+    assert db.execute("SELECT status, target FROM latest WHERE record = 'tol-alpha'").fetchone() == (
+        "construction", "2027-12",
+    )
     assert latest["ki-beta"] == ("2026-06", None, None, None)
     indexed = {row[0] for row in db.execute("SELECT tbl_name FROM sqlite_master WHERE type = 'index'")}
     assert indexed >= {"estates", "progress", "issues", "sources", "regencies"}

@@ -348,3 +348,19 @@ def test_a_figure_removed_from_a_report_is_none_not_none_percent():
     change = diff.Change("infrastructure", "tol-klbm", "f.yaml", "report-changed", field="progress.percent", old=82,
                          new=None, date="2026-10-15")
     assert diff_output.words(change) == "percent 82% → none (report 2026-10-15, edited)"
+
+
+def test_compare_names_the_section_of_each_change(data_copy):
+    from kitrack.load.dataset import load
+
+    tol = data_copy / "infrastructure" / "tol-probolinggo-banyuwangi.yaml"
+    replace_in(tol, "        land_percent: 100", "        land_percent: 100\n      - date: 2026-01-09\n"
+               "        source: bisnis-2025-08-19\n        target: 2026-03\n        percent: 92")
+    (tol).write_text(tol.read_text(encoding="utf-8") + "  - id: tahap-2\n    name: Tahap II Besuki–Banyuwangi\n",
+                     encoding="utf-8")
+    result = diff.compare(load(SAMPLE, keep_data=True), load(data_copy, keep_data=True), "HEAD", diff.WORKTREE_LABEL)
+    changes = [(c.section, c.action, diff_output.words(c)) for c in result.changes]
+    assert changes == [
+        ("tahap-1", "report-added", "new progress report 2026-01-09 (bisnis-2025-08-19), target 2026-03, 86.43% → 92%"),
+        ("tahap-2", "section-added", "added: Tahap II Besuki–Banyuwangi"),
+    ]

@@ -29,7 +29,7 @@ from kitrack.domain.codes import ERROR
 HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 CASES = sorted(p.name for p in HOSTILE.iterdir() if p.is_dir())
 GAMMA = "estates/ki-gamma.yaml"
-HEAD = "id: ki-gamma\nname: Kawasan Industri Gamma\nstatus: planning\npsn: false\nregion: gerbangkertosusila\nregency: kab-gresik\n"
+HEAD = "id: ki-gamma\nname: Kawasan Industri Gamma\nsectors: [logistics]\npsn: false\nregion: gerbangkertosusila\nregency: kab-gresik\n"
 SECONDS = 20  # generous on a loaded 2-core machine; each case takes well under a second alone
 MEMORY = 1 << 30  # address space per check process: a file that is not refused would blow it
 

@@ -64,7 +64,7 @@ def valued_data(root: Path) -> Path:
 
     edit("estates/ki-alpha.yaml", "name: Kawasan Industri Alpha", f"name: {json.dumps(FORGED)}\nnotes: \"\\u202e##[error]notes\\u2066\"")
     edit("estates/ki-alpha.yaml", "sectors: [logistics, chemicals]", 'sectors: ["##[error]sector", chemicals]')
-    edit("infrastructure/tol-alpha.yaml", "  - name: Section 1 open to traffic", f"  - name: {json.dumps(FORGED)}")
+    edit("infrastructure/tol-alpha.yaml", "  - name: {en: Section 1 open to traffic, id: Seksi 1 dibuka untuk lalu lintas}", f"  - name: {json.dumps(FORGED)}")
     edit("infrastructure/tol-alpha.yaml", "\nname: ", f"\nname: {json.dumps(LINKS)} #")
     edit("meetings/2026-11-01-rakor.yaml", "  - text: PUPR to report", "  - text: \"::warning::x ##[error]y\" #")
     return root

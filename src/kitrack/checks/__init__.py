@@ -1,5 +1,6 @@
 """The checks, in groups: YAML (kitrack.load.loader), schema (kitrack.load.schema), references across records
-(checks.references) and consistency (checks.consistency). Each code is documented in kitrack.domain.codes.
+(checks.references), consistency (checks.consistency) and support by sources (checks.support). Each code
+is documented in kitrack.domain.codes.
 
 `RULES` is the one registry of the rules that run over a loaded data set.
 """
@@ -13,6 +14,7 @@ from pathlib import Path
 from kitrack.checks.consistency import check_consistency
 from kitrack.checks.context import Context
 from kitrack.checks.references import check_references
+from kitrack.checks.support import check_support
 from kitrack.domain.codes import ERROR, WARNING
 from kitrack.domain.defaults import MAX_PER_FILE
 from kitrack.domain.problems import Param, Place, Problem, Term
@@ -20,7 +22,7 @@ from kitrack.load.dataset import Dataset
 
 __all__ = ["RULES", "Context", "cap_per_file", "run", "select"]
 
-RULES: list[Callable[[Dataset, Context], Iterator[Problem]]] = [check_references, check_consistency]
+RULES: list[Callable[[Dataset, Context], Iterator[Problem]]] = [check_references, check_consistency, check_support]
 
 
 def run(dataset: Dataset, context: Context) -> list[Problem]:

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from kitrack.checks.context import Context
 from kitrack.domain import board
 from kitrack.domain.board import Unit
-from kitrack.domain.models import Estate, Project, Psn, Status
+from kitrack.domain.models import Estate, Project, Status
 from kitrack.domain.problems import Problem, Term
 from kitrack.load.dataset import Dataset
 
@@ -44,8 +44,6 @@ def check_consistency(data: Dataset, context: Context) -> Iterator[Problem]:
                 yield from _project_state(data, unit, context.as_of)
             yield from _sections_length(data, record, context.as_of)
         yield from _stage_given(data, record)
-        if record.psn is Psn.YES and not board.psn_supported(record):
-            yield data.problem("record", record.id, ("psn",), "psn-unsupported")
         yield from _due_dates(data, record, context.as_of)
         yield from _staleness(data, record, context.as_of, context.stale_days)
         yield from _sourcing(data, "record", record)

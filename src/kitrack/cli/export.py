@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from kitrack import export as exporter
-from kitrack.cli.options import Settings, choices, fail, global_options, load_data, one_command
+from kitrack.cli.options import Settings, choices, fail, global_options, load_data, one_command, psn_filter
 from kitrack.domain.problems import Term
 from kitrack.views.tables import FilterError, Filters
 
@@ -46,14 +46,18 @@ def export(
     ),
     owner: str | None = typer.Option(None, "--owner", help="Only records owned or operated by this agency."),
     psn: bool | None = typer.Option(
-        None, "--psn/--no-psn", help="Only National Strategic Projects, or only the others.", show_default=False
+        None, "--psn/--no-psn", help="Only National Strategic Projects, or only those that are not.", show_default=False
+    ),
+    psn_unknown: bool = typer.Option(
+        False, "--psn-unknown", help="Only records whose PSN status no source confirms (psn: unknown)."
     ),
     overdue: bool = typer.Option(False, "--overdue", help="Only records with something overdue."),
 ) -> None:
     """Write the data set for reports, maps and SQL: every table, as of a date, with the list filters."""
     if excel and format != "csv":
         raise fail(settings, Term("export.excel_only_csv"))
-    filters = Filters(region=region, status=status, kind=kind, owner=owner, psn=psn, overdue=overdue)
+    chosen_psn = psn_filter(settings, psn, psn_unknown)
+    filters = Filters(region=region, status=status, kind=kind, owner=owner, psn=chosen_psn, overdue=overdue)
     try:
         filters.validate()
         dataset = load_data(settings)

@@ -8,7 +8,7 @@ from typing import TextIO
 
 import typer
 
-from kitrack.cli.options import Settings, choices, fail, global_options, load_data, one_command
+from kitrack.cli.options import Settings, choices, fail, global_options, load_data, one_command, psn_filter
 from kitrack.domain.problems import Term
 from kitrack.output import inert, render
 from kitrack.views import tables
@@ -49,7 +49,10 @@ def list_records(
         None, "--owner", help="Only records owned or operated by this agency (issues: the agency that must act)."
     ),
     psn: bool | None = typer.Option(
-        None, "--psn/--no-psn", help="Only National Strategic Projects, or only the others.", show_default=False
+        None, "--psn/--no-psn", help="Only National Strategic Projects, or only those that are not.", show_default=False
+    ),
+    psn_unknown: bool = typer.Option(
+        False, "--psn-unknown", help="Only records whose PSN status no source confirms (psn: unknown)."
     ),
     overdue: bool = typer.Option(False, "--overdue", help="Only records with something overdue."),
     sort: str | None = typer.Option(None, "--sort", help="Sort by this column; -column sorts descending."),
@@ -57,7 +60,8 @@ def list_records(
 ) -> None:
     """Query records: estates, infrastructure, issues, regions or agencies, or their reports,
     milestones, sources and regencies."""
-    filters = tables.Filters(region=region, status=status, kind=kind, owner=owner, psn=psn, overdue=overdue)
+    chosen_psn = psn_filter(settings, psn, psn_unknown)
+    filters = tables.Filters(region=region, status=status, kind=kind, owner=owner, psn=chosen_psn, overdue=overdue)
     try:
         filters.validate(what)
         dataset = load_data(settings)
@@ -70,5 +74,5 @@ def list_records(
             raise fail(
                 settings, Term("error.unknown_sort", field=sort, choices=", ".join(c.key for c in table.columns))
             )
-        table = table.sorted_by(sort)
+        table = table.sorted_by(sort, settings.language.code)
     FORMATS[format](table, sys.stdout)

@@ -262,3 +262,12 @@ def loading() -> Iterator[None]:
 def one_command() -> typer.Typer:
     """The Typer app of one command's module, configured as the main app."""
     return typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+
+
+def psn_filter(settings: Settings, psn: bool | None, unknown: bool) -> bool | str | None:
+    """`--psn`, `--no-psn` or `--psn-unknown`: at most one of them."""
+    from kitrack.domain.problems import Term  # lazy: start-up
+
+    if unknown and psn is not None:
+        raise fail(settings, Term("error.psn_filters"))
+    return "unknown" if unknown else psn

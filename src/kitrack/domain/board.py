@@ -34,6 +34,7 @@ from kitrack.domain.models import (
     Report,
     Section,
     Status,
+    TextValue,
     basis_id,
 )
 
@@ -63,7 +64,7 @@ class Unit:
         return self.record.id if self.section is None else f"{self.record.id}/{self.section.id}"
 
     @property
-    def name(self) -> str:
+    def name(self) -> TextValue:
         return self.record.name if self.section is None else self.section.name
 
     @property
@@ -332,7 +333,7 @@ def done_by(done: PartialDate | None, as_of: dt.date) -> bool:
 class Overdue:
     record_id: str  # a record's id, or a meeting's for a decision
     item: OverdueItem
-    what: str
+    what: TextValue
     due: PartialDate
     owner: str | None
     path: Path

@@ -338,6 +338,16 @@ _code(
     hint="cite it: `basis: [{{id: perpres-80-2019, source: <source id>}}]`, or write `psn: unknown`",
 )
 _code(
+    "blog-only", WARNING, CONSISTENCY,
+    "A value (a figure, the stage, the target, a location or a basis) rests only on sources of `kind: blog`.",
+    "{field} {value} rests only on a blog ({source})",
+    "sources:\n  - {id: kabar-2008, url: http://kabar.blogspot.com/x, kind: blog}\n"
+    "progress:\n  - {date: 2008-08-05, source: kabar-2008, area_ha: 518}",
+    "sources:\n  - {id: antara-2008, url: https://antaranews.com/x, kind: news}\n"
+    "progress:\n  - {date: 2008-08-05, source: antara-2008, area_ha: 518}",
+    hint="find an official, news, company or academic source that gives it, or keep it as a note",
+)
+_code(
     "overdue", WARNING, CONSISTENCY, "A target or milestone due date has passed and it is not done.",
     "{what} was due {due} and is not done",
     "target: 2022\nstatus: construction",
@@ -426,6 +436,10 @@ INDONESIAN: dict[str, tuple[str, str | None]] = {
     "sections-length": (
         "panjang seksi berjumlah {sections} km; proyek {length} km ({date})",
         "cantumkan setiap seksi, juga tahap yang belum dimulai (dengan tahapnya), atau perbaiki panjangnya",
+    ),
+    "blog-only": (
+        "{field} {value} hanya bersandar pada blog ({source})",
+        "cari sumber resmi, berita, perusahaan atau akademik yang menyebutnya, atau simpan sebagai catatan",
     ),
     "psn-unsupported": (
         "psn bernilai true tetapi tidak ada dasar hukum yang menyebut sumber",

@@ -11,7 +11,17 @@ from __future__ import annotations
 from enum import Enum
 from typing import Annotated, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PlainValidator, StringConstraints, WithJsonSchema
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainValidator,
+    StringConstraints,
+    Tag,
+    WithJsonSchema,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from kitrack.domain import figures
@@ -19,7 +29,7 @@ from kitrack.domain.dates import PartialDate
 
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN, max_length=64)]
-Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+PlainText = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 # A reference to a record, or to one of a project's sections as `record/section` (`tol-klbm/seksi-4`).
 RecordRef = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]*(/[a-z0-9][a-z0-9-]*)?$", max_length=129)]
 
@@ -142,11 +152,42 @@ class Strict(BaseModel):
     )
 
 
+# The tags of the two shapes of a text, in the paths of pydantic's errors (load/schema.py leaves them out).
+TEXT_TAG, LOCAL_TAG = "[text]", "[id/en]"
+
+
+class LocalText(Strict):
+    """Free text in one or both languages of the catalogue: `{id: ..., en: ...}`."""
+
+    id: PlainText | None = None
+    en: PlainText | None = None
+
+    @model_validator(mode="after")
+    def _one_language(self) -> LocalText:
+        if self.id is None and self.en is None:
+            raise PydanticCustomError("text_empty", "give the text in at least one language")
+        return self
+
+
+def _text_shape(value: object) -> str:
+    return LOCAL_TAG if isinstance(value, (dict, LocalText)) else TEXT_TAG
+
+
+# A text as code handles it, once validated.
+TextValue = str | LocalText
+
+# Free text: a plain string, shown as it is in every language, or the text in Indonesian and English.
+# The shape is chosen by the value (a mapping or not), so a mistake gives one error, not one per shape.
+Text = Annotated[
+    Annotated[PlainText, Tag(TEXT_TAG)] | Annotated[LocalText, Tag(LOCAL_TAG)], Discriminator(_text_shape),
+]
+
+
 class Source(Strict):
     id: Slug
-    url: Text
-    title: Text | None = None
-    publisher: Text | None = None
+    url: PlainText
+    title: PlainText | None = None
+    publisher: PlainText | None = None
     date: PartialDate | None = None
     kind: Lax[SourceKind] | None = None
 
@@ -165,7 +206,7 @@ class BasisRef(Strict):
 
     id: Slug
     source: Slug
-    note: Text | None = None
+    note: PlainText | None = None
 
 
 # A basis is a slug (nobody has cited it yet) or a slug with its source.
@@ -213,6 +254,7 @@ class ProjectReport(Report):
 
 
 class Milestone(Strict):
+    id: Slug | None = None  # optional: keeps a milestone the same one when its name is edited or translated
     name: Text
     due: PartialDate | None = None
     done: PartialDate | None = None
@@ -253,7 +295,7 @@ class Estate(Record):
     region: Slug
     regency: Slug
     operator: Slug | None = None
-    sectors: list[Text] = []
+    sectors: list[PlainText] = []
     progress: list[EstateReport] = []
 
 
@@ -289,28 +331,28 @@ REGENCY_CODE = r"^[0-9]{2}\.[0-9]{2}$"
 
 class Regency(Strict):
     id: Slug
-    name: Text
+    name: PlainText
     code: Annotated[str, StringConstraints(pattern=REGENCY_CODE)] | None = None  # kode wilayah, "35.25"
 
 
 class Region(Strict):
     id: Slug
-    name: Text
+    name: PlainText
     priority: bool
     members_verified: bool = True
     basis: list[Slug] = []
     regencies: list[Regency] = []
-    notes: Text | None = None
+    notes: PlainText | None = None
     sources: list[Source] = []
 
 
 class Agency(Strict):
     id: Slug
-    name: Text
-    short: Text | None = None
+    name: PlainText
+    short: PlainText | None = None
     type: Lax[AgencyType]
-    url: Text | None = None
-    notes: Text | None = None
+    url: PlainText | None = None
+    notes: PlainText | None = None
 
 
 class Decision(Strict):

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from kitrack.domain.codes import CODES, ERROR, Level
 
@@ -37,7 +38,19 @@ class Number:
     value: float
 
 
-Param = str | int | float | Term | Number
+class Bilingual(Protocol):
+    """Free text in two languages, as the models' LocalText holds it (named here by its shape: the
+    models import this module)."""
+
+    @property
+    def id(self) -> str | None: ...
+
+    @property
+    def en(self) -> str | None: ...
+
+
+# A free-text parameter (a milestone's name) may be in two languages: the reporter picks one.
+Param = str | int | float | Term | Number | Bilingual
 FieldPath = tuple[str | int, ...]  # keys and list positions inside a file: ("progress", 2, "percent")
 
 

@@ -19,7 +19,7 @@ from kitrack.output import render
 
 
 def _property(value: Any) -> Any:
-    value = render.raw(value)
+    value = render.raw(render.chosen(value))
     return render.join_list(value) if isinstance(value, list) else value
 
 

@@ -21,7 +21,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from kitrack.domain.figures import FIGURES
+from kitrack.domain.figures import DATED_FIELDS, FIGURES
 from kitrack.domain.kinds import ESTATE, INFRASTRUCTURE
 from kitrack.export.atomic import atomic_file
 from kitrack.export.tables import Bundle, Written
@@ -75,7 +75,7 @@ LATEST_FIGURE = (
 def _value(value: Any, column: Column) -> Any:
     if column.format == "bool" and value == "unknown":
         return None  # psn: unknown is SQL's NULL, and `WHERE psn` still keeps the PSN records
-    value = render.raw(value)
+    value = render.raw(render.chosen(value))
     if isinstance(value, bool):
         return int(value)
     if isinstance(value, int) and not -(2**63) <= value < 2**63:
@@ -129,7 +129,8 @@ def write(bundle: Bundle, output: Path, written: Written) -> None:
             with connection:
                 for name, table in everything.items():
                     _create(connection, name, table)
-                connection.execute(LATEST_VIEW.format(figures=",\n".join(map(LATEST_FIGURE.format, FIGURES))))
+                latest = (*DATED_FIELDS, *FIGURES)  # reported values only: derived ones are in the record rows
+                connection.execute(LATEST_VIEW.format(figures=",\n".join(map(LATEST_FIGURE.format, latest))))
                 for name, table in everything.items():
                     skipped = _insert(connection, name, table)
                     written.skipped += skipped

@@ -32,6 +32,7 @@ MAX_WIDTH, MIN_WIDTH = 60, 6
 
 
 def _text(value: Any) -> str:
+    value = render.chosen(value)
     if isinstance(value, list):
         return render.join_list(value)
     return str(getattr(value, "value", value))
@@ -122,5 +123,11 @@ def _summary(workbook: Workbook, bundle: Bundle, bold: Format, day: Format) -> N
     for estate_id in bundle.unlocated:
         line += 1
         sheet.write_string(line, 0, estate_id)
+    line += 2
+    sheet.write_string(line, 0, i18n.t("export.sheet.projects_unlocated"), bold)
+    sheet.write_number(line, 1, len(bundle.projects_unlocated))
+    for project_id in bundle.projects_unlocated:
+        line += 1
+        sheet.write_string(line, 0, project_id)
     sheet.set_column(0, 0, 34)
     sheet.set_column(1, 1, 14)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from kitrack.domain.defaults import MAX_PER_FILE
+from kitrack.domain.models import LOCAL_TAG, TEXT_TAG
 from kitrack.domain.problems import FieldPath, Number, Param, Problem, Term, format_path
 from kitrack.domain.suggestions import did_you_mean
 from kitrack.load.loader import AMBIGUITY_CODES, YAML11_BOOLEANS, SourceFile
@@ -27,6 +28,7 @@ EXPECTED = {  # pydantic error type -> the label of what was expected
     "int_from_float": "p.whole_number",
 }
 NUMERIC = ("int_type", "float_type", "int_from_float")
+TEXT_SHAPES = (TEXT_TAG, LOCAL_TAG)
 
 # Fields of v1 records that v2 names or places differently, found where pydantic sees an unknown
 # field at a record's top level: the message says exactly what to write instead (design model-v2 §11).
@@ -104,7 +106,8 @@ def problems_from(
     placed: list[tuple[tuple[int, int], ErrorDetails, FieldPath, FieldPath]] = []
     for error, prefix in failures:
         for item in error.errors(include_url=False):
-            loc = tuple(item["loc"])
+            # A text's shape ([text] or [id/en]) is pydantic's, not a place in the file.
+            loc = tuple(part for part in item["loc"] if part not in TEXT_SHAPES)
             place = _place(item["type"], prefix + loc, source)
             if place not in refused:
                 placed.append((place, item, loc, prefix))
@@ -181,7 +184,9 @@ def _problem(
                 hint=Term("p.one_of", choices=", ".join(allowed)),
             )
         return at("invalid-choice", value=value, allowed=", ".join(allowed), hint=hint)
-    if kind == "string_pattern_mismatch" or (kind == "string_too_long" and "pattern" in str(annotation_at(model, loc))):
+    # An id too long is an invalid id; a text too long (its pattern None) is an invalid value.
+    slug = "pattern='" in str(annotation_at(model, loc))
+    if kind == "string_pattern_mismatch" or (kind == "string_too_long" and slug):
         return at("invalid-id", value=value)
     if kind == "invalid_date":
         if not isinstance(value, (str, int)) or isinstance(value, bool):
@@ -204,6 +209,8 @@ def _problem(
         elif kind == "list_type" and value is not None and not isinstance(value, (list, dict)):
             hint = Term("p.write_list")
         return at("wrong-type", expected=expected, found=describe(value), hint=hint)
+    if kind == "text_empty":
+        return at("invalid-value", reason=Term("p.text_empty"))
     if kind == "string_too_short":
         return at("invalid-value", reason=Term("p.not_empty"))
     if kind == "string_too_long":

@@ -137,8 +137,8 @@ def words(change: Change) -> str:
     """A change in words, without its record's id, in the language of the output."""
     part, data, action = change.part, change.data or {}, change.action
     key = part.key if part is not None else None
-    if action in ("added", "removed"):
-        return t(f"diff.{action}", what=_describe(change.data))
+    if action in ("added", "removed", "section-added", "section-removed"):
+        return t(f"diff.{action.removeprefix('section-')}", what=_describe(change.data))
     if action == "changed":
         lead = change.field or ""
         if part is not None:
@@ -203,7 +203,7 @@ def render_text(result: Diff, out: TextIO) -> None:
         out.write(f"\n{heading}\n")
         for change in changes:
             mark = {"added": "+", "removed": "-"}.get(change.action, "~")
-            out.write(f"  {mark} {inert.terminal(change.id)}: {inert.terminal(words(change))}\n")
+            out.write(f"  {mark} {inert.terminal(_where(change))}: {inert.terminal(words(change))}\n")
     if result.unreadable:
         out.write("\n" + t("diff.unreadable") + "\n")
         for item in result.unreadable:
@@ -222,7 +222,7 @@ def render_md(result: Diff, out: TextIO) -> None:
         out.write(f"**{heading}**\n\n")
         for change in changes:
             verb = {"added": "➕ ", "removed": "➖ "}.get(change.action, "")
-            out.write(f"- {verb}**{inert.markdown(change.id)}**: {inert.markdown(words(change))}\n")
+            out.write(f"- {verb}**{inert.markdown(_where(change))}**: {inert.markdown(words(change))}\n")
         out.write("\n")
     if result.unreadable:
         out.write(f"**{t('diff.unreadable')}**\n\n")
@@ -233,9 +233,15 @@ def render_md(result: Diff, out: TextIO) -> None:
     out.write(f"_{inert.markdown(summary[:1].upper() + summary[1:])}._\n")
 
 
+def _where(change: Change) -> str:
+    """The record a change is in, and its section: `tol-klbm / seksi-4`."""
+    return change.id if change.section is None else f"{change.id} / {change.section}"
+
+
 def _as_json(change: Change) -> dict[str, Any]:
     document = {
-        "kind": change.record_kind, "id": change.id, "file": change.file, "action": change.action,
+        "kind": change.record_kind, "id": change.id, "section": change.section, "file": change.file,
+        "action": change.action,
         "text": words(change), "field": change.field, "old": change.old, "new": change.new, "date": change.date,
     }
     if change.figures:

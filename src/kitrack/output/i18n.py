@@ -14,10 +14,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from kitrack.domain import text
 from kitrack.domain.problems import Number, Param, Term
 from kitrack.output.languages import LANGUAGES, Code, detect_language
+
+if TYPE_CHECKING:
+    from kitrack.domain.models import TextValue
 
 MONTHS = {
     "en": [
@@ -173,6 +177,14 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "status.stage_unknown": {"en": "stage unknown", "id": "tahap belum diketahui"},
     "psn.unknown": {"en": "unknown", "id": "belum pasti"},
+    "text.fallback.id": {
+        "en": "[ID] not available in English; shown in Indonesian",
+        "id": "[ID] ditampilkan dalam bahasa Indonesia",
+    },
+    "text.fallback.en": {
+        "en": "[EN] shown in English",
+        "id": "[EN] tidak tersedia dalam bahasa Indonesia; ditampilkan dalam bahasa Inggris",
+    },
     "precision.site": {"en": "site", "id": "tapak"},
     "precision.area": {"en": "near the site", "id": "sekitar kawasan"},
     "precision.town": {"en": "town centre", "id": "pusat kota"},
@@ -640,6 +652,10 @@ LABELS: dict[str, dict[str, str]] = {
     "p.one_list": {"en": "the file holds one list, `{key}:`", "id": "berkas ini berisi satu daftar, `{key}:`"},
     "p.add_source": {"en": "add it to the record's `sources`", "id": "tambahkan ke `sources` data ini"},
     "p.section": {"en": "section", "id": "seksi"},
+    "p.text_empty": {
+        "en": "give the text in at least one language, under `id:` or `en:`",
+        "id": "tulis teksnya dalam sekurang-kurangnya satu bahasa, di bawah `id:` atau `en:`",
+    },
     "p.regency_code": {"en": "regency code", "id": "kode wilayah"},
     "p.regency_named": {"en": "regency `{id}`", "id": "kabupaten/kota `{id}`"},
     "p.the_section_itself": {"en": "the section itself", "id": "seksi itu sendiri"},
@@ -795,6 +811,10 @@ LABELS: dict[str, dict[str, str]] = {
         "en": "cannot sort by `{field}`; columns: {choices}",
         "id": "tidak bisa mengurutkan menurut `{field}`; kolom: {choices}",
     },
+    "error.psn_filters": {
+        "en": "give one of `--psn`, `--no-psn` and `--psn-unknown`",
+        "id": "pilih salah satu dari `--psn`, `--no-psn` dan `--psn-unknown`",
+    },
     "error.bad_filter": {
         "en": "`--{option}` does not apply to {table}",
         "id": "`--{option}` tidak berlaku untuk {table}",
@@ -936,6 +956,9 @@ LABELS: dict[str, dict[str, str]] = {
     "export.sheet.table": {"en": "Sheet", "id": "Lembar"},
     "export.sheet.rows": {"en": "Rows", "id": "Baris"},
     "export.sheet.unlocated": {"en": "Estates without a location", "id": "Kawasan tanpa lokasi"},
+    "export.sheet.projects_unlocated": {
+        "en": "Infrastructure projects without a location", "id": "Proyek infrastruktur tanpa lokasi",
+    },
     "export.sheet.no_locations": {
         "en": "no source has given coordinates yet",
         "id": "belum ada sumber yang memberi koordinat",
@@ -1023,7 +1046,14 @@ class Language:
             return self.t(value.key, **{name: self.render(param) for name, param in value.params.items()})
         if isinstance(value, Number):
             return self.figure(value.value)
+        if text.is_local(value):
+            return self.text(value)
         return str(value)
+
+    def text(self, value: TextValue) -> str:
+        """Free text in this language, or in the other one marked ` [ID]` / ` [EN]`."""
+        picked = text.pick(value, self.code)
+        return f"{picked.text} [{picked.shown.upper()}]" if picked.fallback and picked.shown else picked.text
 
 
 ENGLISH = Language("en")
@@ -1063,6 +1093,11 @@ def number(value: float | None, decimals: int = 0) -> str:
 
 def figure(value: float | None) -> str:
     return current().figure(value)
+
+
+def text_of(value: TextValue) -> str:
+    """Free text in the current language (a fallback marked)."""
+    return current().text(value)
 
 
 def percent(value: float | None) -> str:

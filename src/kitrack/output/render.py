@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TextIO
 
+from kitrack.domain import text as texts
 from kitrack.domain.dates import PartialDate
 from kitrack.output import i18n, inert
 from kitrack.views.table import CellFormat, Column, Row, Table
@@ -69,11 +70,32 @@ def cell(column: Column, value: Any) -> str:
         return i18n.label(LABELLED[column.format], value)
     if column.format != "text":
         raise ValueError(f"column {column.key!r}: {column.format!r} cells are formatted by the renderer of its view")
-    return inert.terminal(str(value))
+    return inert.terminal(chosen(value))
+
+
+def fallback_legend(tables: Iterable[Table], *texts_: Any) -> str | None:
+    """The legend line for the texts shown in the other language ("[ID] not available in English;
+    shown in Indonesian"), if any cell of `tables` or any of `texts_` is one; else None."""
+    language = i18n.current().code
+    values = [*texts_, *(value for table in tables for row in table.rows for value in row.values())]
+    shown = {
+        picked.shown for value in values if texts.is_local(value)
+        for picked in [texts.pick(value, language)] if picked.fallback and picked.shown
+    }
+    return " ".join(i18n.t(f"text.fallback.{code}") for code in sorted(shown)) or None
+
+
+def chosen(value: Any) -> Any:
+    """Free text in two languages as the reader's language shows it (a fallback marked); any other
+    value as it is. For every output a person reads: tables, CSV, the workbook, SQLite, the map."""
+    return i18n.text_of(value) if texts.is_local(value) else value
 
 
 def raw(value: Any) -> Any:
-    """A value for JSON: dates as ISO text, everything else as it is."""
+    """A value for JSON: dates as ISO text, free text in the data's shape (a string, or its languages),
+    everything else as it is."""
+    if texts.is_local(value):
+        return texts.shape(value)
     if isinstance(value, PartialDate):
         return str(value)
     if isinstance(value, dt.date):
@@ -191,7 +213,7 @@ def join_list(values: Iterable[Any]) -> str:
 
 
 def _flat(value: Any) -> Any:
-    value = raw(value)
+    value = raw(chosen(value))
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -15,6 +15,7 @@ from typing import Any, TextIO
 from urllib.parse import quote_from_bytes
 
 from kitrack import __version__
+from kitrack.domain import text as texts
 from kitrack.domain.codes import CODES, ERROR, wording
 from kitrack.domain.problems import Number, Param, Problem, Summary, Term
 from kitrack.output import inert
@@ -97,6 +98,8 @@ def _plain(value: Param) -> Any:
         return {"term": value.key, **{name: _plain(param) for name, param in value.params.items()}}
     if isinstance(value, Number):
         return value.value
+    if texts.is_local(value):
+        return texts.shape(value)
     return value
 
 

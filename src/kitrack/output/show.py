@@ -67,7 +67,7 @@ def print_record(shown: RecordView, out: TextIO) -> None:
     from rich.text import Text  # lazy: start-up
 
     console = render.console(out)
-    console.print(Text(inert.terminal(f"{shown.record_id} — {shown.title}"), style="bold"))
+    console.print(Text(inert.terminal(f"{shown.record_id} — {i18n.text_of(shown.title)}"), style="bold"))
     label = "show.section" if shown.section is not None else shown.kind.label
     console.print(Text(i18n.t(label), style="dim"))
     header = Table("record", HEADER_COLUMNS, [
@@ -79,7 +79,7 @@ def print_record(shown: RecordView, out: TextIO) -> None:
     if shown.slip is not None:
         console.print(Text(slip_line(shown.slip.steps, shown.slip.months)))
     if shown.notes:
-        console.print(Text(f"{i18n.t('show.notes')}: {inert.terminal(shown.notes)}"))
+        console.print(Text(f"{i18n.t('show.notes')}: {inert.terminal(i18n.text_of(shown.notes))}"))
     for title, table in shown.sections:
         readable = render.worded(table, {
             "figure-changes": lambda row, key: _figures(row[key]),
@@ -89,6 +89,15 @@ def print_record(shown: RecordView, out: TextIO) -> None:
     for part in shown.parts:
         console.print()
         print_record(part, out)
+    if shown.section is None:  # once, under the record and all its sections
+        views = [shown, *shown.parts]
+        legend = render.fallback_legend(
+            [table for view in views for _, table in view.sections],
+            *(text for view in views for text in (view.title, view.notes)),
+        )
+        if legend:
+            console.print()
+            console.print(Text(legend, style="dim"))
 
 
 def _print(console: Console, out: TextIO, table: Table, title: str | None, show_header: bool = True) -> None:

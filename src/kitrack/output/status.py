@@ -154,6 +154,10 @@ def render_table(report: StatusReport, out: TextIO) -> None:
         if key == "at_risk" and report.too_few.rows:
             names = ", ".join(f"{unit_id(row)} ({row['reports']})" for row in report.too_few.rows)
             console.print(Text(f"{i18n.t('status.too_few')}: {names}", style="dim"))
+    legend = render.fallback_legend([*report.sections.values(), report.too_few])
+    if legend:
+        console.print()
+        console.print(Text(legend, style="dim"))
 
 
 def render_markdown(report: StatusReport, out: TextIO) -> None:
@@ -173,6 +177,9 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
         if key == "at_risk" and report.too_few.rows:
             names = ", ".join(f"`{unit_id(row)}` ({row['reports']})" for row in report.too_few.rows)
             lines += [f"{i18n.t('status.too_few')}: {names}", ""]
+    legend = render.fallback_legend([*report.sections.values(), report.too_few])
+    if legend:
+        lines += [f"_{legend}_", ""]
     out.write("\n".join(lines))
 
 

@@ -10,6 +10,7 @@ them in words, in the language of the output.
 from __future__ import annotations
 
 import dataclasses
+import json
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ Action = Literal[
     "issue-added", "issue-resolved", "issue-reopened", "issue-removed",
     "milestone-added", "milestone-done", "milestone-removed",
     "source-added", "source-removed", "regency-added", "regency-removed", "decision-added", "decision-removed",
+    "section-added", "section-removed",
 ]
 # The items inside a record that a change can be in, keyed by an id (a milestone by its name, a
 # decision by its text).
@@ -70,6 +72,7 @@ class Change:
     # what was added or removed (a record, a report, an issue, a milestone, a source...).
     part: Part | None = None
     data: PlainData | None = None
+    section: str | None = None  # the project's section the change is in; None for the record's own
 
 
 @dataclass
@@ -189,6 +192,13 @@ def is_slug_list(value: Any) -> bool:
 
 
 def _key_of(item: Any, key: str) -> Any:
+    if key == "name" and isinstance(item, dict):
+        # A milestone by its own id if it has one, else by its name: a name in two languages by its
+        # canonical form, so that reordering the languages is no change.
+        if is_plain(item.get("id")):
+            return item["id"]
+        if isinstance(item.get("name"), dict):
+            return json.dumps(item["name"], sort_keys=True, ensure_ascii=False)
     return item.get(key) if isinstance(item, dict) and is_plain(item.get(key)) else None
 
 
@@ -242,9 +252,10 @@ class _Record:
     def __init__(self, kind: str, rid: str, file: str):
         self.kind, self.id, self.file = kind, rid, file
         self.out: list[Change] = []
+        self.section: str | None = None  # the section being compared
 
     def add(self, action: Action, **facts: Any) -> None:
-        self.out.append(Change(self.kind, self.id, self.file, action, **facts))
+        self.out.append(Change(self.kind, self.id, self.file, action, section=self.section, **facts))
 
     def compare(self, old: PlainData, new: PlainData) -> list[Change]:
         special: dict[str, Callable[[Any, Any], bool]] = {
@@ -254,6 +265,7 @@ class _Record:
             "sources": self.sources,
             "regencies": self.regencies,
             "decisions": self.decisions,
+            "sections": self.sections,
         }
         for name in _in_order(new, old):
             before, after = old.get(name), new.get(name)
@@ -359,3 +371,22 @@ class _Record:
 
     def decisions(self, old: Any, new: Any) -> bool:
         return self._items(old, new, "decision")
+
+    def sections(self, old: Any, new: Any) -> bool:
+        """Sections by id: added and removed, and in each one both sides have, its own changes (its
+        reports, milestones, issues, fields), marked with its id."""
+        if self.section is not None:
+            return False  # sections nest in the data only through `within`
+        pairs = _pairs(old, new, "id")
+        if pairs is None:
+            return False
+        for key, previous, section in pairs:
+            self.section = str(key)
+            if previous is None:
+                self.add("section-added", data=section)
+            elif section is None:
+                self.add("section-removed", data=previous)
+            else:
+                self.compare(previous, section)
+            self.section = None
+        return True

@@ -17,7 +17,7 @@ from kitrack.domain.board import Record
 from kitrack.domain.dates import PartialDate
 from kitrack.domain.figures import DATED_FIELDS, FIGURES, DatedField, Figure, ReportingKind, reported_by
 from kitrack.domain.kinds import RECORD_KINDS, RecordKind, of_model
-from kitrack.domain.models import Agency, Estate, Meeting, Project, Region
+from kitrack.domain.models import Agency, Estate, Meeting, Project, Region, TextValue
 from kitrack.load.dataset import Dataset
 from kitrack.views import tables
 from kitrack.views.table import Column, Table
@@ -112,10 +112,10 @@ class Slip:
 @dataclass
 class RecordView:
     record_id: str
-    title: str  # its name, or a meeting's title
+    title: TextValue  # its name, or a meeting's title
     kind: RecordKind
     header: list[tuple[Column, Any]]  # (field, raw value) of each field the record has
-    notes: str | None
+    notes: TextValue | None
     sections: list[tuple[str, Table]] = field(default_factory=list)  # (label key of its title, table)
     progress: Progress | None = None  # projects and sections
     slip: Slip | None = None  # when the target moved

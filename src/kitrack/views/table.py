@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from kitrack.domain import text as texts
 from kitrack.domain.dates import PartialDate
 
 # How a renderer shows a cell. Labelled values (a status, a project kind, an issue's state, an
@@ -68,17 +69,20 @@ class Table:
         columns = [by_key[key] for key in keys]  # a misspelt key fails here
         return Table(name or self.name, columns, [{c.key: row[c.key] for c in columns} for row in self.rows])
 
-    def sorted_by(self, key: str) -> Table:
+    def sorted_by(self, key: str, language: str = "en") -> Table:
         """Sort by a column; `-key` sorts descending. Missing values go last either way."""
         descending = key.startswith("-")
         key = key.lstrip("-")
         present = [row for row in self.rows if row.get(key) is not None]
         missing = [row for row in self.rows if row.get(key) is None]
-        present.sort(key=lambda row: _sort_key(row[key]), reverse=descending)
+        present.sort(key=lambda row: _sort_key(row[key], language), reverse=descending)
         return Table(self.name, self.columns, present + missing)
 
 
-def _sort_key(value: Any) -> Any:
+def _sort_key(value: Any, language: str) -> Any:
+    """Dates by their period, free text as the reader's language shows it."""
+    if texts.is_local(value):
+        return texts.pick(value, language).text
     if isinstance(value, PartialDate):
         return (value.end, value.start)
     if isinstance(value, list):

@@ -34,7 +34,7 @@ class Filters:
     status: str | None = None
     kind: str | None = None
     owner: str | None = None
-    psn: bool | None = None
+    psn: bool | str | None = None  # True, False or "unknown"
     overdue: bool = False
 
     def given(self) -> list[str]:
@@ -48,7 +48,7 @@ class Filters:
         for name in self.given():
             value = getattr(self, name)
             if name == "psn":
-                parts.append("--psn" if value else "--no-psn")
+                parts.append("--psn-unknown" if value == "unknown" else "--psn" if value else "--no-psn")
             elif value is True:
                 parts.append(f"--{name}")
             else:
@@ -174,7 +174,7 @@ def _matches(record: Record, filters: Filters, as_of: dt.date) -> bool:
         return False
     if filters.owner and filters.owner not in (getattr(record, "owner", None), record.operator):
         return False
-    if filters.psn is not None and record.psn.value is not filters.psn:
+    if filters.psn is not None and record.psn.value != filters.psn:
         return False
     return not filters.overdue or any(True for _ in board.overdue_of(record, as_of))
 
