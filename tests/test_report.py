@@ -55,6 +55,18 @@ def test_html_in_indonesian_with_its_number_and_date_formats():
     assert "1,192" not in page
 
 
+def test_the_data_text_in_the_chosen_language(data_copy):
+    replace_in(data_copy / "infrastructure" / "spam-umbulan.yaml", "name: SPAM Umbulan (regional drinking water supply)",
+               "name: {id: SPAM Umbulan (air minum regional), en: SPAM Umbulan (regional drinking water)}")
+    replace_in(data_copy / "estates" / "ki-ngawi.yaml", "name: Kawasan Industri Ngawi",
+               "name: {id: Kawasan Industri Ngawi}")
+    english, indonesian = html_of(data=data_copy), html_of("--lang", "id", data=data_copy)
+    assert "<b>SPAM Umbulan (regional drinking water)</b>" in english  # a chart's title
+    assert "<b>SPAM Umbulan (air minum regional)</b>" in indonesian
+    assert "Kawasan Industri Ngawi [ID]" in english and "[ID] not available in English; shown in Indonesian" in english
+    assert "[ID]" not in indonesian
+
+
 def test_a_hostile_value_stays_text(data_copy):
     """Markup, a script address and matplotlib's `$` notation in the data are shown, never run."""
     replace_in(data_copy / "estates" / "jiipe.yaml", "name: Java Integrated", "name: <script>alert(1)</script> Java Integrated")

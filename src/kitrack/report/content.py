@@ -86,7 +86,7 @@ def section(key: str, title: str, table: Table, notes: list[str] | None = None,
     ident = next((key for key in ("id", "record") if key in keys), None)
     if ident and "name" in keys:  # a record's id under its name, not in a column of its own
         columns.pop(keys.index(ident))
-        special.setdefault("name", lambda row: Cell(inert.terminal(row["name"] or ""), sub=row[ident]))
+        special.setdefault("name", lambda row: Cell(_text(row["name"]), sub=row[ident]))
     rows = [
         [special[c.key](row) if c.key in special else _cell(c, row) for c in columns]
         for row in shown.rows
@@ -94,6 +94,11 @@ def section(key: str, title: str, table: Table, notes: list[str] | None = None,
     headers = [i18n.t(column.label_key) for column in columns]
     legend = [i18n.t("status.derived_legend")] if board_words.has_derived(table) else []
     return Section(key, title, headers, rows, [*legend, *(notes or [])], compact)
+
+
+def _text(value: Any) -> str:
+    """Free text from the data, in the reader's language (a fallback marked), made inert."""
+    return inert.terminal(str(render.chosen(value)))
 
 
 def _cell(column: Column, row: Row) -> Cell:
@@ -106,7 +111,7 @@ def _overdue_cell(row: Row) -> Cell:
 
 def _change_value(row: Row) -> Cell:
     if row["field"] is None:
-        return Cell(inert.terminal(str(row["value"])))
+        return Cell(_text(row["value"]))
     if row["field"] == "status":
         return Cell(i18n.label("status", row["value"]))
     if row["field"] == "target":
@@ -151,6 +156,11 @@ def build(brief: Brief, charts: Any) -> Content:
         subtitle.insert(0, i18n.t("status.region", region=report.region))
     if report.errors:
         subtitle.append(i18n.t("error.data_problems", errors=report.errors))
+    tables = [*report.sections.values(), report.too_few, brief.act, brief.changes]
+    legend = render.fallback_legend(tables, *brief.names.values(), *(c.name for c in brief.charts),
+                                    *(c.section for c in brief.charts if c.section is not None))
+    if legend:
+        subtitle.append(legend)
     headline = report.headline
     cards = [
         (i18n.figure(headline["estates"]["operating"]), i18n.t("brief.card.operating")),
@@ -165,7 +175,7 @@ def build(brief: Brief, charts: Any) -> Content:
 
     def agency(row: Row) -> Cell:
         owner: str | None = row["owner"]
-        return Cell(inert.terminal(brief.names.get(owner) or owner) if owner else i18n.t("status.missing"))
+        return Cell(_text(brief.names.get(owner) or owner) if owner else i18n.t("status.missing"))
 
     act_cells = {"owner": agency, "overdue": _overdue_cell}
     sections["act"] = section("act", i18n.t("brief.act"), brief.act, [i18n.t("brief.act.note")], act_cells)
@@ -217,7 +227,8 @@ def _chart(chart: Chart, as_of: dt.date, charts: Any) -> Picture:
         parts.append(i18n.t("brief.chart.targets", targets=i18n.date(chart.targets[-1])))
     elif chart.inherited is not None:
         parts.append(i18n.t("brief.chart.inherited", target=i18n.date(chart.inherited)))
-    return Picture(f"chart-{chart.id}", inert.terminal(chart.name), " · ".join(parts),
+    title = _text(chart.name) if chart.section is None else f"{_text(chart.name)} — {_text(chart.section)}"
+    return Picture(f"chart-{chart.id}", title, " · ".join(parts),
                    lambda: charts.progress(chart, as_of))
 
 

@@ -19,7 +19,7 @@ from kitrack.domain.board import Record
 from kitrack.domain.dates import PartialDate
 from kitrack.domain.figures import FIGURES, PROGRESS
 from kitrack.domain.kinds import of_model
-from kitrack.domain.models import Project
+from kitrack.domain.models import Project, TextValue
 from kitrack.load.dataset import Dataset
 from kitrack.views.status import StatusReport
 from kitrack.views.table import Column, Row, Table
@@ -58,7 +58,8 @@ class Chart:
     """One project's progress over time, against its targets."""
 
     id: str  # the unit: a project, or `project/section`
-    name: str
+    name: TextValue  # the project's
+    section: TextValue | None  # the section's name, for a section
     reason: ChartReason
     points: list[tuple[PartialDate, float]]  # the unit's own reported physical progress, in file order
     targets: list[PartialDate]  # the target history, oldest first; the last is in force
@@ -76,7 +77,7 @@ class Place:
     """A record on the map."""
 
     id: str
-    name: str
+    name: TextValue
     table: str  # "estates" or "infrastructure"
     status: str | None  # the stage as of the date; None before any report gives it
     regions: tuple[str, ...]
@@ -91,7 +92,7 @@ class Milestone:
 
     record: str
     kind: Literal["milestone", "target"]
-    what: str
+    what: TextValue
     due: PartialDate | None
     done: PartialDate | None
     overdue: bool
@@ -107,7 +108,7 @@ class RegionArea:
 @dataclass
 class Brief:
     board: StatusReport
-    names: dict[str, str]  # record, agency and meeting ids -> their names
+    names: dict[str, TextValue]  # record, agency and meeting ids -> their names
     charts: list[Chart] = field(default_factory=list)
     not_charted: list[str] = field(default_factory=list)  # projects with a progress series but no chart
     places: list[Place] = field(default_factory=list)
@@ -176,8 +177,9 @@ def _charts(brief: Brief, projects: Iterable[Project], report: StatusReport) -> 
                 else "changed" if unit.id in changed
                 else "reported"
             )
-            name = unit.name if unit.section is None else f"{project.name} — {unit.name}"
-            chart = Chart(unit.id, name, reason, points, targets, board.project(unit, report.as_of), inherited)
+            section = unit.section.name if unit.section is not None else None
+            chart = Chart(unit.id, project.name, section, reason, points, targets, board.project(unit, report.as_of),
+                          inherited)
             latest = points[-1][0].end
             candidates.append((REASONS.index(reason), -latest.toordinal(), unit.id, chart))
     candidates.sort(key=lambda item: item[:3])
