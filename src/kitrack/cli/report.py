@@ -8,8 +8,7 @@ import typer
 
 from kitrack import report as reporter
 from kitrack.cli.options import Settings, choices, fail, global_options, load_data, one_command
-from kitrack.cli.status import build_board
-from kitrack.domain.defaults import DEFAULT_STALE_DAYS
+from kitrack.cli.status import SINCE, STALE_DAYS, build_board
 from kitrack.domain.problems import Term
 from kitrack.views import brief as briefing
 
@@ -33,16 +32,8 @@ def report(
     ),
     force: bool = typer.Option(False, "--force", help="Replace the output if it exists."),
     region: str | None = typer.Option(None, "--region", "-r", help="Narrow the brief to one region."),
-    since: str | None = typer.Option(
-        None,
-        "--since",
-        help="Compare with this date or git revision "
-        "[default: the latest meeting before --as-of, or 30 days before it].",
-        show_default=False,
-    ),
-    stale_days: int = typer.Option(
-        DEFAULT_STALE_DAYS, "--stale-days", min=1, help="A record with no report in this many days is stale."
-    ),
+    since: str | None = SINCE,
+    stale_days: int = STALE_DAYS,
 ) -> None:
     """The meeting brief, with charts and a map: the status board to print or circulate."""
     dataset = load_data(settings)

@@ -18,6 +18,16 @@ from kitrack.views import status as board
 from kitrack.views.tables import FilterError, Filters
 
 command = one_command()
+# The options `report` shares with `status`: the brief is the board, compared and judged alike.
+SINCE = typer.Option(
+    None,
+    "--since",
+    help="Compare with this date or git revision [default: the latest meeting before --as-of, or 30 days before it].",
+    show_default=False,
+)
+STALE_DAYS = typer.Option(
+    DEFAULT_STALE_DAYS, "--stale-days", min=1, help="A record with no report in this many days is stale."
+)
 
 
 @command.command()
@@ -28,19 +38,11 @@ def status(
     region: str | None = typer.Option(
         None, "--region", "-r", help="Narrow the view to one region (an id from regions.yaml)."
     ),
-    since: str | None = typer.Option(
-        None,
-        "--since",
-        help="Compare with this date or git revision "
-        "[default: the latest meeting before --as-of, or 30 days before it].",
-        show_default=False,
-    ),
+    since: str | None = SINCE,
     format: str = typer.Option(
         "table", "--format", "-f", help="table on screen, md for the minutes, json for scripts."
     ),
-    stale_days: int = typer.Option(
-        DEFAULT_STALE_DAYS, "--stale-days", min=1, help="A record with no report in this many days is stale."
-    ),
+    stale_days: int = STALE_DAYS,
 ) -> None:
     """The meeting view: where every estate and project stands, what changed, what is late."""
     dataset = load_data(settings)
