@@ -274,6 +274,9 @@ def test_status_lists_slipped_targets_with_their_history():
     }]
     text = invoke("status", "--data", BASE, "--as-of", "2026-11-29").stdout
     assert "target June 2027 → December 2027, +6 months" in text
+    assert "December 2027 (the project's)" in text  # a section without a target of its own
+    sections = [row for row in report["infrastructure"] if row["section"]]
+    assert [row["target_inherited"] for row in sections] == [True, True]
     indonesian = invoke("status", "--data", BASE, "--as-of", "2026-11-29", "--lang", "id").stdout
     assert "target Juni 2027 → Desember 2027, mundur 6 bulan" in indonesian
 
@@ -356,3 +359,13 @@ def test_a_text_that_is_neither_shape_is_one_located_problem(tmp_path, value, co
     assert [(p["line"], p["code"]) for p in errors] == [(2, code)]
     if hint:
         assert hint in (errors[0]["hint"] or "")
+
+
+def test_list_marks_a_derived_value_and_says_so(tmp_path):
+    root = tmp_path / "data"
+    shutil.copytree(BASE, root)
+    replace_in(root / "infrastructure" / "tol-alpha.yaml", "    percent: 55\n", "")
+    replace_in(root / "infrastructure" / "tol-alpha.yaml", "    percent: 40\n", "")
+    text = invoke("list", "infrastructure", "--data", root, "--as-of", "2026-11-29", env={"COLUMNS": "250"}).stdout
+    assert "≈52%" in text and "≈ derived from the sections, weighted by length; not reported" in text
+    assert "Progress derived" not in text  # the flag is in the mark, not a column of its own

@@ -27,7 +27,7 @@ def _delimited(delimiter: str) -> Callable[[Table, TextIO], None]:
 
 
 FORMATS: dict[str, Callable[[Table, TextIO], None]] = {
-    "table": render.print_table,
+    "table": render.print_marked,
     "csv": _delimited(","),
     "tsv": _delimited("\t"),
     "json": lambda table, out: inert.write_json(render.as_json(table), out),

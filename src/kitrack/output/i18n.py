@@ -475,6 +475,7 @@ LABELS: dict[str, dict[str, str]] = {
     "show.decisions": {"en": "Decisions", "id": "Keputusan"},
     "show.notes": {"en": "Notes", "id": "Catatan"},
     "show.sections": {"en": "Sections", "id": "Seksi"},
+    "show.inherited_target": {"en": "{target} (the project's)", "id": "{target} (target proyek)"},
     "show.section": {"en": "section", "id": "seksi"},
     "show.progress_derived": {
         "en": "Progress ≈{value} (derived from {count} sections, weighted by length; oldest input {date})",

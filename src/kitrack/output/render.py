@@ -57,6 +57,8 @@ def cell(column: Column, value: Any) -> str:
         return i18n.percent(value)
     if column.format == "date":
         return i18n.date(value)
+    if column.format == "inherited-date":  # a section's target that is its phase's or project's
+        return i18n.t("show.inherited_target", target=i18n.date(value))
     if column.format == "bool":
         if value == "unknown":  # psn: no source says either way
             return i18n.t("psn.unknown")
@@ -169,6 +171,41 @@ def print_table(table: Table, out: TextIO = sys.stdout, title: str | None = None
         console(out).print(rich_table(table, title, show_header))
     else:
         out.write("\n".join(plain_lines(table, title, show_header)) + "\n")
+
+
+def marked(table: Table) -> tuple[Table, list[str]]:
+    """A table for a person: a value derived from sections prefixed `≈` (its `<key>_derived` column
+    left out), and the legend lines it needs (derived values, texts in the other language)."""
+    flags = {c.key.removesuffix("_derived") for c in table.columns if c.key.endswith("_derived")}
+    legends = []
+    if any(row.get(f"{key}_derived") for row in table.rows for key in flags):
+        legends.append(i18n.t("status.derived_legend"))
+    fallback = fallback_legend([table])
+    if fallback:
+        legends.append(fallback)
+    if not flags:
+        return table, legends
+    columns = [c for c in table.columns if not c.key.endswith("_derived")]
+    # A column with a derived value is put in words, each of its derived cells marked.
+    words = {c.key for c in columns if any(row.get(f"{c.key}_derived") for row in table.rows)}
+    rows = [
+        {
+            c.key: (("≈" if row.get(f"{c.key}_derived") else "") + cell(c, row[c.key])) if c.key in words
+            else row[c.key]
+            for c in columns
+        }
+        for row in table.rows
+    ]
+    shown = [Column(c.key, "text", c.label) if c.key in words else c for c in columns]
+    return Table(table.name, shown, rows), legends
+
+
+def print_marked(table: Table, out: TextIO = sys.stdout) -> None:
+    """`print_table` for `kitrack list`: derived values marked, and the legends under the table."""
+    shown, legends = marked(table)
+    print_table(shown, out)
+    for legend in legends:
+        out.write(legend + "\n")
 
 
 def write_delimited(

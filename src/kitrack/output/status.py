@@ -118,7 +118,10 @@ def readable(table: Table, terminal: bool, bar: Callable[[float | None], str] | 
         "derived-status": _stage,
         "stage": lambda row, key: i18n.label("status", row[key]) if row[key] else i18n.t("status.stage_unknown"),
         "slip-history": lambda row, key: slip_line(row[key], row["slip_months"]),
-    }, hidden=["unsourced_reports", "status_derived", "percent_derived", "section", "slip_months"])
+        "unit-target": lambda row, key: render.cell(
+            Column(key, "inherited-date" if row.get("target_inherited") else "date"), row[key],
+        ),
+    }, hidden=["unsourced_reports", "status_derived", "percent_derived", "section", "slip_months", "target_inherited"])
 
 
 def has_derived(table: Table) -> bool:

@@ -185,9 +185,10 @@ def section_view(project: Project, unit: board.Unit, as_of: dt.date) -> RecordVi
     section = unit.section
     assert section is not None
     row = tables.record_sections(project, as_of).rows[unit.position or 0]
+    inherited = board.target_in_force(unit, as_of)[1]
     header = [
-        (_HEADER_COLUMNS[key], row[key]) for key in ("within", "regencies", "status", "target", "length_km")
-        if row.get(key) not in (None, [])
+        (Column("target", "inherited-date") if key == "target" and inherited else _HEADER_COLUMNS[key], row[key])
+        for key in ("within", "regencies", "status", "target", "length_km") if row.get(key) not in (None, [])
     ]
     shown = RecordView(
         f"{project.id}/{section.id}", section.name, of_model(Project), header, section.notes,

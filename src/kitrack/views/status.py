@@ -64,6 +64,9 @@ PROJECT_KEYS = (
     "id", "section", "name", "kind", "status", "status_derived", "owner", PROGRESS.field, "percent_derived",
     "latest_report", "target",
 )
+# A section's target may be its phase's or project's (shown so): a column beside `target`.
+TARGET = Column("target", "unit-target")
+TARGET_INHERITED = Column("target_inherited", "bool")
 ISSUE_KEYS = ("owner", "record", "section", "id", "title", "raised", "due")
 # Physical progress as a bar, and its change in points since the comparison date: a number, "new"
 # when there was no figure then, or None.
@@ -174,18 +177,21 @@ def _projects(data: Dataset, as_of: dt.date, since: Since, baseline: Dataset | N
     columns.insert(1, Column("section"))
     columns = [PROGRESS_BAR if column.key == PROGRESS.field else column for column in columns]
     columns.insert(columns.index(PROGRESS_BAR) + 1, CHANGE)
+    columns = [TARGET if column.key == "target" else column for column in columns] + [TARGET_INHERITED]
     table = Table("infrastructure", columns)
     for row in listed.rows:
         project = data.projects[row["id"]]
         then_record = baseline.projects.get(row["id"]) if baseline is not None else project
         table.add(**{key: row.get(key) for key in PROJECT_KEYS if key != "section"}, section=None,
-                  change=_change(row[PROGRESS.field], _then(then_record, None, since.date)))
+                  change=_change(row[PROGRESS.field], _then(then_record, None, since.date)), target_inherited=False)
         for unit in board.Unit(project).children():
             state = tables.unit_state(unit, as_of)
             table.add(
                 id=project.id, section=unit.section_id, name=unit.name, kind=row["kind"], owner=row["owner"],
                 latest_report=_unit_latest(unit, as_of),
-                **{key: state[key] for key in ("status", "status_derived", "percent", "percent_derived", "target")},
+                **{key: state[key] for key in (
+                    "status", "status_derived", "percent", "percent_derived", "target", "target_inherited",
+                )},
                 change=_change(state["percent"], _then(then_record, unit.section_id, since.date)),
             )
     return table

@@ -22,7 +22,7 @@ CellFormat = Literal[
     "text", "number", "percent", "count", "date", "bool", "list",
     "status", "project-kind", "issue-status", "overdue-item",
     "bar", "change", "stale-reasons", "figure-changes", "mention", "slip-history", "derived-status", "location",
-    "stage",
+    "stage", "inherited-date", "unit-target",
 ]
 Row = dict[str, Any]
 

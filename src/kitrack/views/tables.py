@@ -205,12 +205,12 @@ def unit_state(unit: board.Unit, as_of: dt.date) -> Row:
     """The stage, progress and target of a project or section as of the date, derived values marked."""
     stage = board.current(unit, "status", as_of)
     percent = board.current(unit, "percent", as_of)
-    target, _ = board.target_in_force(unit, as_of)
+    target, inherited = board.target_in_force(unit, as_of)
     funding = board.reported(unit, "funding", as_of)[0]
     return {
         "status": stage.value.value if stage.value is not None else None, "status_derived": stage.derived,
         "percent": percent.value, "percent_derived": percent.derived,
-        "land_percent": _latest_unit(unit, "land_percent", as_of), "target": target,
+        "land_percent": _latest_unit(unit, "land_percent", as_of), "target": target, "target_inherited": inherited,
         "target_slip_months": board.target_history(unit, as_of).slip_months or None,
         "funding": funding.value if funding is not None else None,
     }
@@ -228,7 +228,8 @@ def infrastructure(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS)
         unit = board.Unit(project)
         table.add(
             id=project.id, name=project.name, kind=project.kind.value, psn=project.psn.value,
-            regions=list(project.regions), owner=project.owner, **unit_state(unit, as_of),
+            regions=list(project.regions), owner=project.owner,
+            **{key: value for key, value in unit_state(unit, as_of).items() if key != "target_inherited"},
             latest_report=board.latest_date(project, as_of),
             budget_idr_bn=_latest(project, "budget_idr_bn", as_of), length_km=_latest(project, "length_km", as_of),
             operating_km=_latest(project, "operating_km", as_of), serves=list(project.serves),
