@@ -52,9 +52,12 @@ COMMANDS: list[dict] = [
     {"name": "status", "args": ["status", "--data", "{data}", "--as-of", AS_OF], "ok": [0]},
     {"name": "list infrastructure --format json", "args": ["list", "infrastructure", "--data", "{data}", "--as-of", AS_OF, "--format", "json"], "ok": [0]},
     {"name": "export --format sqlite", "args": ["export", "--data", "{data}", "--as-of", AS_OF, "--format", "sqlite", "--output", "{out}/kitrack.sqlite", "--force"], "ok": [0]},
+    {"name": "report --format html", "args": ["report", "--data", "{data}", "--as-of", AS_OF, "--format", "html", "--output", "{out}/brief.html", "--force"], "ok": [0]},
 ]
 # Targets from the issue: a command's time as a multiple of the floor.
 TARGETS = {"check": 1.5, "status": 2.0, "list infrastructure --format json": 2.0}
+# Targets against another command measured in the same runs (issue 14: the brief at most 3x status).
+RELATIVE_TARGETS = {"report --format html": ("status", 3.0)}
 CHECK_MEMORY_MB = 400
 STARTUP_TARGET = 1.3  # `kitrack --version` against `python -c "import typer"`
 
@@ -169,6 +172,14 @@ def measure(data: Path, runs: int, out_dir: Path) -> dict:
             "ratio": round(seconds / base, 2), "ratio_range": ratio_range(times[spec["name"]], floors),
             "peak_mb": round(peaks[spec["name"]] / 1024, 1), "target": TARGETS.get(spec["name"]),
         })
+    for row in rows:
+        other, target = RELATIVE_TARGETS.get(row["command"], (None, None))
+        if row["available"] and other in times:
+            mine, theirs = times[row["command"]], times[other]
+            row["relative"] = {
+                "to": other, "ratio": round(statistics.median(mine) / statistics.median(theirs), 2),
+                "ratio_range": ratio_range(mine, theirs), "target": target,
+            }
     order = [spec["name"] for spec in COMMANDS]
     rows.sort(key=lambda row: order.index(row["command"]))
     return {"files": len(files), "floor_seconds": round(base, 3), "floor_range": spread(floors),
@@ -280,6 +291,10 @@ def table(report: dict) -> str:
         target = f"{row['target']:.1f}x" if row["target"] else "-"
         lines.append(f"{row['command']:38} {row['ratio']:>7.2f}x {_range(row['ratio_range']):>13} {target:>7} "
                      f"{row['peak_mb']:>8.0f} {row['seconds']:>8.2f}")
+    for row in report["commands"]:
+        if row.get("relative"):
+            r = row["relative"]
+            lines.append(f"{row['command']} / {r['to']}: {r['ratio']:.2f}x {_range(r['ratio_range'])} (target {r['target']:.1f}x)")
     if "startup" in report:
         s = report["startup"]
         lines += ["", f"start-up, median of {s['runs']}: kitrack --version {s['version_seconds']:.3f} s / python -c 'import typer' "
@@ -346,8 +361,9 @@ def main() -> None:
     if failures:
         print("\nFAILED:\n" + "\n".join(failures), file=sys.stderr)
         raise SystemExit(1)
-    if args.smoke and not any(row["available"] and row["command"] == "check" for row in report["commands"]):
-        raise SystemExit("smoke: kitrack check did not run")
+    for needed in ("check", "report --format html"):
+        if args.smoke and not any(row["available"] and row["command"] == needed for row in report["commands"]):
+            raise SystemExit(f"smoke: kitrack {needed} did not run")
 
 
 if __name__ == "__main__":

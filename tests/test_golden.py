@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import pty
+import re
 import shutil
 import struct
 import subprocess
@@ -215,10 +216,18 @@ def test_rich_table_on_an_80_column_terminal(sample_cwd, golden):
     golden("list-regions-terminal-80", text)
 
 
+def test_report_html(sample_cwd, golden):
+    """The brief's page, its words and tables exactly; each picture's SVG stands as `<svg/>` (its bytes
+    depend on matplotlib's version; tests/test_report_browser.py looks at the pictures)."""
+    result = invoke("report", "--output", "-", cwd=sample_cwd)
+    assert result.exit_code == 0, result.stderr
+    golden("report-html-en", re.sub(r"<svg .*?</svg>", "<svg/>", result.stdout, flags=re.DOTALL))
+
+
 def test_every_golden_file_belongs_to_a_test():
     """A renamed or removed case must not leave its old golden file behind, unchecked."""
     names = {f"status-{fmt}-{lang}" for fmt, lang in STATUS} | {f"list-{what}-{fmt}" for what, fmt in LIST}
-    names |= {f"show-{kind}" for kind in SHOWN} | {"show-estate-id", "list-regions-terminal-80"}
+    names |= {f"show-{kind}" for kind in SHOWN} | {"show-estate-id", "list-regions-terminal-80", "report-html-en"}
     names |= {f"status-terminal-80-{lang}" for lang in ("en", "id")}
     names |= {f"check-{fmt}-{lang}" for fmt, lang in CHECK} | {f"diff-{fmt}-{lang}" for fmt, lang in DIFF}
     names |= {"status-since-md-en", "status-since-md-id", "status-revision-md-en", "status-revision-json-en"}

@@ -37,7 +37,7 @@ README = REPO / "README.md"
 SHIPPED = REPO / "data"  # read here on purpose: the README must be true of the data it ships with
 AS_OF = "2026-11-29"
 EDITING = {"new", "log", "decide", "done", "resolve"}  # their examples build on each other: run in order
-TAKES_AS_OF = {"check", "status", "agenda", "list", "show", "export", *EDITING}
+TAKES_AS_OF = {"check", "status", "agenda", "list", "show", "export", "report", *EDITING}
 GIT = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main"]
 
 

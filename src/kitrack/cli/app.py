@@ -21,7 +21,8 @@ from kitrack.cli.options import EXIT_USAGE, Settings, global_options
 
 # Modules, in help's order: the commands that read the data, then those that edit it.
 COMMANDS = (
-    "check", "status", "agenda", "list", "show", "diff", "schema", "export", "new", "log", "decide", "done", "resolve",
+    "check", "status", "agenda", "list", "show", "diff", "schema", "export", "report",
+    "new", "log", "decide", "done", "resolve",
 )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Sequence
 
 import typer
 
@@ -20,6 +21,16 @@ from kitrack.views.tables import FilterError, Filters
 
 command = one_command()
 SECTION_HELP = f"Show this section (repeatable): {', '.join(board.SHOWABLE)}."
+# The options `report` shares with `status`: the brief is the board, compared and judged alike.
+SINCE = typer.Option(
+    None,
+    "--since",
+    help="Compare with this date or git revision [default: the latest meeting before --as-of, or 30 days before it].",
+    show_default=False,
+)
+STALE_DAYS = typer.Option(
+    DEFAULT_STALE_DAYS, "--stale-days", min=1, help="A record with no report in this many days is stale."
+)
 
 
 @command.command()
@@ -30,19 +41,11 @@ def status(
     region: str | None = typer.Option(
         None, "--region", "-r", help="Narrow the view to one region (an id from regions.yaml)."
     ),
-    since: str | None = typer.Option(
-        None,
-        "--since",
-        help="Compare with this date or git revision "
-        "[default: the latest meeting before --as-of, or 30 days before it].",
-        show_default=False,
-    ),
+    since: str | None = SINCE,
     format: str = typer.Option(
         "table", "--format", "-f", help="table on screen, md for the minutes, json for scripts."
     ),
-    stale_days: int = typer.Option(
-        DEFAULT_STALE_DAYS, "--stale-days", min=1, help="A record with no report in this many days is stale."
-    ),
+    stale_days: int = STALE_DAYS,
     full: bool = typer.Option(False, "--full", help="Show every section, not only what needs attention."),
     section: list[str] = typer.Option(
         [], "--section", "-s", help=SECTION_HELP,
@@ -55,6 +58,17 @@ def status(
         raise fail(settings, Term("error.bad_section", section=unknown[0], choices=", ".join(board.SHOWABLE)))
     shown = board.SHOWABLE if full else section or board.COMPACT
     dataset = load_data(settings)
+    report = build_board(settings, dataset, region, since, stale_days, shown)
+    RENDERERS[format](report, sys.stdout)
+
+
+def build_board(
+    settings: Settings, dataset: Dataset, region: str | None, since: str | None, stale_days: int,
+    shown: Sequence[str] = board.SHOWABLE,
+) -> board.StatusReport:
+    """The board of `status` (and of `report`, which shows every section): the region checked,
+    `--since` resolved to a date or to the data of a git revision, the errors counted as `check`
+    counts them."""
     try:
         Filters(region=region).validate_region(dataset.regions)
     except FilterError as exc:
@@ -76,7 +90,7 @@ def status(
             raise fail(settings, language.t(
                 "error.since_after", since=language.date(compared), as_of=language.date(settings.as_of)))
         point = board.Since(compared, "given")
-    report = board.build(
+    return board.build(
         dataset,
         settings.as_of,
         point,
@@ -86,4 +100,3 @@ def status(
         errors=checks.error_count(dataset, checks.Context(as_of=settings.as_of, stale_days=stale_days)),
         shown=shown,
     )
-    RENDERERS[format](report, sys.stdout)

@@ -359,6 +359,249 @@ LABELS: dict[str, dict[str, str]] = {
     "stale.latest": {"en": "no report in {days} days", "id": "tidak ada laporan dalam {days} hari terakhir"},
     "stale.unsourced": {"en": "no source", "id": "tanpa sumber"},
     "stale.unsourced_reports": {"en": "reports without a source", "id": "laporan tanpa sumber"},
+    # the meeting brief (kitrack report)
+    "brief.title": {"en": "Meeting brief — as of {as_of}", "id": "Bahan rapat koordinasi — per {as_of}"},
+    "brief.card.operating": {"en": "operating estates", "id": "kawasan beroperasi"},
+    "brief.card.planned": {"en": "planned estates", "id": "kawasan yang direncanakan"},
+    "brief.card.projects": {"en": "infrastructure projects", "id": "proyek infrastruktur"},
+    "brief.card.overdue": {"en": "items overdue", "id": "butir lewat tenggat"},
+    "brief.card.at_risk": {"en": "projects at risk", "id": "proyek berisiko terlambat"},
+    "brief.card.slipped": {"en": "targets slipped", "id": "target mundur"},
+    "brief.card.act": {"en": "open issues and decisions", "id": "kendala dan keputusan terbuka"},
+    "brief.map": {"en": "Where the estates and projects are", "id": "Lokasi kawasan dan proyek"},
+    "brief.map.caption": {
+        "en": "East Java: coastline from Natural Earth (public domain); colour: stage; shape: kind.",
+        "id": "Jawa Timur: garis pantai dari Natural Earth (domain publik); warna: tahap; bentuk: jenis.",
+    },
+    "brief.map.none": {
+        "en": "No record in this brief has a location yet: the map shows the coast only.",
+        "id": "Belum ada data dalam bahan ini yang memiliki lokasi: peta hanya menampilkan garis pantai.",
+    },
+    "brief.map.estate": {"en": "estate", "id": "kawasan industri"},
+    "brief.map.project": {"en": "infrastructure project", "id": "proyek infrastruktur"},
+    "brief.map.site": {"en": "solid: on the site itself", "id": "penuh: tepat di tapaknya"},
+    "brief.map.area": {
+        "en": "ringed: near the site (same village or district)",
+        "id": "bercincin: dekat tapak (desa atau kecamatan yang sama)",
+    },
+    "brief.map.centre": {
+        "en": "hollow, labelled: a town or regency centre standing for the place, not its site",
+        "id": "kosong, berlabel: pusat kota atau kabupaten sebagai pengganti, bukan tapaknya",
+    },
+    "brief.map.regions": {
+        "en": (
+            "shaded: around the located records of each priority region; no open regency boundaries exist, "
+            "so this is where the region's records are, not where the region ends"
+        ),
+        "id": (
+            "arsiran: sekitar data berlokasi di tiap wilayah prioritas; batas kabupaten terbuka tidak tersedia, "
+            "jadi ini letak data wilayah itu, bukan batas wilayahnya"
+        ),
+    },
+    "brief.map.outside": {
+        "en": "Outside this map of East Java: {count} — {ids}",
+        "id": "Di luar peta Jawa Timur ini: {count} — {ids}",
+    },
+    "brief.map.unlabelled": {
+        "en": "{count} records on the map: above {limit}, centres are not labelled, so that the map stays readable.",
+        "id": "{count} data di peta: di atas {limit}, pusat tidak diberi label agar peta tetap terbaca.",
+    },
+    "brief.map.unlocated": {
+        "en": "Not on the map (no location): {count} — {ids}",
+        "id": "Tidak di peta (tanpa lokasi): {count} — {ids}",
+    },
+    "brief.act": {"en": "Who must act", "id": "Siapa yang harus bertindak"},
+    "brief.act.note": {
+        "en": "Open issues and meeting decisions not yet done, by the agency responsible; overdue first.",
+        "id": (
+            "Kendala terbuka dan keputusan rapat yang belum selesai, menurut instansi penanggung jawab; yang lewat "
+            "tenggat lebih dulu."
+        ),
+    },
+    "brief.charts": {"en": "Progress against target", "id": "Progres terhadap target"},
+    "brief.charts.none": {
+        "en": "No project has a reported physical progress figure.",
+        "id": "Belum ada proyek dengan angka progres fisik yang dilaporkan.",
+    },
+    "brief.charts.more": {
+        "en": (
+            "{count} more projects with progress figures are not charted (at most {limit}: at risk, then slipped, then "
+            "changed, then the latest reported): {ids}"
+        ),
+        "id": (
+            "{count} proyek lain dengan angka progres tidak digambar (paling banyak {limit}: berisiko, lalu target "
+            "mundur, lalu berubah, lalu laporan terbaru): {ids}"
+        ),
+    },
+    "brief.reason.at-risk": {"en": "at risk", "id": "berisiko terlambat"},
+    "brief.reason.slipped": {"en": "target slipped", "id": "target mundur"},
+    "brief.reason.changed": {"en": "changed since the last meeting", "id": "berubah sejak rapat terakhir"},
+    "brief.reason.reported": {"en": "reported", "id": "dilaporkan"},
+    "brief.chart.latest": {"en": "{percent} on {date}", "id": "{percent} pada {date}"},
+    "brief.chart.targets": {"en": "target {targets}", "id": "target {targets}"},
+    "brief.chart.inherited": {"en": "target {target} (the project's)", "id": "target {target} (milik proyek)"},
+    "brief.timeline": {"en": "Milestones and targets", "id": "Tahapan dan target"},
+    "brief.timeline.caption": {
+        "en": (
+            "One row per record: overdue first, then the soonest due (at most 20 rows); the grey line is the date of "
+            "the brief."
+        ),
+        "id": (
+            "Satu baris per data: yang lewat tenggat lebih dulu, lalu tenggat terdekat (paling banyak 20 baris); garis "
+            "abu-abu adalah tanggal bahan ini."
+        ),
+    },
+    "brief.timeline.none": {
+        "en": "No milestone or target has a date.",
+        "id": "Tidak ada tahapan atau target yang bertanggal.",
+    },
+    "brief.changes": {"en": "What changed since {since}", "id": "Yang berubah sejak {since}"},
+    "brief.change.milestone": {"en": "milestone done", "id": "tahapan tercapai"},
+    "brief.change.raised": {"en": "issue raised", "id": "kendala dilaporkan"},
+    "brief.change.resolved": {"en": "issue resolved", "id": "kendala selesai"},
+    "brief.sources": {"en": "Sources", "id": "Sumber"},
+    "brief.sources.note": {
+        "en": "Every figure in this brief comes from a dated report that names one of these sources.",
+        "id": "Setiap angka dalam bahan ini berasal dari laporan bertanggal yang menyebut salah satu sumber ini.",
+    },
+    "brief.footer": {
+        "en": "Made by kitrack {version} from the data as of {as_of}. Missing figures are shown as —, never as 0.",
+        "id": "Dibuat oleh kitrack {version} dari data per {as_of}. Angka yang tidak ada ditampilkan —, bukan 0.",
+    },
+    "chart.reported": {"en": "reported progress", "id": "progres dilaporkan"},
+    "chart.projection": {"en": "at the recent pace", "id": "dengan laju terakhir"},
+    "chart.projected": {"en": "100% by {date}", "id": "100% pada {date}"},
+    "chart.target": {"en": "target {date}", "id": "target {date}"},
+    "chart.slip_years": {"en": "target +{years} yr", "id": "target mundur {years} th"},
+    "chart.slip_months": {"en": "target +{months} mo", "id": "target mundur {months} bln"},
+    "chart.item.done": {"en": "milestone done", "id": "tahapan tercapai"},
+    "chart.item.due": {"en": "milestone due", "id": "tahapan berjalan"},
+    "chart.item.overdue": {"en": "overdue", "id": "lewat tenggat"},
+    "chart.item.target": {"en": "target", "id": "target"},
+    "col.value": {"en": "Value", "id": "Nilai"},
+    "report.wrote": {"en": "wrote {path} ({format})", "id": "menulis {path} ({format})"},
+    "report.stdout_format": {
+        "en": "only html can go to standard output; give --output FILE for {format}",
+        "id": "hanya html yang dapat ke keluaran standar; berikan --output BERKAS untuk {format}",
+    },
+    "report.no_chromium": {
+        "en": (
+            "a PDF is printed by Chromium, which is not installed: install it (apt-get install chromium) or set "
+            "KITRACK_CHROMIUM to its path; html and docx need no browser"
+        ),
+        "id": (
+            "PDF dicetak oleh Chromium, yang belum terpasang: pasang (apt-get install chromium) atau isi "
+            "KITRACK_CHROMIUM dengan lokasinya; html dan docx tidak memerlukan peramban"
+        ),
+    },
+    "report.chromium_failed": {
+        "en": "Chromium could not print the PDF: {reason}",
+        "id": "Chromium gagal mencetak PDF: {reason}",
+    },
+    # Datasette metadata of the SQLite export (kitrack.export.datasette)
+    "datasette.title": {
+        "en": "kitrack: industrial estates and their infrastructure",
+        "id": "kitrack: kawasan industri dan infrastrukturnya",
+    },
+    "datasette.about": {
+        "en": (
+            "The data of kitrack, exported as of one date: estates, infrastructure projects, their dated and "
+            "sourced reports, milestones, issues and sources. Dates are ISO text as the source gave them (2027, "
+            "2027-06, 2027-06-30); lists are JSON arrays."
+        ),
+        "id": (
+            "Data kitrack, diekspor per satu tanggal: kawasan industri, proyek infrastruktur, laporan bertanggal "
+            "dan bersumber, tahapan, kendala dan sumbernya. Tanggal berupa teks ISO seperti dari sumbernya (2027, "
+            "2027-06, 2027-06-30); daftar berupa larik JSON."
+        ),
+    },
+    "datasette.estates": {"en": "Industrial estates", "id": "Kawasan industri"},
+    "datasette.estates.about": {
+        "en": "One row per estate, with its latest reported figures as of the export's date.",
+        "id": "Satu baris per kawasan, dengan angka laporan terakhir per tanggal ekspor.",
+    },
+    "datasette.infrastructure": {"en": "Infrastructure projects", "id": "Proyek infrastruktur"},
+    "datasette.infrastructure.about": {
+        "en": "Roads, toll roads, railways, ports, water, gas and power projects, with their latest progress.",
+        "id": "Proyek jalan, jalan tol, kereta api, pelabuhan, air, gas dan listrik, dengan progres terakhirnya.",
+    },
+    "datasette.sections": {"en": "Sections", "id": "Seksi"},
+    "datasette.sections.about": {
+        "en": "The parts of projects reported on their own (phases, seksi), with their current stage and progress.",
+        "id": "Bagian proyek yang dilaporkan tersendiri (tahap, seksi), dengan tahap dan progres terakhirnya.",
+    },
+    "datasette.progress": {"en": "Reports", "id": "Laporan"},
+    "datasette.progress.about": {
+        "en": "One row per dated report of an estate or project: the figures one source gave on one date.",
+        "id": "Satu baris per laporan bertanggal sebuah kawasan atau proyek: angka dari satu sumber pada satu tanggal.",
+    },
+    "datasette.milestones": {"en": "Milestones", "id": "Tahapan"},
+    "datasette.milestones.about": {
+        "en": "Milestones of estates and projects: due, done, and whether overdue as of the export's date.",
+        "id": "Tahapan kawasan dan proyek: tenggat, selesai, dan apakah lewat tenggat per tanggal ekspor.",
+    },
+    "datasette.issues": {"en": "Issues", "id": "Kendala"},
+    "datasette.issues.about": {
+        "en": "Obstacles (kendala) raised in meetings, with the agency that must act.",
+        "id": "Kendala yang dilaporkan dalam rapat, dengan instansi yang harus bertindak.",
+    },
+    "datasette.sources": {"en": "Sources", "id": "Sumber"},
+    "datasette.sources.about": {
+        "en": "Every source the records and regions cite; a report's `source` names one of its record's.",
+        "id": "Setiap sumber yang dikutip data dan wilayah; `source` laporan menyebut salah satu sumber datanya.",
+    },
+    "datasette.regions": {"en": "Regions", "id": "Wilayah"},
+    "datasette.regions.about": {
+        "en": "Development regions, the Perpres 80/2019 priority regions among them.",
+        "id": "Wilayah pengembangan, termasuk wilayah prioritas Perpres 80/2019.",
+    },
+    "datasette.regencies": {"en": "Regencies and cities", "id": "Kabupaten dan kota"},
+    "datasette.regencies.about": {
+        "en": "Each regency (kabupaten) and city (kota), and its region.",
+        "id": "Setiap kabupaten dan kota, dan wilayahnya.",
+    },
+    "datasette.agencies": {"en": "Agencies", "id": "Instansi"},
+    "datasette.agencies.about": {
+        "en": "Ministries, provincial offices, state and regional enterprises, estate operators.",
+        "id": "Kementerian, perangkat daerah provinsi, BUMN dan BUMD, pengelola kawasan.",
+    },
+    "datasette.records": {"en": "Records", "id": "Data"},
+    "datasette.records.about": {
+        "en": "Every exported estate and project: what the `record` of reports, milestones and issues points at.",
+        "id": "Setiap kawasan dan proyek yang diekspor: rujukan kolom `record` pada laporan, tahapan dan kendala.",
+    },
+    "datasette.latest": {"en": "Latest state", "id": "Keadaan terakhir"},
+    "datasette.latest.about": {
+        "en": "Each record's latest report date and the newest reported value of every figure.",
+        "id": "Tanggal laporan terakhir setiap data dan nilai terbaru setiap angka.",
+    },
+    "datasette.query.overdue": {"en": "Overdue", "id": "Lewat tenggat"},
+    "datasette.query.overdue.about": {
+        "en": (
+            "Targets, milestones and open issues past their due date as of as_of (ISO date; empty: today), "
+            "with days late and the agency responsible, as in kitrack status."
+        ),
+        "id": (
+            "Target, tahapan dan kendala terbuka yang lewat tenggat per as_of (tanggal ISO; kosong: hari ini), "
+            "dengan hari keterlambatan dan instansi penanggung jawab, seperti kitrack status."
+        ),
+    },
+    "datasette.query.at_risk": {"en": "At risk", "id": "Berisiko terlambat"},
+    "datasette.query.at_risk.about": {
+        "en": (
+            "Projects whose recent pace (points per 30 days over the year before the latest report), "
+            "extrapolated, finishes after the target, or never: the rule of kitrack status."
+        ),
+        "id": (
+            "Proyek yang laju terakhirnya (poin per 30 hari dalam setahun sebelum laporan terakhir), "
+            "bila diteruskan, selesai setelah target atau tidak pernah: aturan kitrack status."
+        ),
+    },
+    "datasette.query.by_agency": {"en": "By agency", "id": "Menurut instansi"},
+    "datasette.query.by_agency.about": {
+        "en": "Each agency's projects, estates and open issues, the most open issues first.",
+        "id": "Proyek, kawasan dan kendala terbuka setiap instansi, yang kendalanya terbanyak lebih dulu.",
+    },
     # show
     "show.reports": {"en": "Reports", "id": "Laporan"},
     "show.milestones": {"en": "Milestones", "id": "Tahapan"},

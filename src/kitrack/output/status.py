@@ -8,7 +8,7 @@ stale. JSON writes the same data raw, codes and all, so that it never depends on
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, TextIO
 
 from kitrack.output import i18n, inert, meetings, render
@@ -28,7 +28,7 @@ STALE_REASONS = {
 }
 
 
-def _since_text(since: Since, escape: Callable[[str], str]) -> str:
+def since_text(since: Since, escape: Callable[[str], str]) -> str:
     """`escape` makes the meeting id or the revision, as the user gave it, inert for the destination
     (they are shown between backticks)."""
     if since.reason == "revision":
@@ -121,10 +121,16 @@ def _stage(row: Row, key: str) -> str:
     return _derived(row, "status", text)
 
 
-def _readable(table: Table, terminal: bool, agencies: dict[str, str]) -> Table:
-    """The board's own cells in words: a progress bar, a change in points, a derived stage or
-    progress marked `≈`, a section shown under its project, and agencies by their
-    short names. All-zero count rows are left out."""
+def readable(
+    table: Table, terminal: bool, agencies: Mapping[str, str] | None = None,
+    bar: Callable[[float | None], str] | None = None,
+) -> Table:
+    """The board's own cells in words: a progress bar (or `bar(value)`, for a page that draws its
+    own), a change in points, a derived stage or progress marked `≈`, a section shown under its
+    project, and agencies by their short names (`agencies`: id -> short name). All-zero count rows
+    are left out."""
+    shown_bar = bar or (lambda value: _bar(value, terminal))
+    agencies = agencies or {}
     if table.name == "counts":
         table = Table(table.name, table.columns, [row for row in table.rows if row["estates"] or row["infrastructure"]])
     if any(column.key == "owner" for column in table.columns):
@@ -136,10 +142,10 @@ def _readable(table: Table, terminal: bool, agencies: dict[str, str]) -> Table:
             Column(c.key, "derived-status", c.label) if c.key == "status" else c for c in table.columns
         ], table.rows)
     if any(column.key == "section" for column in table.columns) and table.name != "slipped":
-        rows = [{**row, "id" if "id" in row else "record": _unit_id(row)} for row in table.rows]
+        rows = [{**row, "id" if "id" in row else "record": unit_id(row)} for row in table.rows]
         table = Table(table.name, table.columns, rows)
     return render.worded(table, {
-        "bar": lambda row, key: _derived(row, "percent", _bar(row[key], terminal)),
+        "bar": lambda row, key: _derived(row, "percent", shown_bar(row[key])),
         "change": lambda row, key: _change(row[key]),
         "derived-status": _stage,
         "stage": lambda row, key: i18n.label("status", row[key]) if row[key] else i18n.t("status.stage_unknown"),
@@ -150,11 +156,11 @@ def _readable(table: Table, terminal: bool, agencies: dict[str, str]) -> Table:
     }, hidden=["unsourced_reports", "status_derived", "percent_derived", "section", "slip_months", "target_inherited"])
 
 
-def _has_derived(table: Table) -> bool:
+def has_derived(table: Table) -> bool:
     return any(row.get("status_derived") or row.get("percent_derived") for row in table.rows)
 
 
-def _unit_id(row: Row) -> str:
+def unit_id(row: Row) -> str:
     record = row["id"] if "id" in row else row["record"]
     return record if row.get("section") is None else f"{record}/{row['section']}"
 
@@ -178,7 +184,7 @@ def render_table(report: StatusReport, out: TextIO) -> None:
     console.print(Text(i18n.t("status.title", as_of=i18n.date(report.as_of)), style="bold"))
     if report.region:
         console.print(Text(i18n.t("status.region", region=report.region)))
-    console.print(Text(_since_text(report.since, inert.terminal), style="dim"))
+    console.print(Text(since_text(report.since, inert.terminal), style="dim"))
     console.print(Text(headline(report.headline), style="bold cyan"))
     if report.errors:
         console.print(Text(_data_problems(report, inert.terminal), style="red"))
@@ -201,12 +207,12 @@ def render_table(report: StatusReport, out: TextIO) -> None:
         else:
             style = HIGHLIGHT.get(key)
             render.print_table(
-                _readable(table, terminal, report.agencies), out, title=title, styles=[style] * len(table.rows),
+                readable(table, terminal, report.agencies), out, title=title, styles=[style] * len(table.rows),
             )
-        if _has_derived(table):
+        if has_derived(table):
             console.print(Text(i18n.t("status.derived_legend"), style="dim"))
         if key == "at_risk" and report.too_few.rows and report.projected:
-            names = ", ".join(f"{_unit_id(row)} ({row['reports']})" for row in report.too_few.rows)
+            names = ", ".join(f"{unit_id(row)} ({row['reports']})" for row in report.too_few.rows)
             console.print(Text(f"{i18n.t('status.too_few')}: {names}", style="dim"))
     legend = render.fallback_legend([*report.sections.values(), report.too_few])
     if legend:
@@ -218,7 +224,7 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
     lines = [f"## {i18n.t('status.title', as_of=i18n.date(report.as_of))}", ""]
     if report.region:
         lines += [i18n.t("status.region", region=report.region), ""]
-    lines += [f"*{_since_text(report.since, inert.markdown_code)}*", ""]
+    lines += [f"*{since_text(report.since, inert.markdown_code)}*", ""]
     lines += [f"**{headline(report.headline)}**", ""]
     if report.errors:
         lines += [f"> {_data_problems(report, lambda text: f'`{inert.markdown_code(text)}`')}", ""]
@@ -232,13 +238,13 @@ def render_markdown(report: StatusReport, out: TextIO) -> None:
             stale = stale_lines(table, report.stale_days, lambda text: f"`{inert.markdown_code(text)}`")
             lines += [*(f"- {head}: {', '.join(items)}" for head, items in stale), ""]
         elif table.rows:
-            lines += [render.markdown(_readable(table, False, report.agencies)), ""]
+            lines += [render.markdown(readable(table, False, report.agencies)), ""]
         else:
             lines += [f"_{_at_risk_none(report) if key == 'at_risk' else i18n.t('status.none')}_", ""]
-        if _has_derived(table):
+        if has_derived(table):
             lines += [f"_{i18n.t('status.derived_legend')}_", ""]
         if key == "at_risk" and report.too_few.rows and report.projected:
-            names = ", ".join(f"`{_unit_id(row)}` ({row['reports']})" for row in report.too_few.rows)
+            names = ", ".join(f"`{unit_id(row)}` ({row['reports']})" for row in report.too_few.rows)
             lines += [f"{i18n.t('status.too_few')}: {names}", ""]
     legend = render.fallback_legend([*report.sections.values(), report.too_few])
     if legend:
