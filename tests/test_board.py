@@ -83,6 +83,14 @@ def test_finished_project_is_done():
     assert board.project(project_with([("2026-01-01", 50), ("2026-07-01", 100)]), dt.date(2026, 8, 1)).state == "done"
 
 
+def test_a_unit_in_operation_is_done_whatever_its_last_percentage():
+    # The Gresik–Semarang pipe: 98.5% in its last report, operating since: never "at risk".
+    p = project_with([("2019-01-01", 97), ("2019-10-01", 98.5)], target="2020-03", status_="operating")
+    assert board.project(p, dt.date(2026, 11, 29)).state == "done"
+    stalled = project_with([("2019-01-01", 97), ("2019-10-01", 98.5)], target="2020-03")
+    assert board.project(stalled, dt.date(2026, 11, 29)).state == "at-risk"
+
+
 def test_default_since_is_the_latest_meeting_before_as_of(data):
     since = status.default_since(data, dt.date(2026, 11, 29))
     assert (since.date, since.reason, since.meeting) == (dt.date(2026, 11, 1), "meeting", "2026-11-01-rakor")

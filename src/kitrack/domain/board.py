@@ -405,8 +405,8 @@ def project(unit: Unit | Project, as_of: dt.date) -> Projection:
     earlier = [(date, percent) for date, percent in points[:-1] if date.end < last_date.end]
     pace_per_month, projected = None, None  # projected None: never at this pace, or past any calendar date
     state: ProjectionState
-    if last_percent >= 100:
-        state = "done"
+    if last_percent >= 100 or stage(unit, as_of) is Status.operating:
+        state = "done"  # in operation: finished, whatever its last percentage (never at risk, as never overdue)
     elif not earlier:
         state = "too-few"
     else:
