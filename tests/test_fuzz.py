@@ -195,6 +195,9 @@ def test_crashes_found_by_fuzzing_stay_fixed(tmp_path):
         b"? " * 200 + b"x",
         b"on: 1\non: 2\n",  # a duplicate key that YAML 1.1 reads as a boolean: its first line must still be found
         "\ufeff\u2028id: x".encode(),
+        # carriage returns alone end lines for the parser: the plain-words syntax message once looked
+        # for line 45 in a text split on `\n` only, which had 4
+        b"s\r\re:",
     ]:
         check_bytes(root, content)
 

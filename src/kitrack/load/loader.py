@@ -656,7 +656,7 @@ def explain_syntax(text: str, problem: str, line: int, column: int, opened: Any)
     """What a parser error at `line`, `column` (1-based) means, in the words of the mistakes people
     make by hand, and how to fix it. `opened` is the parser's context mark: where the list, mapping,
     quote or key it was reading began. The parser's own message follows the explanation."""
-    lines = text.split("\n")
+    lines = _YAML_LINE_BREAK.split(text)
     here = lines[line - 1] if 0 < line <= len(lines) else ""
     start = (opened.line + 1, opened.column + 1) if opened is not None else None
     if problem == "mapping values are not allowed here":
@@ -695,9 +695,14 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip(" "))
 
 
+# The line breaks the parser counts lines by (YAML 1.1, as libyaml): a lone `\r` is one too, so a
+# file with carriage returns only is still numbered as the parser numbers it.
+_YAML_LINE_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")
+
+
 def _line_above(lines: list[str], line: int) -> int | None:
     """The 1-based number of the nearest line above `line` with content (not blank, not a comment)."""
-    for number in range(line - 1, 0, -1):
+    for number in range(min(line - 1, len(lines)), 0, -1):
         stripped = lines[number - 1].strip()
         if stripped and not stripped.startswith("#"):
             return number
