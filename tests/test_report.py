@@ -156,7 +156,7 @@ def test_docx_has_the_sections_as_tables_and_the_pictures(tmp_path):
     output = tmp_path / "brief.docx"
     result = invoke("--data", str(SAMPLE), "--lang", "id", "report", "--format", "docx", "--output", str(output))
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == f"menulis {output} (DOCX)\n"
+    assert result.stdout == f"berkas ditulis: {output} (DOCX)\n"
     document = docx.Document(str(output))
     headers = [[cell.text for cell in table.rows[0].cells] for table in document.tables]
     assert ["Penanggung jawab", "Jenis", "Data", "Apa", "Tenggat", "Lewat tenggat"] in headers

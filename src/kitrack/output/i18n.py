@@ -479,7 +479,7 @@ LABELS: dict[str, dict[str, str]] = {
     "chart.item.overdue": {"en": "overdue", "id": "lewat tenggat"},
     "chart.item.target": {"en": "target", "id": "target"},
     "col.value": {"en": "Value", "id": "Nilai"},
-    "report.wrote": {"en": "wrote {path} ({format})", "id": "menulis {path} ({format})"},
+    "report.wrote": {"en": "wrote {path} ({format})", "id": "berkas ditulis: {path} ({format})"},
     "report.stdout_format": {
         "en": "only html can go to standard output; give --output FILE for {format}",
         "id": "hanya html yang dapat ke keluaran standar; berikan --output BERKAS untuk {format}",
