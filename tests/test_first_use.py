@@ -151,3 +151,15 @@ def test_status_counts_the_errors_check_counts(data_copy) -> None:
     assert errors >= 2, summary
     status = invoke("status", "--data", data_copy, "--format", "md")
     assert f"the data has {errors} error(s)" in status.stdout
+
+
+def test_diff_words_figures_by_their_labels_in_the_readers_language(tmp_path) -> None:
+    # Was `land_percent none → 85.5%` under --lang id: a raw key, an English decimal point.
+    from test_history import make_repo
+
+    repo = make_repo(tmp_path)
+    replace_in(repo / "data" / "infrastructure" / "tol-klbm.yaml", "    percent: 75\n", "    percent: 75\n    land_percent: 85.5\n")
+    indonesian = invoke("--lang", "id", "diff", cwd=repo).stdout
+    assert "tol-klbm: Lahan belum ada → 85,5% (laporan 1 September 2026, diedit)" in indonesian
+    english = invoke("diff", cwd=repo).stdout
+    assert "tol-klbm: Land none → 85.5% (report 1 September 2026, edited)" in english

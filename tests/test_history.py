@@ -82,7 +82,7 @@ def kitrack_in(repo: Path, *args: str):
 # --- diff ------------------------------------------------------------------------------------------
 
 EXPECTED_LINES = [
-    "jiipe: tenants 21 → 25 (report 13 November 2023, edited)",
+    "jiipe: Tenants 21 → 25 (report 13 November 2023, edited)",
     "tol-klbm: new progress report 15 October 2026 (suarasurabaya-2020-11), 75% → 82%",
     "tol-klbm: issue akses-tol-manyar resolved (October 2026)",
     "ki-baru: added: Kawasan Industri Baru — planning, gerbangkertosusila, kab-gresik",
@@ -110,7 +110,7 @@ def test_diff_md_is_a_pull_request_comment(repo):
     out = result.stdout
     assert out.startswith("### kitrack diff: `HEAD` → the working tree\n")
     assert "**Estates**" in out and "**Infrastructure**" in out
-    assert "- **jiipe**: tenants 21 → 25 (report 13 November 2023, edited)" in out
+    assert "- **jiipe**: Tenants 21 → 25 (report 13 November 2023, edited)" in out
     assert "- **tol-klbm**: new progress report 15 October 2026 (suarasurabaya-2020-11), 75% → 82%" in out
     assert "- **tol-klbm**: issue akses-tol-manyar resolved (October 2026)" in out
     assert "- ➕ **ki-baru**: added: Kawasan Industri Baru" in out
@@ -325,7 +325,7 @@ def test_compare_names_every_kind_of_change_and_md_escapes_data(data_copy):
         ("agency", "bpjt", "added", "added: Badan Pengatur Jalan Tol — ministry"),
         ("estate", "jiipe", "source-added", "new source antara-2026: https://example.org/a"),
         ("infrastructure", "tol-klbm", "changed", "serves: + pier; − maspion-industrial-estate"),
-        ("infrastructure", "tol-klbm", "report-changed", "budget_idr_bn 3510 → 3600.5 (report February 2020, edited)"),
+        ("infrastructure", "tol-klbm", "report-changed", "Budget (Rp bn) 3,510 → 3,600.5 (report February 2020, edited)"),
         ("infrastructure", "tol-klbm", "milestone-done", "milestone “Section 4 Bunder–Manyar open” done (November 2026)"),
         ("infrastructure", "tol-klbm", "issue-added", "new issue banjir: Flooding <b>*bad*</b> | x (owner kementerian-pupr)"),
     ]
@@ -347,7 +347,7 @@ def test_diff_in_indonesian(repo):
 def test_a_figure_removed_from_a_report_is_none_not_none_percent():
     change = diff.Change("infrastructure", "tol-klbm", "f.yaml", "report-changed", field="progress.percent", old=82,
                          new=None, date="2026-10-15")
-    assert diff_output.words(change) == "percent 82% → none (report 15 October 2026, edited)"
+    assert diff_output.words(change) == "Progress 82% → none (report 15 October 2026, edited)"
 
 
 def test_compare_names_the_section_of_each_change(data_copy):

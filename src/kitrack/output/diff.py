@@ -63,18 +63,23 @@ def _stage(value: Any) -> str:
 
 
 def _figure(name: str, value: Any) -> str:
+    """A figure as the reader's language writes numbers (`86,43%` in Indonesian); a value of another
+    type (text where a number belongs, in a broken file) as it is."""
     registered = figures.BY_FIELD.get(name)
-    if registered is not None and registered.format == "percent" and value is not None:
-        return f"{_fmt(value)}%"
-    return _fmt(value)
+    if registered is None or isinstance(value, bool) or not isinstance(value, (int, float)):
+        return _fmt(value)
+    return i18n.percent(value) if registered.format == "percent" else i18n.figure(value)
 
 
 def _label(name: str) -> str:
     """Physical progress, the headline figure, is shown without its field name; the stage, target and
-    funding by their words (`stage construction → operating`)."""
+    funding by their words (`stage construction → operating`); every other figure by its column label
+    (`Land`, `Lahan`), not its YAML key."""
     if name in DATED:
         return f"{t('change.' + name)} "
-    return "" if name == figures.PROGRESS.field else f"{name} "
+    if name == figures.PROGRESS.field:
+        return ""
+    return f"{t('col.' + name)} " if f"col.{name}" in i18n.LABELS else f"{name} "
 
 
 DATED = {dated.field for dated in figures.DATED_FIELDS}
@@ -151,7 +156,8 @@ def _report_changed(change: Change) -> str:
     if name == "note":
         return t("diff.note_changed", date=_date(change.date), new=_fmt(change.new))
     old, new = _figure(name, change.old), _figure(name, change.new)
-    return t("diff.report_edited", figure=_label(name) or t("diff.percent"), old=old, new=new, date=_date(change.date))
+    figure = _label(name) or f"{t('col.percent')} "
+    return t("diff.report_edited", figure=figure, old=old, new=new, date=_date(change.date))
 
 
 def _report_removed(change: Change) -> str:

@@ -1062,7 +1062,6 @@ LABELS: dict[str, dict[str, str]] = {
     "edit.marked_dropped": {"en": "decision `{id}` dropped on {date}", "id": "keputusan `{id}` dibatalkan pada {date}"},
     "edit.marked_resolved": {"en": "issue `{id}` resolved on {date}", "id": "kendala `{id}` selesai pada {date}"},
     "edit.created": {"en": "created the {kind} `{id}`", "id": "{kind} `{id}` dibuat"},
-    "diff.percent": {"en": "percent ", "id": "persen "},
     "git.missing": {
         "en": "git is not installed (or not on PATH)",
         "id": "git tidak terpasang (atau tidak ada di PATH)",
