@@ -163,3 +163,14 @@ def test_diff_words_figures_by_their_labels_in_the_readers_language(tmp_path) ->
     assert "tol-klbm: Lahan belum ada → 85,5% (laporan 1 September 2026, diedit)" in indonesian
     english = invoke("diff", cwd=repo).stdout
     assert "tol-klbm: Land none → 85.5% (report 1 September 2026, edited)" in english
+
+
+def test_diff_names_a_file_with_a_duplicate_key_instead_of_reading_one_value(tmp_path) -> None:
+    from test_history import make_repo
+
+    repo = make_repo(tmp_path)
+    replace_in(repo / "data" / "infrastructure" / "tol-klbm.yaml", "    percent: 75\n", "    percent: 75\n    percent: 80\n")
+    run = invoke("diff", cwd=repo)
+    assert "Not compared: files that could not be read" in run.stdout
+    assert "data/infrastructure/tol-klbm.yaml in the working tree: duplicate key `percent`" in run.stdout
+    assert "75% → 80%" not in run.stdout

@@ -112,6 +112,7 @@ class _Side:
 
 
 _NOT_READ = {"missing-file", "unexpected-file"}
+_AMBIGUOUS = {"duplicate-key"}
 _LIST_KINDS = {kind.file: kind for kind in kinds.LIST_KINDS}
 _FOLDER_KINDS = {kind.folder: kind for kind in kinds.FOLDER_KINDS}
 
@@ -131,8 +132,11 @@ def _side(data: Dataset | None, label: str) -> _Side:
             continue
         if source.data is None and source.text is not None and not source.problems:
             raise ValueError("compare() needs data sets loaded with load(..., keep_data=True)")
-        if not isinstance(source.data, dict):
-            problems = [p for p in source.problems if p.code not in _NOT_READ]
+        # A duplicate key leaves the file's value ambiguous (which of the two did the author mean?):
+        # such a file is named as unreadable rather than compared on one reading of it.
+        ambiguous = [p for p in source.problems if p.code in _AMBIGUOUS]
+        if not isinstance(source.data, dict) or ambiguous:
+            problems = ambiguous or [p for p in source.problems if p.code not in _NOT_READ]
             if problems:
                 first = min(problems)
                 unreadable = Unreadable(source.name, label, first)
