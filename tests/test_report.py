@@ -208,3 +208,22 @@ def test_pdf_without_chromium_is_a_clear_usage_error(tmp_path):
     assert result.exit_code == 2
     assert "a PDF is printed by Chromium, which is not installed" in result.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_brief_lists_the_sources_of_its_figures_only():
+    # JIIPE's 2018-03-10 report is superseded by later ones for every figure it gives and is not
+    # charted: its source is not one of the brief's. The source of its latest report is.
+    import datetime as dt
+
+    from kitrack.load.dataset import load
+    from kitrack.views import brief as briefing
+    from kitrack.views import status as board
+
+    data = load(SAMPLE)
+    as_of = dt.date(2026, 11, 29)
+    report = board.build(data, as_of, board.default_since(data, as_of), shown=board.SHOWABLE)
+    listed = {(row["record"], row["id"]) for row in briefing.build(data, report).sources.rows}
+    latest = data.estates["jiipe"].progress[-1].source
+    assert ("jiipe", latest) in listed
+    assert ("jiipe", "bisnis-2018-03-10") not in listed
+    assert len(listed) < sum(len(r.sources) for r in data.records())

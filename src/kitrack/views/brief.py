@@ -138,11 +138,39 @@ def build(data: Dataset, report: StatusReport) -> Brief:
     _timeline(brief, records, as_of)
     _act(brief, data, records, report)
     _changes(brief, records, report.since.date, as_of)
+    cited = _cited(brief, records, as_of)
     for record in records:
         for source in record.sources:
-            brief.sources.add(record=record.id, id=source.id, title=source.title, publisher=source.publisher,
-                              date=source.date, url=source.url)
+            if (record.id, source.id) in cited:
+                brief.sources.add(record=record.id, id=source.id, title=source.title, publisher=source.publisher,
+                                  date=source.date, url=source.url)
     return brief
+
+
+def _cited(brief: Brief, records: Iterable[Record], as_of: dt.date) -> set[tuple[str, str]]:
+    """(record, source) for every source of a figure the brief shows, so that its list of sources is
+    the figures' and not the whole data set's (255 sources would fill three printed pages): the
+    report that gives each current value of a record or section (the tables), every report of a
+    charted series, the changes since the last meeting, the milestones of the timeline, the open
+    issues of who must act, the basis of each PSN status and the source of each point on the map."""
+    charted = {chart.id for chart in brief.charts}
+    cited: set[tuple[str, str | None]] = set()
+    for record in records:
+        if record.location is not None:
+            cited.add((record.id, record.location.source))
+        cited |= {(record.id, getattr(item, "source", None)) for item in record.basis}  # the PSN column's
+        for unit in board.units(record):
+            given: set[str] = set()
+            for report in reversed(board.visible(unit.progress, as_of)):
+                fields = {name for name in CHANGED_FIELDS if getattr(report, name, None) is not None}
+                if fields - given or (unit.id in charted and getattr(report, PROGRESS.field, None) is not None):
+                    cited.add((record.id, report.source))
+                given |= fields
+            if record.id in brief.timeline:
+                cited |= {(record.id, milestone.source) for milestone in unit.milestones}
+            cited |= {(record.id, issue.source) for issue in unit.issues if board.issue_state(issue, as_of) == "open"}
+    cited |= {(row["record"].split("/")[0], row["source"]) for row in brief.changes.rows}
+    return {(record_id, source) for record_id, source in cited if source is not None}
 
 
 def _series(unit: board.Unit, as_of: dt.date) -> list[tuple[PartialDate, float]]:
