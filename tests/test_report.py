@@ -227,3 +227,12 @@ def test_the_brief_lists_the_sources_of_its_figures_only():
     assert ("jiipe", latest) in listed
     assert ("jiipe", "bisnis-2018-03-10") not in listed
     assert len(listed) < sum(len(r.sources) for r in data.records())
+
+
+def test_the_printed_brief_leaves_the_complete_tables_to_the_screen():
+    # Print CSS hides the full estate and project tables (and says so in a print-only line); the
+    # page on screen keeps them.
+    html = invoke("report", "--data", SAMPLE, "--format", "html", "--output", "-").stdout
+    print_css = html[html.index("@media print"):html.index("</style>")]
+    assert "#estates, #infrastructure, #by_region { display: none; }" in print_css
+    assert '<section id="estates"' in html and '<p class="note print-only">' in html

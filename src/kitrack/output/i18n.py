@@ -460,6 +460,12 @@ LABELS: dict[str, dict[str, str]] = {
     "brief.change.raised": {"en": "issue raised", "id": "kendala dilaporkan"},
     "brief.change.resolved": {"en": "issue resolved", "id": "kendala selesai"},
     "brief.sources": {"en": "Sources", "id": "Sumber"},
+    "brief.print_tables": {
+        "en": "The complete tables of the estates and projects, and the counts by region, are in the page on "
+        "screen and in the Word version of this brief; the printed brief leaves them out.",
+        "id": "Tabel lengkap kawasan dan proyek, serta jumlah menurut wilayah, ada di halaman layar dan di versi "
+        "Word bahan ini; bahan cetak tidak memuatnya.",
+    },
     "brief.sources.note": {
         "en": "Every figure in this brief comes from a dated report that names one of these sources.",
         "id": "Setiap angka dalam bahan ini berasal dari laporan bertanggal yang menyebut salah satu sumber ini.",
