@@ -179,8 +179,8 @@ def _matches(record: Record, filters: Filters, as_of: dt.date) -> bool:
     return not filters.overdue or any(True for _ in board.overdue_of(record, as_of))
 
 
-def _latest(record: Record, field: str, as_of: dt.date) -> float | None:
-    return board.latest_value(record, field, as_of)[0]
+def _latest(subject: Record | board.Unit, field: str, as_of: dt.date) -> float | None:
+    return board.latest_value(subject, field, as_of)[0]
 
 
 def estates(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Table:
@@ -210,14 +210,10 @@ def unit_state(unit: board.Unit, as_of: dt.date) -> Row:
     return {
         "status": stage.value.value if stage.value is not None else None, "status_derived": stage.derived,
         "percent": percent.value, "percent_derived": percent.derived,
-        "land_percent": _latest_unit(unit, "land_percent", as_of), "target": target, "target_inherited": inherited,
+        "land_percent": _latest(unit, "land_percent", as_of), "target": target, "target_inherited": inherited,
         "target_slip_months": board.target_history(unit, as_of).slip_months or None,
         "funding": funding.value if funding is not None else None,
     }
-
-
-def _latest_unit(unit: board.Unit, field: str, as_of: dt.date) -> float | None:
-    return board.latest_value(unit, field, as_of)[0]
 
 
 def infrastructure(data: Dataset, as_of: dt.date, filters: Filters = NO_FILTERS) -> Table:
@@ -249,7 +245,7 @@ def record_sections(project: Project, as_of: dt.date) -> Table:
         dates = [report.date for report in board.visible(section.progress, as_of)]
         table.add(
             record=project.id, id=section.id, within=section.within, name=section.name,
-            regencies=list(section.regencies), length_km=_latest_unit(unit, "length_km", as_of),
+            regencies=list(section.regencies), length_km=_latest(unit, "length_km", as_of),
             latest_report=max(dates, key=lambda d: (d.end, d.start)) if dates else None,
             **{key: state[key] for key in (
                 "status", "status_derived", "percent", "percent_derived", "land_percent", "target",
