@@ -14,10 +14,9 @@ from typing import Any, Literal
 
 from kitrack.domain import board, decisions
 from kitrack.domain.board import Record
-from kitrack.domain.codes import ERROR
 from kitrack.domain.dates import PartialDate
 from kitrack.domain.figures import DATED_FIELDS, FIGURES, DatedField, Figure, ReportingKind, reported_by
-from kitrack.domain.kinds import FOLDER_KINDS, LIST_KINDS, RECORD_KINDS, RecordKind, of_model
+from kitrack.domain.kinds import RECORD_KINDS, RecordKind, of_model
 from kitrack.domain.models import Agency, Estate, Meeting, Project, Region, TextValue
 from kitrack.load.dataset import Dataset
 from kitrack.views import tables
@@ -145,18 +144,7 @@ def broken_files(data: Dataset, record_id: str) -> list[str]:
     """The files (as shown to the user) that hold a record with this id which failed to load, so that
     `show` can say the record exists but has errors instead of calling its id unknown."""
     wanted = record_id.lower()
-    if not any(wanted in ids for ids in data.broken_ids.values()):
-        return []
-    names = []
-    for source in data.files:
-        in_folder = any(source.path.parent.name == kind.folder for kind in FOLDER_KINDS)
-        holds = source.path.stem == wanted if in_folder else source.path.name in _LIST_FILES
-        if holds and any(problem.level == ERROR for problem in source.problems):
-            names.append(source.name)
-    return names
-
-
-_LIST_FILES = {kind.file for kind in LIST_KINDS}
+    return list(dict.fromkeys(file for left_id, file in data.left_out if left_id == wanted))
 
 
 def find_section(data: Dataset, reference: str) -> tuple[Project, board.Unit] | None:
