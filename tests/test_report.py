@@ -236,3 +236,36 @@ def test_the_printed_brief_leaves_the_complete_tables_to_the_screen():
     print_css = html[html.index("@media print"):html.index("</style>")]
     assert "#estates, #infrastructure, #by_region { display: none; }" in print_css
     assert '<section id="estates"' in html and '<p class="note print-only">' in html
+
+
+def test_a_new_report_is_one_change_with_all_its_figures(data_copy):
+    replace_in(data_copy / "infrastructure" / "tol-klbm.yaml", "\nmilestones:\n",
+               "\n  - {date: 2026-11-10, source: suarasurabaya-2020-11, percent: 55, length_km: 38.4}\nmilestones:\n")
+    page = html_of(data=data_copy)
+    changes = page[page.index('<section id="changes"'):]
+    changes = changes[:changes.index("</section>")]
+    assert changes.count("<tr>") == 1 + 1  # the header, and the one report
+    assert ">Progress: 55%; Length (km): 38.4<" in changes
+
+
+def test_sources_name_each_record_once_and_keep_every_link(page):
+    sources = page[page.index('<section id="sources"'):]
+    sources = sources[:sources.index("</section>")]
+    listed = brief_of(SAMPLE).sources.rows
+    records = [row["record"] for row in listed]
+    assert re.findall(r"<li><b>([^<]+)</b>", sources) == list(dict.fromkeys(records))
+    assert sources.count("<a href=") == sum(1 for row in listed if row["url"].startswith("http"))
+
+
+def test_a_finished_project_is_charted_small_after_the_work_under_way(page, tmp_path):
+    import docx
+
+    grids = page[page.index('<section id="charts"'):page.index('<section id="timeline"')]
+    under_way, finished = grids.split("<h3>Finished: in operation, or reported at 100%</h3>")
+    assert "SPAM Umbulan" in finished and "SPAM Umbulan" not in under_way  # operating since March 2021
+    assert '<div class="grid small">' in finished
+    assert "Pipa gas Gresik–Semarang" in under_way
+    output = tmp_path / "brief.docx"
+    assert invoke("--data", str(SAMPLE), "report", "--format", "docx", "--output", str(output)).exit_code == 0
+    widths = [shape.width for shape in docx.Document(str(output)).inline_shapes]
+    assert widths[1] == widths[2] == widths[0] and widths[3] == widths[0] // 2  # map, two charts, the small one

@@ -419,6 +419,10 @@ LABELS: dict[str, dict[str, str]] = {
         ),
     },
     "brief.charts": {"en": "Progress against target", "id": "Progres terhadap target"},
+    "brief.charts.done": {
+        "en": "Finished: in operation, or reported at 100%",
+        "id": "Selesai: sudah beroperasi, atau dilaporkan 100%",
+    },
     "brief.charts.none": {
         "en": "No project has a reported physical progress figure.",
         "id": "Belum ada proyek dengan angka progres fisik yang dilaporkan.",
@@ -461,10 +465,10 @@ LABELS: dict[str, dict[str, str]] = {
     "brief.change.resolved": {"en": "issue resolved", "id": "kendala selesai"},
     "brief.sources": {"en": "Sources", "id": "Sumber"},
     "brief.print_tables": {
-        "en": "The complete tables of the estates and projects, and the counts by region, are in the page on "
-        "screen and in the Word version of this brief; the printed brief leaves them out.",
-        "id": "Tabel lengkap kawasan dan proyek, serta jumlah menurut wilayah, ada di halaman layar dan di versi "
-        "Word bahan ini; bahan cetak tidak memuatnya.",
+        "en": "The complete tables of the estates and projects, the counts by region and the titles of the sources "
+        "are in the page on screen and in the Word version of this brief; the printed brief leaves them out.",
+        "id": "Tabel lengkap kawasan dan proyek, jumlah menurut wilayah, dan judul sumber ada di halaman layar dan "
+        "di versi Word bahan ini; bahan cetak tidak memuatnya.",
     },
     "brief.sources.note": {
         "en": "Every figure in this brief comes from a dated report that names one of these sources.",

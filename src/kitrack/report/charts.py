@@ -97,12 +97,12 @@ def _num(day: dt.date) -> float:
     return float(date2num(day))  # type: ignore[no-untyped-call]
 
 
-def _year_axis(axes: Axes, first: dt.date, last: dt.date) -> None:
-    """Ticks on whole years, as many as fit: every year over up to eight, else every second, fifth..."""
+def _year_axis(axes: Axes, first: dt.date, last: dt.date, most: int = 8) -> None:
+    """Ticks on whole years, as many as fit: every year over up to `most`, else every second, fifth..."""
     from matplotlib.dates import DateFormatter, YearLocator  # lazy: start-up
 
     years = last.year - first.year + 1
-    step = next(step for step in (1, 2, 5, 10, 20, 50, 100) if years / step <= 8 or step == 100)
+    step = next(step for step in (1, 2, 5, 10, 20, 50, 100) if years / step <= most or step == 100)
     axes.xaxis.set_major_locator(YearLocator(step))  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_formatter(DateFormatter("%Y"))  # type: ignore[no-untyped-call]
 
@@ -110,12 +110,16 @@ def _year_axis(axes: Axes, first: dt.date, last: dt.date) -> None:
 # --- progress over time ------------------------------------------------------------------------
 
 
-def progress(chart: Chart, as_of: dt.date) -> Figure:
+def progress(chart: Chart, as_of: dt.date, small: bool = False) -> Figure:
     """Reported physical progress over time; the target in force (a red dashed line), earlier targets
     (grey, with the slip between them), the projection at the recent pace (dotted, to 100 %) and the
-    date of the brief."""
-    with drawing(chart.id, 5.6, 2.4) as figure:
-        figure.subplots_adjust(left=0.1, right=0.98, top=0.96, bottom=0.25)
+    date of the brief. A `small` chart, of a finished project, has no legend: the full-size charts
+    beside it carry one."""
+    with drawing(chart.id, *((2.8, 1.5) if small else (5.6, 2.4))) as figure:
+        if small:
+            figure.subplots_adjust(left=0.17, right=0.97, top=0.9, bottom=0.16)
+        else:
+            figure.subplots_adjust(left=0.1, right=0.98, top=0.96, bottom=0.25)
         axes = figure.add_subplot()
         days = [date.end for date, _ in chart.points]
         values = [value for _, value in chart.points]
@@ -151,10 +155,12 @@ def progress(chart: Chart, as_of: dt.date) -> Figure:
         span = max(30, (right - left).days)
         axes.set_xlim(_num(left - dt.timedelta(days=span // 20)), _num(right + dt.timedelta(days=span // 12)))
         axes.set_ylim(0, 112 if chart.slip_months else 105)
-        axes.set_yticks([0, 25, 50, 75, 100], [i18n.percent(v) for v in (0, 25, 50, 75, 100)])
+        ticks = (0, 50, 100) if small else (0, 25, 50, 75, 100)
+        axes.set_yticks(ticks, [i18n.percent(v) for v in ticks])
         axes.grid(axis="y", color="#DDDDDD", linewidth=0.6)
-        _year_axis(axes, left, right)
-        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), frameon=False, fontsize=7, ncols=3)
+        _year_axis(axes, left, right, most=4 if small else 8)
+        if not small:
+            axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), frameon=False, fontsize=7, ncols=3)
     return figure
 
 

@@ -6,6 +6,7 @@ so they cannot disagree.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -42,6 +43,11 @@ class Section:
     notes: list[str] = field(default_factory=list)
     compact: bool = False  # a list, not a table, on the page: long and read by looking up
 
+    def groups(self) -> list[tuple[Cell, list[list[Cell]]]]:
+        """The rows by their first cell, in order, for a compact list that names each record once."""
+        grouped = (list(rows) for _, rows in itertools.groupby(self.rows, key=lambda row: row[0].text))
+        return [(rows[0][0], [row[1:] for row in rows]) for rows in grouped]
+
 
 @dataclass(frozen=True)
 class Picture:
@@ -49,6 +55,7 @@ class Picture:
     title: str
     caption: str
     draw: Callable[[], Any]  # a matplotlib figure, drawn when asked for
+    small: bool = False  # a finished project's chart: drawn small, four to a printed row
 
 
 @dataclass
@@ -118,27 +125,33 @@ def _overdue_cell(row: Row) -> Cell:
     return Cell(i18n.t("word.yes" if row["overdue"] else "word.no"), alert=bool(row["overdue"]))
 
 
-def _change_value(row: Row) -> Cell:
-    if row["field"] is None:
-        return Cell(_text(row["value"]))
+def _change_value(row: Row) -> str:
     if row["field"] == "status":
-        return Cell(i18n.label("status", row["value"]))
+        return i18n.label("status", row["value"])
     if row["field"] == "target":
-        return Cell(i18n.date(row["value"]))
+        return i18n.date(row["value"])
     figure = BY_FIELD[row["field"]]
-    text = i18n.percent(row["value"]) if figure.format == "percent" else i18n.figure(row["value"])
-    return Cell(text, numeric=True)
+    return i18n.percent(row["value"]) if figure.format == "percent" else i18n.figure(row["value"])
+
+
+def _change_words(row: Row) -> str:
+    """One change in words: "Progress: 57.25%", or "milestone done: <its name>"."""
+    if row["item"] == "report":
+        return i18n.t("col." + row["field"]) + ": " + _change_value(row)
+    return i18n.t("brief.change." + row["item"]) + ": " + _text(row["value"])
 
 
 def _changes(brief: Brief) -> Table:
-    """The changes with what changed in words: a figure's name, or a milestone done, an issue raised..."""
-    columns = [Column("record"), Column("date", "date"), Column("what"), Column("value"), Column("source")]
-    rows = [
-        {"record": row["record"], "date": row["date"], "source": row["source"], "value": row,
-         "what": i18n.t(f"col.{row['field']}") if row["item"] == "report" else i18n.t(f"brief.change.{row['item']}")}
-        for row in brief.changes.rows
-    ]
-    return Table("changes", columns, rows)
+    """The changes, one row per new report with all its figures in one cell, and one per milestone
+    done or issue raised or resolved: a report of five figures is one thing that happened, and five
+    rows of it would fill a printed page."""
+    columns = [Column("record"), Column("date", "date"), Column("what"), Column("source")]
+    rows: dict[object, Row] = {}
+    for position, row in enumerate(brief.changes.rows):
+        key = (row["record"], str(row["date"]), row["source"]) if row["item"] == "report" else position
+        rows.setdefault(key, {"record": row["record"], "date": row["date"], "source": row["source"], "what": []})
+        rows[key]["what"].append(_change_words(row))
+    return Table("changes", columns, [{**row, "what": "; ".join(row["what"])} for row in rows.values()])
 
 
 def _sources(brief: Brief) -> Table:
@@ -148,11 +161,13 @@ def _sources(brief: Brief) -> Table:
 
 
 def _source(row: Row) -> Cell:
-    """A source as its title (else its id), linked to its address, with its publisher, date and site below."""
+    """A source as its title (else its id), linked to its address, with its publisher (else its site)
+    and date below; an address that is not a web link is shown as text instead."""
     source = row["source"]
-    url = source["url"]
-    about = [source["publisher"], i18n.date(source["date"]) if source["date"] else None, urlsplit(url).netloc or url]
-    return Cell(inert.terminal(source["title"] or source["id"]), href=link(url),
+    url, href = source["url"], link(source["url"])
+    about = [source["publisher"] or urlsplit(url).netloc, i18n.date(source["date"]) if source["date"] else None,
+             None if href else url]
+    return Cell(inert.terminal(source["title"] or source["id"]), href=href,
                 sub=inert.terminal(" · ".join(part for part in about if part)))
 
 
@@ -197,8 +212,7 @@ def build(brief: Brief, charts: Any) -> Content:
     sections["slipped"] = section("slipped", i18n.t("status.slipped"), report.sections["slipped"],
                                   cells={"owner": agency})
     changes_title = i18n.t("brief.changes", since=i18n.date(since.date))
-    sections["changes"] = section("changes", changes_title, _changes(brief),
-                                  cells={"value": lambda row: _change_value(row["value"])})
+    sections["changes"] = section("changes", changes_title, _changes(brief))
     sections["estates"] = section("estates", i18n.t("status.estates"), report.sections["estates"])
     sections["infrastructure"] = section("infrastructure", i18n.t("status.infrastructure"),
                                          report.sections["infrastructure"])
@@ -214,7 +228,7 @@ def build(brief: Brief, charts: Any) -> Content:
         map=Picture("map", i18n.t("brief.map"), i18n.t("brief.map.caption"), lambda: charts.east_java_map(brief)),
         map_legend=_legend(),
         map_notes=_map_notes(brief, charts),
-        charts=[_chart(chart, as_of, charts) for chart in brief.charts],
+        charts=sorted((_chart(chart, as_of, charts) for chart in brief.charts), key=lambda picture: picture.small),
         charts_notes=_chart_notes(brief),
         timeline=Picture("timeline", i18n.t("brief.timeline"), i18n.t("brief.timeline.caption"),
                          lambda: charts.timeline(brief.timeline, as_of)) if brief.timeline else None,
@@ -237,8 +251,11 @@ def _chart(chart: Chart, as_of: dt.date, charts: Any) -> Picture:
     elif chart.inherited is not None:
         parts.append(i18n.t("brief.chart.inherited", target=i18n.date(chart.inherited)))
     title = _text(chart.name) if chart.section is None else f"{_text(chart.name)} — {_text(chart.section)}"
+    # A finished unit's chart is read for one thing, how late it finished: it is drawn small, after
+    # the charts of the work still under way, so that the printed brief spends its pages on those.
+    small = chart.projection.state == "done"
     return Picture(f"chart-{chart.id}", title, " · ".join(parts),
-                   lambda: charts.progress(chart, as_of))
+                   lambda: charts.progress(chart, as_of, small=small), small=small)
 
 
 def _chart_notes(brief: Brief) -> list[str]:

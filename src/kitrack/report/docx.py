@@ -51,7 +51,9 @@ def write(content: Content, target: Path) -> None:
     for key in BEFORE_CHARTS:
         _table(document, content.sections[key])
     document.add_heading(i18n.t("brief.charts"), level=1)
-    for chart in content.charts:
+    for position, chart in enumerate(content.charts):
+        if chart.small and (position == 0 or not content.charts[position - 1].small):
+            document.add_heading(i18n.t("brief.charts.done"), level=2)
         document.add_paragraph().add_run(chart.title).bold = True
         _picture(document, chart, heading=False)
     for note in content.charts_notes:
@@ -72,7 +74,8 @@ def _picture(document: Document, picture: Picture, heading: bool = True) -> None
 
     if heading:
         document.add_heading(picture.title, level=1)
-    document.add_picture(io.BytesIO(charts.png(picture.draw(), picture.key)), width=Mm(PICTURE_WIDTH_MM))
+    width = PICTURE_WIDTH_MM / 2 if picture.small else PICTURE_WIDTH_MM
+    document.add_picture(io.BytesIO(charts.png(picture.draw(), picture.key)), width=Mm(width))
     document.add_paragraph(picture.caption, style="Caption")
 
 

@@ -26,6 +26,7 @@ def render(content: Content) -> str:
     context: dict[str, Any] = {
         "c": content, "svg": svg, "lang": i18n.current().code, "version": __version__,
         "nothing": i18n.t("status.none"), "charts_title": i18n.t("brief.charts"),
+        "finished_title": i18n.t("brief.charts.done"),
         "timeline_title": i18n.t("brief.timeline"), "print_tables": i18n.t("brief.print_tables"),
         "before_charts": BEFORE_CHARTS, "after_charts": AFTER_CHARTS,
         "stages": [
