@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from kitrack.cli.options import Settings, choices, fail, global_options, load_data, one_command, parse_date
+from kitrack.cli.options import FORCE, Settings, choices, fail, global_options, load_data, one_command, parse_date
 from kitrack.domain.dates import parse_cli_date
 from kitrack.domain.problems import Term
 from kitrack.output import atomic, inert
@@ -32,7 +32,7 @@ def agenda(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="Write the draft to this file instead of standard output.", show_default=False
     ),
-    force: bool = typer.Option(False, "--force", help="Replace the output file if it exists."),
+    force: bool = FORCE,
 ) -> None:
     """Draft the next meeting's agenda: decisions due, projects late, open issues, records to ask about."""
     held = settings.as_of if meeting is None else parse_date(parse_cli_date, meeting, "--meeting", settings.language)

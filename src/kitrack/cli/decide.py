@@ -27,7 +27,7 @@ def decide(
     decision_id: str | None = typer.Option(
         None, "--id", help="The decision's id [default: from its first words].", show_default=False
     ),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Show the change as a diff and write nothing."),
+    dry_run: bool = editing.DRY_RUN,
 ) -> None:
     """Add a decision to a meeting: what, who must act, by when."""
     when = editing.date_option(settings, due, "--due") if due is not None else None

@@ -24,7 +24,7 @@ def done(
     reason: str | None = typer.Option(
         None, "--reason", help="Why it was dropped (required with --drop).", show_default=False
     ),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Show the change as a diff and write nothing."),
+    dry_run: bool = editing.DRY_RUN,
 ) -> None:
     """Mark a decision done on a date, or dropped with a reason (`--drop --reason TEXT`)."""
     meeting, decision = editing.split_address(settings, address, "MEETING/DECISION")

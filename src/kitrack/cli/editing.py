@@ -25,6 +25,9 @@ from kitrack.output.reporters import text as report
 
 T = TypeVar("T")
 
+# `--dry-run` of the edit commands that change a file in place (log, decide, done, resolve).
+DRY_RUN = typer.Option(False, "--dry-run", help="Show the change as a diff and write nothing.")
+
 
 def date_option(settings: Settings, value: str | None, option: str) -> PartialDate:
     """A date option as the source gave it (`2026-11` stays a month), checked as `--as-of` is;

@@ -9,7 +9,17 @@ import typer
 
 from kitrack import checks
 from kitrack import export as exporter
-from kitrack.cli.options import Settings, as_code, choices, fail, global_options, load_data, one_command, psn_filter
+from kitrack.cli.options import (
+    FORCE,
+    Settings,
+    as_code,
+    choices,
+    fail,
+    global_options,
+    load_data,
+    one_command,
+    psn_filter,
+)
 from kitrack.domain.problems import Term
 from kitrack.views.tables import FilterError, Filters
 
@@ -34,7 +44,7 @@ def export(
         help="The file to write; for csv, the folder; - for standard output (json, geojson).",
         show_default=False,
     ),
-    force: bool = typer.Option(False, "--force", help="Replace the output if it exists."),
+    force: bool = FORCE,
     excel: bool = typer.Option(
         False,
         "--excel",

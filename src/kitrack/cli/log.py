@@ -51,7 +51,7 @@ def log(
     source_kind: str | None = typer.Option(
         None, "--source-kind", help="What a new source is (with a URL).", show_default=False
     ),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Show the change as a diff and write nothing."),
+    dry_run: bool = editing.DRY_RUN,
     **given: Any,
 ) -> None:
     """Add a dated report with its figures to an estate or project (and its source, if new).

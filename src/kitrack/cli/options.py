@@ -49,6 +49,10 @@ class Settings:
         return self.data or Path("data")
 
 
+# `--force`, the same for every command that writes a file of its own (export, report, agenda).
+FORCE = typer.Option(False, "--force", help="Replace the output if it exists.")
+
+
 def choice(name: str, keys: Iterable[str]) -> type[Enum]:
     """An Enum of a registry's keys: what Typer offers, shows in the help and checks. Its members
     are str, equal to their keys."""

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from kitrack import report as reporter
-from kitrack.cli.options import Settings, choices, fail, global_options, load_data, one_command
+from kitrack.cli.options import FORCE, Settings, choices, fail, global_options, load_data, one_command
 from kitrack.cli.status import SINCE, STALE_DAYS, build_board
 from kitrack.domain.problems import Term
 from kitrack.views import brief as briefing
@@ -30,7 +30,7 @@ def report(
         help="The file to write [default: brief-AS_OF.FORMAT]; - for standard output (html).",
         show_default=False,
     ),
-    force: bool = typer.Option(False, "--force", help="Replace the output if it exists."),
+    force: bool = FORCE,
     region: str | None = typer.Option(None, "--region", "-r", help="Narrow the brief to one region."),
     since: str | None = SINCE,
     stale_days: int = STALE_DAYS,

@@ -19,7 +19,7 @@ def resolve(
     date: str | None = typer.Option(
         None, "--date", help="When it was resolved [default: the as-of date, today].", show_default=False
     ),
-    dry_run: bool = typer.Option(False, "--dry-run", help="Show the change as a diff and write nothing."),
+    dry_run: bool = editing.DRY_RUN,
 ) -> None:
     """Mark an issue (kendala) resolved on a date."""
     record, issue = editing.split_address(settings, address, "RECORD/ISSUE")
